@@ -1,0 +1,30 @@
+package dev.warden.app;
+
+import dev.warden.app.cli.DatabaseCli;
+import dev.warden.command.CommandSide;
+import dev.warden.query.QuerySide;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Warden, the one deployable. It runs the command side, the query side or both
+ * ({@code --roles=command,query}), and doubles as the database CLI ({@code db migrate|seed|info}).
+ */
+@SpringBootApplication
+@EnableScheduling
+@Import({CommandSide.class, QuerySide.class})
+public class WardenApplication {
+
+    public static void main(String[] args) {
+        // The framework's update check phones home; a control plane must not.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        if (args.length > 0 && args[0].equals("db")) {
+            System.exit(DatabaseCli.run(args));
+        }
+        SpringApplication.run(WardenApplication.class, args);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.warden.app.cli;
+
+import dev.warden.app.WardenApplication;
+import dev.warden.command.access.SystemSeeder;
+import java.io.PrintStream;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code warden db migrate|seed|info}: the database chores, run against the same database the
+ * service would use (DATABASE_URL or the embedded default). Exit code 0 on success, 1 on failure,
+ * 2 on a usage error.
+ */
+public final class DatabaseCli {
+
+    private static final String USAGE = """
+            usage: warden db <command>
+              migrate   apply pending Flyway migrations
+              seed      register the permission catalogue and default roles (appends nothing if present)
+              info      migrations, event count, log head and each projection's position""";
+
+    private DatabaseCli() {
+    }
+
+    public static int run(String[] args) {
+        PrintStream out = System.out;
+        if (args.length != 2 || !List.of("migrate", "seed", "info").contains(args[1])) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        String command = args[1];
+        SpringApplication application = new SpringApplication(WardenApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        String roles = command.equals("seed") ? "command" : "none";
+        try (ConfigurableApplicationContext context = application.run(
+                "--warden.roles=" + roles, "--warden.seed.on-start=false", "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--logging.level.dev.warden=WARN")) {
+            Flyway flyway = context.getBean(Flyway.class);
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            switch (command) {
+                case "migrate" -> out.printf("Schema at version %s; %d migration(s) applied in all%n",
+                        flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
+                        flyway.info().applied().length);
+                case "seed" -> out.printf("Seeded: %d command(s) stored events%n",
+                        context.getBean(SystemSeeder.class).seed());
+                default -> info(out, flyway, jdbc);
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("warden db " + command + " failed: " + root.getMessage());
+            return 1;
+        }
+    }
+
+    private static void info(PrintStream out, Flyway flyway, JdbcClient jdbc) {
+        out.println("Migrations:");
+        for (MigrationInfo migration : flyway.info().all()) {
+            out.printf("  %-6s %-45s %s%n", migration.getVersion(), migration.getDescription(),
+                    migration.getState().getDisplayName());
+        }
+        long events = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class)
+                .single();
+        out.printf("Events: %d%nHead position: %d%nProjections:%n", events, head);
+        jdbc.sql("""
+                        SELECT processor_name, segment, token_type,
+                               coalesce(convert_from(token, 'UTF8'), '') AS token, owner
+                        FROM token_entry ORDER BY processor_name, segment""")
+                .query((rs, n) -> String.format("  %-22s segment %d  %s  owner=%s", rs.getString(1), rs.getInt(2),
+                        rs.getString(4), rs.getString(5)))
+                .list()
+                .forEach(out::println);
+    }
+}

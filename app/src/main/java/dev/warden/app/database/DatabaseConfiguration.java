@@ -1,0 +1,86 @@
+package dev.warden.app.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one DataSource: the server {@code DATABASE_URL} names, or else an embedded PostgreSQL under
+ * {@code ./data} with durable settings. The embedded server is a bean the pool depends on, so Spring
+ * stops it only after Axon and the pool have let go of it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+public class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${warden.database.url:}'.isBlank()")
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+        Path dir = Path.of(properties.embedded().dataDir(), "postgres").toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false);
+        if (properties.embedded().durable()) {
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        try {
+            EmbeddedPostgres postgres = builder.start();
+            log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);
+            return postgres;
+        } catch (IOException | IllegalStateException e) {
+            throw new DatabaseStartupException("Cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage()
+                    + " (is another Warden using this data directory?)");
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("warden");
+        config.setMaximumPoolSize(properties.poolSize());
+        String description;
+        if (properties.external()) {
+            DatabaseSettings settings = DatabaseSettings.parse(properties.url(), properties.ssl());
+            Properties driver = settings.driverProperties();
+            requireReachable(settings.jdbcUrl(), driver, settings.describe());
+            config.setJdbcUrl(settings.jdbcUrl());
+            config.setDataSourceProperties(driver);
+            description = settings.describe();
+        } else {
+            EmbeddedPostgres postgres = embedded.getObject();
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            description = "embedded PostgreSQL on port " + postgres.getPort();
+        }
+        log.info("Database: {}", description);
+        return new HikariDataSource(config);
+    }
+
+    private static void requireReachable(String jdbcUrl, Properties driver, String description) {
+        try (Connection ignored = DriverManager.getConnection(jdbcUrl, driver)) {
+            // reachable and the credentials work
+        } catch (SQLException e) {
+            throw new DatabaseStartupException("Cannot connect to PostgreSQL at " + description + ": "
+                    + e.getMessage());
+        }
+    }
+}

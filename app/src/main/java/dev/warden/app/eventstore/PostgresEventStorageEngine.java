@@ -1,0 +1,142 @@
+package dev.warden.app.eventstore;
+
+import dev.warden.command.support.LogPosition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Axon's JDBC event storage on PostgreSQL, with three changes:
+ * <ul>
+ *     <li>payload and metadata are written and read as jsonb, and the timestamp as timestamptz;</li>
+ *     <li>trackers read only rows whose writing transaction is older than every transaction still
+ *     in flight ({@code tx_id < pg_snapshot_xmin(pg_current_snapshot())}), so a slow or rolled-back
+ *     writer can never make a tracker pass an event that becomes visible later;</li>
+ *     <li>each append records the log position of its last event for the command's response.</li>
+ * </ul>
+ */
+public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
+
+    /** Only rows of transactions that finished before every one still running. */
+    static final String VISIBLE = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+
+    private final String positionQuery;
+
+    public PostgresEventStorageEngine(Builder builder, EventSchema schema) {
+        super(builder
+                .dataType(String.class)
+                .schema(schema)
+                .appendEvents(PostgresEventStorageEngine::appendEvents)
+                .appendSnapshot((connection, s, dataType, snapshot, serializer, timestampWriter) ->
+                        insert(connection, s.snapshotTable(), s, List.of(snapshot), serializer, timestampWriter, false))
+                .readEventDataWithoutGaps((connection, s, globalIndex, batchSize) -> {
+                    PreparedStatement statement = connection.prepareStatement(
+                            "SELECT " + s.trackedEventFields() + " FROM " + s.domainEventTable()
+                                    + " WHERE " + s.globalIndexColumn() + " > ? AND " + s.globalIndexColumn()
+                                    + " <= ? AND " + VISIBLE + " ORDER BY " + s.globalIndexColumn() + " ASC");
+                    statement.setLong(1, globalIndex);
+                    statement.setLong(2, globalIndex + batchSize);
+                    return statement;
+                })
+                .readEventDataWithGaps((connection, s, globalIndex, batchSize, gaps) -> {
+                    PreparedStatement statement = connection.prepareStatement(
+                            "SELECT " + s.trackedEventFields() + " FROM " + s.domainEventTable()
+                                    + " WHERE ((" + s.globalIndexColumn() + " > ? AND " + s.globalIndexColumn()
+                                    + " <= ?) OR " + s.globalIndexColumn() + " = ANY (?)) AND " + VISIBLE
+                                    + " ORDER BY " + s.globalIndexColumn() + " ASC");
+                    statement.setLong(1, globalIndex);
+                    statement.setLong(2, globalIndex + batchSize);
+                    statement.setArray(3, connection.createArrayOf("bigint", gaps.toArray()));
+                    return statement;
+                }));
+        this.positionQuery = "SELECT currval(pg_get_serial_sequence('" + schema.domainEventTable() + "', '"
+                + schema.globalIndexColumn() + "'))";
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        super.appendEvents(events, serializer);
+        if (!events.isEmpty()) {
+            // The batch took its positions from the sequence in order, in this session: currval is the last one.
+            Long last = JdbcUtils.executeQuery(getConnection(), c -> c.prepareStatement(positionQuery),
+                    rs -> rs.next() ? rs.getLong(1) : null,
+                    e -> new EventStoreException(
+                            "Cannot read the position of appended events", e));
+            if (last != null) {
+                LogPosition.appended(last);
+            }
+        }
+    }
+
+    @Override
+    protected void writeTimestamp(PreparedStatement statement, int position, Instant timestamp) throws SQLException {
+        statement.setTimestamp(position, Timestamp.from(timestamp));
+    }
+
+    @Override
+    protected Object readTimeStamp(ResultSet resultSet, String columnName) throws SQLException {
+        return resultSet.getTimestamp(columnName).toInstant();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected <T> T readPayload(ResultSet resultSet, String columnName) throws SQLException {
+        return (T) resultSet.getString(columnName);
+    }
+
+    private static PreparedStatement appendEvents(Connection connection, EventSchema schema,
+                                                  Class<?> dataType, List<? extends EventMessage<?>> events,
+                                                  Serializer serializer,
+                                                  TimestampWriter timestampWriter)
+            throws SQLException {
+        return insert(connection, schema.domainEventTable(), schema, events, serializer, timestampWriter, true);
+    }
+
+    private static PreparedStatement insert(Connection connection, String table, EventSchema schema,
+                                            List<? extends EventMessage<?>> events, Serializer serializer,
+                                            TimestampWriter timestampWriter, boolean batch)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO " + table + " (" + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)");
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = asDomainEvent(message);
+            SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+            SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+            statement.setString(1, event.getIdentifier());
+            statement.setString(2, event.getAggregateIdentifier());
+            statement.setLong(3, event.getSequenceNumber());
+            statement.setString(4, event.getType());
+            timestampWriter.writeTimestamp(statement, 5, event.getTimestamp());
+            statement.setString(6, payload.getType().getName());
+            statement.setString(7, payload.getType().getRevision());
+            statement.setObject(8, payload.getData(), Types.OTHER);
+            statement.setObject(9, metaData.getData(), Types.OTHER);
+            if (batch) {
+                statement.addBatch();
+            }
+        }
+        return statement;
+    }
+
+    private static DomainEventMessage<?> asDomainEvent(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domain) {
+            return domain;
+        }
+        return new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.warden.command.access;
+
+import dev.warden.command.identity.Organization;
+import dev.warden.command.support.AggregateLocks;
+import dev.warden.command.support.UniqueNames;
+import dev.warden.events.access.AccessErrorCode;
+import dev.warden.events.access.AssignRoleCommand;
+import dev.warden.events.access.CreateRoleCommand;
+import dev.warden.events.access.DefineSystemRoleCommand;
+import dev.warden.events.access.DeleteRoleCommand;
+import dev.warden.events.access.Permissions;
+import dev.warden.events.access.RenameRoleCommand;
+import dev.warden.events.access.UnassignRoleCommand;
+import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.shared.DomainException;
+import java.util.Locale;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Access commands that involve more than one aggregate or a set-wide rule: role names unique per
+ * organization, roles assignable only to members, roles deletable only when nobody holds them.
+ */
+@Component
+public class AccessCommandHandler {
+
+    /** The uniqueness scope of system role names. */
+    public static final String SYSTEM_ROLE_SCOPE = "role-name:system";
+
+    private final Repository<Role> roles;
+    private final Repository<Organization> organizations;
+    private final UniqueNames names;
+    private final AggregateLocks locks;
+
+    AccessCommandHandler(@Qualifier("roleRepository") Repository<Role> roles,
+                         @Qualifier("organizationRepository") Repository<Organization> organizations, UniqueNames names,
+                         AggregateLocks locks) {
+        this.roles = roles;
+        this.organizations = organizations;
+        this.names = names;
+        this.locks = locks;
+    }
+
+    /** The uniqueness key of a role name, the same for names that differ only in case. */
+    public static String nameKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @CommandHandler
+    void handle(CreateRoleCommand command) throws Exception {
+        RoleRules.requireValidName(command.name());
+        loadOrganization(command.organizationId());
+        String key = nameKey(command.name());
+        if (Permissions.isDefaultRoleName(command.name()) || !names.claim(orgScope(command.organizationId()), key,
+                command.roleId())) {
+            throw nameTaken(command.name());
+        }
+        roles.newInstance(() -> new Role(command));
+    }
+
+    @CommandHandler
+    void handle(DefineSystemRoleCommand command) throws Exception {
+        if (!names.claim(SYSTEM_ROLE_SCOPE, nameKey(command.name()), command.roleId())) {
+            throw nameTaken(command.name());
+        }
+        roles.loadOrCreate(command.roleId(), Role::new).execute(role -> role.define(command));
+    }
+
+    @CommandHandler
+    void handle(RenameRoleCommand command) {
+        RoleRules.requireValidName(command.name());
+        Aggregate<Role> role = loadRole(command.roleId(), command.expectedVersion());
+        role.execute(r -> {
+            r.requireChangeableIn(command.organizationId());
+            String scope = orgScope(command.organizationId());
+            String oldKey = nameKey(r.name());
+            String newKey = nameKey(command.name());
+            if (!newKey.equals(oldKey)) {
+                if (Permissions.isDefaultRoleName(command.name()) || !names.claim(scope, newKey, command.roleId())) {
+                    throw nameTaken(command.name());
+                }
+                names.release(scope, oldKey, command.roleId());
+            }
+            r.rename(command);
+        });
+    }
+
+    @CommandHandler
+    void handle(DeleteRoleCommand command) {
+        locks.lockUntilCommit(command.roleId());
+        Aggregate<Role> role = loadRole(command.roleId(), command.expectedVersion());
+        role.execute(r -> r.requireChangeableIn(command.organizationId()));
+        boolean held = loadOrganization(command.organizationId()).invoke(o -> o.anyMemberHolds(command.roleId()));
+        if (held) {
+            throw new DomainException(AccessErrorCode.ROLE_IN_USE,
+                    "The role is still assigned; unassign it from every member first");
+        }
+        role.execute(r -> {
+            names.release(orgScope(command.organizationId()), nameKey(r.name()), command.roleId());
+            r.delete(command);
+        });
+    }
+
+    @CommandHandler
+    void handle(AssignRoleCommand command) {
+        locks.lockUntilCommit(command.roleId());
+        loadRole(command.roleId(), null).execute(r -> r.requireAssignableIn(command.organizationId()));
+        loadOrganization(command.organizationId()).execute(o -> o.assignRole(command));
+    }
+
+    @CommandHandler
+    void handle(UnassignRoleCommand command) {
+        loadOrganization(command.organizationId()).execute(o -> o.unassignRole(command));
+    }
+
+    static String orgScope(String organizationId) {
+        return "role-name:" + organizationId;
+    }
+
+    private Aggregate<Role> loadRole(String roleId, Long expectedVersion) {
+        try {
+            return roles.load(roleId, expectedVersion);
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(AccessErrorCode.ROLE_NOT_FOUND, "No role " + roleId + " in this organization");
+        }
+    }
+
+    private Aggregate<Organization> loadOrganization(String organizationId) {
+        try {
+            return organizations.load(organizationId);
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(IdentityErrorCode.ORGANIZATION_NOT_FOUND, "No organization " + organizationId);
+        }
+    }
+
+    private static DomainException nameTaken(String name) {
+        return new DomainException(AccessErrorCode.ROLE_NAME_TAKEN, "A role named '" + name.strip() + "' exists already");
+    }
+}

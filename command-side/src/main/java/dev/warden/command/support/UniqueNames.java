@@ -1,0 +1,23 @@
+package dev.warden.command.support;
+
+import java.util.Optional;
+
+/**
+ * Set-wide uniqueness that no single aggregate can check (an email across all users, a role name
+ * within an organization). A claim is written in the command's own transaction, so it disappears
+ * when the command fails and two concurrent commands cannot both win.
+ */
+public interface UniqueNames {
+
+    /**
+     * Claims {@code key} within {@code scope} for {@code owner}. Returns {@code true} when the key is
+     * now held by {@code owner} (also when it already was), {@code false} when someone else holds it.
+     */
+    boolean claim(String scope, String key, String owner);
+
+    /** Gives up a claim; does nothing unless {@code owner} holds it. */
+    void release(String scope, String key, String owner);
+
+    /** Who holds {@code key} within {@code scope}. */
+    Optional<String> ownerOf(String scope, String key);
+}

@@ -1,0 +1,50 @@
+package dev.warden.query.access;
+
+import dev.warden.events.access.RoleAssignedEvent;
+import dev.warden.events.access.RoleUnassignedEvent;
+import dev.warden.query.support.Positions;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code user_roles}: which member holds which role in which organization. */
+@Component
+@ProcessingGroup(AccessProcessing.GROUP)
+public class UserRoleProjection {
+
+    private final JdbcClient jdbc;
+
+    UserRoleProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(RoleAssignedEvent event, @Timestamp Instant at, TrackingToken token,
+                   @MetaDataValue("actorId") String actorId) {
+        jdbc.sql("""
+                        INSERT INTO user_roles (organization_id, user_id, role_id, assigned_by, assigned_at,
+                                                last_event_position)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(event.organizationId(), event.userId(), event.roleId(), actorId, RoleProjection.ts(at),
+                        Positions.of(token))
+                .update();
+    }
+
+    @EventHandler
+    public void on(RoleUnassignedEvent event) {
+        jdbc.sql("DELETE FROM user_roles WHERE organization_id = ? AND user_id = ? AND role_id = ?")
+                .params(event.organizationId(), event.userId(), event.roleId())
+                .update();
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.sql("DELETE FROM user_roles").update();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.warden.query.access.web;
+
+import dev.warden.query.access.AccessQueries;
+import dev.warden.query.access.PermissionView;
+import dev.warden.query.access.RoleView;
+import dev.warden.query.support.NotFoundException;
+import dev.warden.query.support.Page;
+import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.ReadGuard;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Queries of the access context. Every one accepts {@code minPosition} for read-your-writes. */
+@RestController
+class AccessQueryController {
+
+    private final AccessQueries access;
+    private final ReadGuard guard;
+
+    AccessQueryController(AccessQueries access, ReadGuard guard) {
+        this.access = access;
+        this.guard = guard;
+    }
+
+    @GetMapping("/api/orgs/{orgId}/roles")
+    Page<RoleView> roles(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
+                         @RequestParam(required = false) String cursor,
+                         @RequestParam(required = false) Long minPosition) {
+        guard.organization(orgId, minPosition);
+        return access.roles(orgId, PageRequest.of(limit, cursor));
+    }
+
+    @GetMapping("/api/orgs/{orgId}/roles/{roleId}")
+    RoleView role(@PathVariable String orgId, @PathVariable String roleId,
+                  @RequestParam(required = false) Long minPosition) {
+        guard.organization(orgId, minPosition);
+        return access.role(orgId, roleId)
+                .orElseThrow(() -> new NotFoundException("ROLE_NOT_FOUND", "No role " + roleId + " in this organization"));
+    }
+
+    @GetMapping("/api/orgs/{orgId}/permissions")
+    Page<PermissionView> permissions(@PathVariable String orgId, @RequestParam(required = false) Long minPosition) {
+        guard.organization(orgId, minPosition);
+        return new Page<>(access.permissions(), null);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.warden.query.identity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A member of an organization with the ids of the roles they hold in it. */
+public record MemberView(String userId, String memberId, String email, String displayName, Instant joinedAt,
+                         List<String> roleIds) {
+}

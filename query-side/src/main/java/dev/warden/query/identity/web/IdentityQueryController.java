@@ -1,0 +1,71 @@
+package dev.warden.query.identity.web;
+
+import dev.warden.query.access.AccessQueries;
+import dev.warden.query.identity.IdentityQueries;
+import dev.warden.query.identity.MemberView;
+import dev.warden.query.identity.OrganizationView;
+import dev.warden.query.identity.UserView;
+import dev.warden.query.support.NotFoundException;
+import dev.warden.query.support.Page;
+import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.ReadGuard;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Queries of the identity context. Every one accepts {@code minPosition} for read-your-writes. */
+@RestController
+class IdentityQueryController {
+
+    private final IdentityQueries identity;
+    private final AccessQueries access;
+    private final ReadGuard guard;
+
+    IdentityQueryController(IdentityQueries identity, AccessQueries access, ReadGuard guard) {
+        this.identity = identity;
+        this.access = access;
+        this.guard = guard;
+    }
+
+    @GetMapping("/api/users/{userId}")
+    UserView user(@PathVariable String userId, @RequestParam(required = false) Long minPosition) {
+        guard.awaitPosition(minPosition);
+        return identity.user(userId).orElseThrow(() -> new NotFoundException("USER_NOT_FOUND", "No user " + userId));
+    }
+
+    @GetMapping("/api/orgs/{orgId}")
+    OrganizationView organization(@PathVariable String orgId, @RequestParam(required = false) Long minPosition) {
+        guard.awaitPosition(minPosition);
+        return identity.organization(orgId)
+                .orElseThrow(() -> new NotFoundException("ORGANIZATION_NOT_FOUND", "No organization " + orgId));
+    }
+
+    @GetMapping("/api/orgs/{orgId}/members")
+    Page<MemberView> members(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) String cursor,
+                             @RequestParam(required = false) Long minPosition) {
+        guard.organization(orgId, minPosition);
+        Page<MemberView> page = identity.members(orgId, PageRequest.of(limit, cursor));
+        return new Page<>(withRoles(orgId, page.items()), page.nextCursor());
+    }
+
+    @GetMapping("/api/orgs/{orgId}/members/{userId}")
+    MemberView member(@PathVariable String orgId, @PathVariable String userId,
+                      @RequestParam(required = false) Long minPosition) {
+        guard.organization(orgId, minPosition);
+        return identity.member(orgId, userId)
+                .map(m -> withRoles(orgId, List.of(m)).get(0))
+                .orElseThrow(() -> new NotFoundException("MEMBER_NOT_FOUND", "No member " + userId));
+    }
+
+    private List<MemberView> withRoles(String orgId, List<MemberView> members) {
+        Map<String, List<String>> roles = access.rolesOf(orgId, members.stream().map(MemberView::userId).toList());
+        return members.stream()
+                .map(m -> new MemberView(m.userId(), m.memberId(), m.email(), m.displayName(), m.joinedAt(),
+                        List.copyOf(roles.getOrDefault(m.userId(), List.of()))))
+                .toList();
+    }
+}

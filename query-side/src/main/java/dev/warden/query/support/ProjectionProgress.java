@@ -1,0 +1,116 @@
+package dev.warden.query.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the projections are in the log, read from {@code token_entry} (so it also sees segments
+ * that other instances own), and the bounded wait that gives clients read-your-writes.
+ */
+@Component
+public class ProjectionProgress {
+
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+    private final EventProcessingConfiguration processing;
+    private final Duration maxWait;
+
+    ProjectionProgress(JdbcClient jdbc, @Qualifier("serializer") Serializer serializer,
+                       EventProcessingConfiguration processing,
+                       @Value("${warden.query.max-consistency-wait:5s}") Duration maxWait) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.processing = processing;
+        this.maxWait = maxWait;
+    }
+
+    /** The names of the projections' processors in this process. */
+    public List<String> processorNames() {
+        List<String> names = new ArrayList<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor) {
+                names.add(name);
+            }
+        });
+        names.sort(null);
+        return names;
+    }
+
+    /** Every segment's token of every projection processor, by processor name. */
+    public Map<String, List<TrackingToken>> tokens() {
+        Map<String, List<TrackingToken>> tokens = new TreeMap<>();
+        for (String name : processorNames()) {
+            tokens.put(name, new ArrayList<>());
+        }
+        jdbc.sql("SELECT processor_name, token, token_type FROM token_entry")
+                .query((rs, row) -> {
+                    List<TrackingToken> list = tokens.get(rs.getString(1));
+                    if (list != null) {
+                        list.add(deserialize(rs.getBytes(2), rs.getString(3)));
+                    }
+                    return null;
+                })
+                .list();
+        return tokens;
+    }
+
+    /** Whether every projection processor has handled the event at {@code position}. */
+    public boolean reached(long position) {
+        Map<String, List<TrackingToken>> tokens = tokens();
+        return tokens.values().stream().allMatch(segments -> !segments.isEmpty()
+                && segments.stream().allMatch(t -> t != null && Positions.covers(t, position)));
+    }
+
+    /**
+     * Waits until every projection has handled {@code position}, at most the configured time.
+     *
+     * @throws PositionNotReachedException when the wait ran out
+     */
+    public void await(OptionalLong position) {
+        if (position.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        long pause = 1;
+        while (!reached(position.getAsLong())) {
+            if (System.nanoTime() > deadline) {
+                throw new PositionNotReachedException(position.getAsLong(), maxWait);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PositionNotReachedException(position.getAsLong(), maxWait);
+            }
+            pause = Math.min(pause * 2, 50);
+        }
+    }
+
+    /** The highest position in the log, 0 when it is empty. */
+    public long headPosition() {
+        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private TrackingToken deserialize(byte[] data, String type) {
+        if (data == null || type == null) {
+            return null;
+        }
+        SerializedType serializedType = new SimpleSerializedType(type, null);
+        return serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, serializedType));
+    }
+}

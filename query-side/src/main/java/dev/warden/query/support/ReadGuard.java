@@ -1,0 +1,41 @@
+package dev.warden.query.support;
+
+import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every tenant query does first: wait for the asked-for log position, then make sure the
+ * organization exists (an unknown organization answers 404, like any unknown resource).
+ */
+@Component
+public class ReadGuard {
+
+    private final ProjectionProgress progress;
+    private final JdbcClient jdbc;
+
+    ReadGuard(ProjectionProgress progress, JdbcClient jdbc) {
+        this.progress = progress;
+        this.jdbc = jdbc;
+    }
+
+    /** Waits for {@code minPosition} (if given). */
+    public void awaitPosition(Long minPosition) {
+        if (minPosition != null && minPosition < 0) {
+            throw new InvalidQueryException("minPosition", "must not be negative");
+        }
+        progress.await(minPosition == null ? OptionalLong.empty() : OptionalLong.of(minPosition));
+    }
+
+    /** Waits for {@code minPosition} (if given) and checks that the organization exists. */
+    public void organization(String organizationId, Long minPosition) {
+        awaitPosition(minPosition);
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM organizations WHERE id = ?)")
+                .param(organizationId)
+                .query(Boolean.class)
+                .single();
+        if (!exists) {
+            throw new NotFoundException("ORGANIZATION_NOT_FOUND", "No organization " + organizationId);
+        }
+    }
+}
