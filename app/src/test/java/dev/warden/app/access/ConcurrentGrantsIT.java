@@ -1,0 +1,71 @@
+package dev.warden.app.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.warden.app.support.Api;
+import dev.warden.app.support.WardenTest;
+import dev.warden.events.access.Permissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Many clients granting permissions to one role at once: every acknowledged grant lands, nothing fails. */
+@WardenTest
+class ConcurrentGrantsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void sixteenConcurrentGrantsOnOneRoleAllLand() throws Exception {
+        Api api = new Api(port);
+        String org = api.post("/api/orgs", "{\"name\":\"Concurrency Ltd\"}").id();
+        String role = api.post("/api/orgs/" + org + "/roles", "{\"name\":\"Busy\"}").id();
+        List<String> permissions = Permissions.CATALOGUE.stream().map(p -> p.name()).limit(16).toList();
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Api.Response>> futures = new ArrayList<>();
+        for (String permission : permissions) {
+            Callable<Api.Response> grant = () -> api.put("/api/orgs/" + org + "/roles/" + role + "/permissions/"
+                    + permission, null);
+            futures.add(pool.submit(grant));
+        }
+        List<Api.Response> responses = new ArrayList<>();
+        for (Future<Api.Response> future : futures) {
+            responses.add(future.get());
+        }
+        pool.shutdown();
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).isIn(200, 409));
+        Set<String> acknowledged = new java.util.HashSet<>();
+        long lastPosition = 0;
+        for (int i = 0; i < responses.size(); i++) {
+            if (responses.get(i).status() == 200) {
+                acknowledged.add(permissions.get(i));
+                lastPosition = Math.max(lastPosition, responses.get(i).position());
+            }
+        }
+        assertThat(acknowledged).as("the retries absorb conflicts within one instance").hasSize(16);
+
+        long position = lastPosition;
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Api.Response read = api.get("/api/orgs/" + org + "/roles/" + role + "?minPosition=" + position);
+            assertThat(read.status()).isEqualTo(200);
+            Set<String> granted = new java.util.HashSet<>();
+            read.json().get("permissions").forEach(p -> granted.add(p.asString()));
+            assertThat(granted).containsAll(acknowledged);
+        });
+        Api.Response role16 = api.get("/api/orgs/" + org + "/roles/" + role);
+        assertThat(role16.json().get("version").asLong()).isEqualTo(16);
+        assertThat(permissions.stream().collect(Collectors.toSet())).isEqualTo(acknowledged);
+    }
+}

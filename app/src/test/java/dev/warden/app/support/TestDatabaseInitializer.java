@@ -1,0 +1,19 @@
+package dev.warden.app.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points the service under test at the test JVM's database. */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    static {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of("warden.database.url=" + TestDatabase.url(), "warden.database.ssl=disable")
+                .applyTo(context.getEnvironment());
+    }
+}
