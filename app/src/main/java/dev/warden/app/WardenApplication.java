@@ -1,6 +1,7 @@
 package dev.warden.app;
 
 import dev.warden.app.cli.DatabaseCli;
+import dev.warden.app.database.DatabasePreflight;
 import dev.warden.command.CommandSide;
 import dev.warden.query.QuerySide;
 import org.springframework.boot.SpringApplication;
@@ -25,6 +26,8 @@ public class WardenApplication {
         if (args.length > 0 && args[0].equals("db")) {
             System.exit(DatabaseCli.run(args));
         }
-        SpringApplication.run(WardenApplication.class, args);
+        SpringApplication application = new SpringApplication(WardenApplication.class);
+        application.addListeners(new DatabasePreflight());
+        application.run(args);
     }
 }

@@ -75,7 +75,7 @@ public class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
-    private static void requireReachable(String jdbcUrl, Properties driver, String description) {
+    static void requireReachable(String jdbcUrl, Properties driver, String description) {
         try (Connection ignored = DriverManager.getConnection(jdbcUrl, driver)) {
             // reachable and the credentials work
         } catch (SQLException e) {

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,15 +15,35 @@ public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
+    private final Map<String, String> headers;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "http://localhost:" + port,
+                Map.of());
+    }
+
+    private Api(HttpClient http, String base, Map<String, String> headers) {
+        this.http = http;
+        this.base = base;
+        this.headers = headers;
+    }
+
+    /** The same client, sending {@code name: value} with every request as well. */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(http, base, Map.copyOf(more));
     }
 
     public Response get(String path) {
         return send("GET", path, null, "application/json");
+    }
+
+    /** A GET that accepts any representation (e.g. the Prometheus text format). */
+    public Response getText(String path) {
+        return request("GET", path, null, null, "*/*");
     }
 
     public Response post(String path, String json) {
@@ -37,18 +59,24 @@ public final class Api {
     }
 
     public Response send(String method, String path, String body, String contentType) {
+        return request(method, path, body, contentType, "application/json, application/problem+json");
+    }
+
+    private Response request(String method, String path, String body, String contentType, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", accept);
         if (body != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Warden-Position").orElse(null));
+                    response.body(), response.headers().firstValue("Warden-Position").orElse(null),
+                    response.headers());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -57,8 +85,14 @@ public final class Api {
         }
     }
 
-    /** A response: status, content type, raw body and the position header. */
-    public record Response(int status, String contentType, String body, String positionHeader) {
+    /** A response: status, content type, raw body, the position header and all headers. */
+    public record Response(int status, String contentType, String body, String positionHeader,
+                           java.net.http.HttpHeaders headers) {
+
+        /** The first value of the response header {@code name}, or {@code null}. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

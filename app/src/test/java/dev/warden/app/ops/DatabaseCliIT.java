@@ -1,0 +1,88 @@
+package dev.warden.app.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.app.cli.DatabaseCli;
+import dev.warden.app.support.TestDatabase;
+import dev.warden.app.support.WardenTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The database CLI against the test database: migrate, seed twice, info, and a bad URL. */
+@WardenTest
+class DatabaseCliIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+        System.clearProperty("warden.database.url");
+    }
+
+    @Test
+    void seedTwiceAppendsNothingAndInfoReportsTheLog() {
+        System.setProperty("warden.database.url", TestDatabase.url());
+        assertThat(run("db", "migrate").code).isZero();
+
+        Result seed = run("db", "seed");
+        assertThat(seed.code).isZero();
+        long events = eventCount();
+        Result again = run("db", "seed");
+        assertThat(again.code).isZero();
+        assertThat(again.out).contains("Seeded: 0 command(s) stored events");
+        assertThat(eventCount()).isEqualTo(events);
+
+        Result info = run("db", "info");
+        assertThat(info.code).isZero();
+        assertThat(info.out).contains("0001", "axon infrastructure", "Events: ", "Head position: ", "Projections:");
+    }
+
+    @Test
+    void unreachableDatabaseGivesOneClearLine() {
+        System.setProperty("warden.database.url", "postgresql://someone:topsecret@127.0.0.1:1/nothing");
+        Result info = run("db", "info");
+        assertThat(info.code).isEqualTo(1);
+        assertThat(info.err).contains("warden db info failed: Cannot connect to PostgreSQL at someone@127.0.0.1:1/nothing")
+                .doesNotContain("topsecret");
+    }
+
+    @Test
+    void unknownCommandPrintsUsage() {
+        Result result = run("db", "drop");
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).contains("usage: warden db");
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = DatabaseCli.run(args);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+}

@@ -1,0 +1,61 @@
+package dev.warden.app.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.app.WardenApplication;
+import dev.warden.app.support.Api;
+import dev.warden.app.support.TestDatabase;
+import dev.warden.app.support.WardenTest;
+import dev.warden.command.access.SystemSeeder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Stopping and starting the service on the same database keeps the data and seeds nothing again.
+ */
+@WardenTest
+class RestartIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void restartKeepsDataAndDoesNotSeedAgain() {
+        String org;
+        long eventsAfterFirstStart;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = new Api(port(first));
+            org = api.post("/api/orgs", "{\"name\":\"Restart Inc\"}").id();
+            eventsAfterFirstStart = eventCount();
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(eventCount()).as("a restart appends no event").isEqualTo(eventsAfterFirstStart);
+            assertThat(second.getBean(SystemSeeder.class).seed()).as("seeding again stores nothing").isZero();
+            assertThat(eventCount()).isEqualTo(eventsAfterFirstStart);
+            Api api = new Api(port(second));
+            assertThat(api.get("/api/orgs/" + org).status()).isEqualTo(200);
+            assertThat(api.get("/api/orgs/" + org + "/roles").json().get("items").size())
+                    .as("the four system roles are there once").isEqualTo(4);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(WardenApplication.class)
+                .properties("server.port=0", "warden.database.url=" + TestDatabase.url(),
+                        "warden.database.ssl=disable", "axoniq.update-checker.disabled=true")
+                .run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+}
