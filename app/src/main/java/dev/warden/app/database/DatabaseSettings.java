@@ -107,7 +107,15 @@ public record DatabaseSettings(String host, int port, String database, String us
 
     /** The URL with any password replaced, safe for messages and logs. */
     static String redact(String url) {
-        return url == null ? "" : url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@");
+        if (url == null) {
+            return "";
+        }
+        // An unencoded password may hold '/', '@' or '?': it runs from the colon after the user to the last '@'.
+        int at = url.lastIndexOf('@');
+        int scheme = url.indexOf("://");
+        int userStart = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+        int colon = url.indexOf(':', userStart);
+        return colon >= 0 && colon < at ? url.substring(0, colon + 1) + "***" + url.substring(at) : url;
     }
 
     private static final class URLEncodedPath {

@@ -3,7 +3,9 @@ package dev.warden.app.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.app.WardenApplication;
 import dev.warden.app.support.Api;
+import dev.warden.app.support.TestDatabase;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.access.Permissions;
 import java.time.Duration;
@@ -16,7 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Many clients granting permissions to one role at once: every acknowledged grant lands, nothing fails. */
 @WardenTest
@@ -28,14 +33,35 @@ class ConcurrentGrantsIT {
     @Test
     void sixteenConcurrentGrantsOnOneRoleAllLand() throws Exception {
         Api api = new Api(port);
+        grantConcurrently(api, api);
+    }
+
+    /**
+     * The same through two instances on one database: their commands on the role collide on the
+     * (aggregate, sequence) key, and the loser is retried from a fresh load.
+     */
+    @Test
+    void concurrentGrantsThroughTwoInstancesAllLand() throws Exception {
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(WardenApplication.class)
+                .run("--server.port=0", "--warden.database.url=" + TestDatabase.url(),
+                        "--warden.database.ssl=disable", "--warden.seed.on-start=false",
+                        "--axoniq.update-checker.disabled=true")) {
+            int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+            grantConcurrently(new Api(port), new Api(secondPort));
+        }
+    }
+
+    private void grantConcurrently(Api api, Api other) throws Exception {
         String org = api.post("/api/orgs", "{\"name\":\"Concurrency Ltd\"}").id();
         String role = api.post("/api/orgs/" + org + "/roles", "{\"name\":\"Busy\"}").id();
         List<String> permissions = Permissions.CATALOGUE.stream().map(p -> p.name()).limit(16).toList();
 
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Api.Response>> futures = new ArrayList<>();
-        for (String permission : permissions) {
-            Callable<Api.Response> grant = () -> api.put("/api/orgs/" + org + "/roles/" + role + "/permissions/"
+        for (int i = 0; i < permissions.size(); i++) {
+            String permission = permissions.get(i);
+            Api client = i % 2 == 0 ? api : other;
+            Callable<Api.Response> grant = () -> client.put("/api/orgs/" + org + "/roles/" + role + "/permissions/"
                     + permission, null);
             futures.add(pool.submit(grant));
         }

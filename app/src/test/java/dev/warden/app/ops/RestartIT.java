@@ -46,9 +46,8 @@ class RestartIT {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(WardenApplication.class)
-                .properties("server.port=0", "warden.database.url=" + TestDatabase.url(),
-                        "warden.database.ssl=disable", "axoniq.update-checker.disabled=true")
-                .run();
+                .run("--server.port=0", "--warden.database.url=" + TestDatabase.url(),
+                        "--warden.database.ssl=disable", "--axoniq.update-checker.disabled=true");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -89,9 +89,9 @@ public final class Permissions {
         return BY_NAME.containsKey(name);
     }
 
-    /** Whether {@code name} is the name of a default (system) role, ignoring case. */
+    /** Whether {@code name} is the name of a default (system) role, ignoring case and surrounding blanks. */
     public static boolean isDefaultRoleName(String name) {
-        return DEFAULT_ROLES.stream().anyMatch(r -> r.name().equalsIgnoreCase(name));
+        return name != null && DEFAULT_ROLES.stream().anyMatch(r -> r.name().equalsIgnoreCase(name.strip()));
     }
 
     private static PermissionDefinition p(String resource, String action, String description) {

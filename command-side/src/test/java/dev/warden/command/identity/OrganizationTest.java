@@ -1,0 +1,244 @@
+package dev.warden.command.identity;
+
+import static dev.warden.command.access.AccessTestData.ORGANIZATION_ID;
+import static dev.warden.command.access.AccessTestData.OTHER_ROLE_ID;
+import static dev.warden.command.access.AccessTestData.ROLE_ID;
+import static dev.warden.command.access.AccessTestData.ROLE_NAME;
+import static dev.warden.command.access.AccessTestData.SYSTEM_ROLE_ID;
+import static dev.warden.command.access.AccessTestData.aliceJoined;
+import static dev.warden.command.access.AccessTestData.customRoleCreated;
+import static dev.warden.command.access.AccessTestData.organizationCreated;
+import static dev.warden.command.access.AccessTestData.otherOrganizationsRoleCreated;
+import static dev.warden.command.access.AccessTestData.systemRoleCreated;
+import static dev.warden.command.identity.IdentityTestData.MEMBER_ID;
+import static dev.warden.command.identity.IdentityTestData.OTHER_MEMBER_ID;
+import static dev.warden.command.identity.IdentityTestData.OTHER_USER_ID;
+import static dev.warden.command.identity.IdentityTestData.USER_ID;
+import static dev.warden.command.identity.IdentityTestData.aliceRegistered;
+import static dev.warden.command.identity.IdentityTestData.bobRegistered;
+import static dev.warden.command.support.DomainErrors.refusedWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.command.access.AccessTestData;
+import dev.warden.command.access.Role;
+import dev.warden.command.support.EventSourcedAggregates;
+import dev.warden.command.support.InMemoryUniqueNames;
+import dev.warden.command.support.RecordingAggregateLocks;
+import dev.warden.events.access.AccessErrorCode;
+import dev.warden.events.access.AssignRoleCommand;
+import dev.warden.events.access.RoleAssignedEvent;
+import dev.warden.events.access.RoleDeletedEvent;
+import dev.warden.events.access.RoleUnassignedEvent;
+import dev.warden.events.access.UnassignRoleCommand;
+import dev.warden.events.identity.AddMemberCommand;
+import dev.warden.events.identity.CreateOrganizationCommand;
+import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.identity.MemberAddedEvent;
+import dev.warden.events.identity.OrganizationCreatedEvent;
+import dev.warden.events.shared.IdKind;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OrganizationTest {
+
+    private AggregateTestFixture<Organization> fixture;
+    private EventSourcedAggregates<User> users;
+    private EventSourcedAggregates<Role> roles;
+    private RecordingAggregateLocks locks;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Organization.class);
+        users = new EventSourcedAggregates<>(User.class);
+        roles = new EventSourcedAggregates<>(Role.class);
+        locks = new RecordingAggregateLocks();
+        InMemoryUniqueNames names = new InMemoryUniqueNames();
+        users.given(USER_ID, aliceRegistered()).given(OTHER_USER_ID, bobRegistered());
+        roles.given(ROLE_ID, customRoleCreated())
+                .given(SYSTEM_ROLE_ID, systemRoleCreated())
+                .given(OTHER_ROLE_ID, otherOrganizationsRoleCreated());
+        fixture.registerAnnotatedCommandHandler(
+                new IdentityCommandHandler(users.repository(), fixture.getRepository(), names));
+        fixture.registerAnnotatedCommandHandler(
+                AccessTestData.accessCommandHandler(roles.repository(), fixture.getRepository(), names, locks));
+    }
+
+    @Nested
+    class Creating {
+
+        @Test
+        void createsOrganizationWithStrippedName() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOrganizationCommand(ORGANIZATION_ID, "  Acme Corp "))
+                    .expectEvents(new OrganizationCreatedEvent(ORGANIZATION_ID, "Acme Corp"));
+        }
+
+        @ParameterizedTest
+        @NullSource
+        @ValueSource(strings = {"", "    ", "Acme\u0000", "Acme\nCorp",
+                "An organization name that goes on and on and on and on, "
+                        + "well past the one hundred characters allowed."})
+        void rejectsInvalidName(String name) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOrganizationCommand(ORGANIZATION_ID, name))
+                    .expectException(refusedWith(IdentityErrorCode.INVALID_NAME))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsNameOfHundredCharacters() {
+            String name = "o".repeat(Organization.MAX_NAME_LENGTH);
+
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOrganizationCommand(ORGANIZATION_ID, name))
+                    .expectEvents(new OrganizationCreatedEvent(ORGANIZATION_ID, name));
+        }
+    }
+
+    @Nested
+    class AddingMembers {
+
+        @Test
+        void addsRegisteredUserAsMember() {
+            fixture.given(organizationCreated(ORGANIZATION_ID))
+                    .when(new AddMemberCommand(ORGANIZATION_ID, MEMBER_ID, USER_ID))
+                    .expectEvents(new MemberAddedEvent(ORGANIZATION_ID, MEMBER_ID, USER_ID));
+        }
+
+        @Test
+        void rejectsAddingSameUserTwice() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new AddMemberCommand(ORGANIZATION_ID, OTHER_MEMBER_ID, USER_ID))
+                    .expectException(refusedWith(IdentityErrorCode.ALREADY_MEMBER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void addsSecondUser() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new AddMemberCommand(ORGANIZATION_ID, OTHER_MEMBER_ID, OTHER_USER_ID))
+                    .expectEvents(new MemberAddedEvent(ORGANIZATION_ID, OTHER_MEMBER_ID, OTHER_USER_ID));
+        }
+
+        @Test
+        void rejectsUnregisteredUser() {
+            fixture.given(organizationCreated(ORGANIZATION_ID))
+                    .when(new AddMemberCommand(ORGANIZATION_ID, MEMBER_ID, AccessTestData.id(IdKind.USER, "ghost")))
+                    .expectException(refusedWith(IdentityErrorCode.USER_NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsUnknownOrganization() {
+            fixture.givenNoPriorActivity()
+                    .when(new AddMemberCommand(ORGANIZATION_ID, MEMBER_ID, USER_ID))
+                    .expectException(refusedWith(IdentityErrorCode.ORGANIZATION_NOT_FOUND))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class AssigningRoles {
+
+        @Test
+        void assignsCustomRoleToMemberUnderLockOfRole() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .expectEvents(new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID));
+
+            assertThat(locks.locked()).containsExactly(ROLE_ID);
+        }
+
+        @Test
+        void assignsSystemRoleToMember() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID))
+                    .expectEvents(new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID));
+        }
+
+        @Test
+        void assigningHeldRoleStoresNothing() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsAssigningRoleToNonMember() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, OTHER_USER_ID, ROLE_ID))
+                    .expectException(refusedWith(AccessErrorCode.NOT_A_MEMBER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsRoleOfAnotherOrganizationAsNotFound() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, OTHER_ROLE_ID))
+                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsDeletedRoleAsNotFound() {
+            roles.given(ROLE_ID, new RoleDeletedEvent(ROLE_ID, ORGANIZATION_ID, ROLE_NAME));
+
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsUnknownRoleAsNotFound() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, AccessTestData.id(IdKind.ROLE, "ghost")))
+                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void unassignsHeldRole() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .when(new UnassignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .expectEvents(new RoleUnassignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID));
+        }
+
+        @Test
+        void unassigningRoleNotHeldStoresNothing() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID),
+                            new RoleUnassignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .when(new UnassignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsUnassigningFromNonMember() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new UnassignRoleCommand(ORGANIZATION_ID, OTHER_USER_ID, ROLE_ID))
+                    .expectException(refusedWith(AccessErrorCode.NOT_A_MEMBER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void keepsOtherRolesWhenOneIsUnassigned() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID),
+                            new RoleUnassignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.warden.command.support;
+
+import dev.warden.events.shared.DomainException;
+import dev.warden.events.shared.ErrorCode;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+
+/** Hamcrest matchers for refusals, for {@code expectException(...)} in fixture tests. */
+public final class DomainErrors {
+
+    private DomainErrors() {
+    }
+
+    /** A {@link DomainException} carrying {@code code}. */
+    public static Matcher<DomainException> refusedWith(ErrorCode code) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(DomainException exception, Description mismatch) {
+                if (exception.code() != code) {
+                    mismatch.appendText("refused with ").appendValue(exception.code())
+                            .appendText(": ").appendValue(exception.getMessage());
+                    return false;
+                }
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a DomainException with code ").appendValue(code);
+            }
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package dev.warden.command.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link UniqueNames} in a map, for fixture tests. Unlike the table it has no transaction: a claim
+ * made by a command that fails later stays in place.
+ */
+public final class InMemoryUniqueNames implements UniqueNames {
+
+    private final Map<String, String> owners = new HashMap<>();
+
+    @Override
+    public boolean claim(String scope, String key, String owner) {
+        String holder = owners.putIfAbsent(entry(scope, key), owner);
+        return holder == null || holder.equals(owner);
+    }
+
+    @Override
+    public void release(String scope, String key, String owner) {
+        owners.remove(entry(scope, key), owner);
+    }
+
+    @Override
+    public Optional<String> ownerOf(String scope, String key) {
+        return Optional.ofNullable(owners.get(entry(scope, key)));
+    }
+
+    private static String entry(String scope, String key) {
+        return Objects.requireNonNull(scope) + "\u0000" + Objects.requireNonNull(key);
+    }
+}

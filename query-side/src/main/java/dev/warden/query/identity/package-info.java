@@ -1,0 +1,4 @@
+/**
+ * Identity read models: users, organizations and members.
+ */
+package dev.warden.query.identity;
