@@ -11,7 +11,10 @@ CREATE TABLE users (
     last_event_position bigint      NOT NULL,
     CONSTRAINT users_status_check CHECK (status IN ('active', 'deactivated'))
 );
-CREATE UNIQUE INDEX users_email_key ON users (lower(email));
+-- Not unique: which emails clash is the command side's decision (command_unique_names, folded by
+-- Java's rules). PostgreSQL folds case by its own rules (lower('İ') is 'i' under most locales), so a
+-- unique index here could refuse a user the log holds and stall the projection for good.
+CREATE INDEX users_email_idx ON users (lower(email));
 COMMENT ON TABLE users IS 'Registered people; the password hash never leaves the command side.';
 
 CREATE TABLE accounts (

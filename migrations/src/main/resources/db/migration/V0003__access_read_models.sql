@@ -21,7 +21,10 @@ CREATE TABLE roles (
     last_event_position bigint      NOT NULL,
     CONSTRAINT roles_system_check CHECK (system = (organization_id IS NULL))
 );
-CREATE UNIQUE INDEX roles_name_key ON roles (coalesce(organization_id, ''), lower(name));
+-- Not unique: which role names clash is the command side's decision (command_unique_names). A
+-- unique index folding case by PostgreSQL's rules could refuse a role the log holds and stall the
+-- projection for good.
+CREATE INDEX roles_name_idx ON roles (coalesce(organization_id, ''), lower(name));
 CREATE INDEX roles_organization_idx ON roles (organization_id, id);
 COMMENT ON TABLE roles IS 'System roles (no organization) and custom roles of one organization.';
 

@@ -1,7 +1,6 @@
 package dev.warden.app;
 
 import dev.warden.app.cli.DatabaseCli;
-import dev.warden.app.database.DatabasePreflight;
 import dev.warden.command.CommandSide;
 import dev.warden.query.QuerySide;
 import org.springframework.boot.SpringApplication;
@@ -27,7 +26,7 @@ public class WardenApplication {
             System.exit(DatabaseCli.run(args));
         }
         SpringApplication application = new SpringApplication(WardenApplication.class);
-        application.addListeners(new DatabasePreflight());
+        application.addListeners(new StartupPreflight());
         application.run(args);
     }
 }

@@ -60,11 +60,10 @@ public class DatabaseConfiguration {
         config.setMaximumPoolSize(properties.poolSize());
         String description;
         if (properties.external()) {
+            properties.check();
             DatabaseSettings settings = DatabaseSettings.parse(properties.url(), properties.ssl());
-            Properties driver = settings.driverProperties();
-            requireReachable(settings.jdbcUrl(), driver, settings.describe());
             config.setJdbcUrl(settings.jdbcUrl());
-            config.setDataSourceProperties(driver);
+            config.setDataSourceProperties(settings.driverProperties());
             description = settings.describe();
         } else {
             EmbeddedPostgres postgres = embedded.getObject();

@@ -9,9 +9,13 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -35,7 +39,11 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     /** Only rows of transactions that finished before every one still running. */
     static final String VISIBLE = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
 
+    /** How long a fetch keeps looking when committed events are hidden only by a transaction in flight. */
+    private static final long SETTLE_NANOS = 100_000_000L;
+
     private final String positionQuery;
+    private final String anyBeyondQuery;
 
     public PostgresEventStorageEngine(Builder builder, EventSchema schema) {
         super(builder
@@ -66,6 +74,35 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                 }));
         this.positionQuery = "SELECT currval(pg_get_serial_sequence('" + schema.domainEventTable() + "', '"
                 + schema.globalIndexColumn() + "'))";
+        this.anyBeyondQuery = "SELECT EXISTS (SELECT 1 FROM " + schema.domainEventTable() + " WHERE "
+                + schema.globalIndexColumn() + " > ?)";
+    }
+
+    /**
+     * Fetches the next batch. When it comes back empty although the log holds later rows, those rows
+     * are held back only by a transaction still in flight (typically a projection's own, a few
+     * milliseconds long), so keep looking briefly instead of sleeping until the next poll.
+     */
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
+        long deadline = System.nanoTime() + SETTLE_NANOS;
+        while (batch.isEmpty() && rowsBeyond(lastToken) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000L);
+            batch = super.fetchTrackedEvents(lastToken, batchSize);
+        }
+        return batch;
+    }
+
+    private boolean rowsBeyond(TrackingToken token) {
+        long index = token instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : -1;
+        Boolean any = JdbcUtils.executeQuery(getConnection(), c -> {
+                    PreparedStatement statement = c.prepareStatement(anyBeyondQuery);
+                    statement.setLong(1, index);
+                    return statement;
+                }, rs -> rs.next() && rs.getBoolean(1),
+                e -> new EventStoreException("Cannot look ahead in the event log", e));
+        return Boolean.TRUE.equals(any);
     }
 
     @Override

@@ -1,12 +1,16 @@
 package dev.warden.app.web;
 
 import dev.warden.command.support.RequestContext;
+import dev.warden.events.access.AccessErrorCode;
+import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.DomainException;
+import dev.warden.events.shared.IdKind;
 import dev.warden.query.support.InvalidQueryException;
 import dev.warden.query.support.NotFoundException;
 import dev.warden.query.support.PositionNotReachedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +63,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             };
             return problem(status, domain.code().name(), domain.getMessage(), request);
         }
-        if (cause instanceof AggregateNotFoundException) {
-            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", request);
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return missingAggregate(String.valueOf(notFound.getAggregateIdentifier()), request);
         }
         if (cause instanceof ConflictingAggregateVersionException) {
             return problem(HttpStatus.CONFLICT, "STALE_VERSION",
@@ -102,7 +106,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT",
                 "The request has invalid values", request);
         response.getBody().setProperty("errors", exception.getConstraintViolations().stream()
-                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage())).toList());
+                .map(v -> Map.of("field", leaf(v.getPropertyPath()), "message", v.getMessage())).toList());
         return response;
     }
 
@@ -171,6 +175,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         response.getBody().setProperty("errors", List.of(Map.of("field", exception.getName(),
                 "message", "has the wrong type")));
         return response;
+    }
+
+    /**
+     * An aggregate that is not in the log answers exactly like the domain's own refusal for its kind,
+     * so an unknown id cannot be told apart from one that belongs to another organization.
+     */
+    private static ResponseEntity<ProblemDetail> missingAggregate(String id, HttpServletRequest request) {
+        if (IdKind.ROLE.matches(id)) {
+            return problem(HttpStatus.NOT_FOUND, AccessErrorCode.ROLE_NOT_FOUND.name(),
+                    "No role " + id + " in this organization", request);
+        }
+        if (IdKind.ORGANIZATION.matches(id)) {
+            return problem(HttpStatus.NOT_FOUND, IdentityErrorCode.ORGANIZATION_NOT_FOUND.name(),
+                    "No organization " + id, request);
+        }
+        if (IdKind.USER.matches(id)) {
+            return problem(HttpStatus.NOT_FOUND, IdentityErrorCode.USER_NOT_FOUND.name(), "No user " + id, request);
+        }
+        return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", request);
+    }
+
+    /** The parameter or property a violation is about, without the method or bean it sits in. */
+    private static String leaf(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name != null ? name : path.toString();
     }
 
     private ResponseEntity<ProblemDetail> internal(Throwable exception, HttpServletRequest request) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedType;
@@ -51,29 +52,54 @@ public class ProjectionProgress {
         return names;
     }
 
-    /** Every segment's token of every projection processor, by processor name. */
+    /** Every segment's token of every projection processor, by processor name, as stored. */
     public Map<String, List<TrackingToken>> tokens() {
         Map<String, List<TrackingToken>> tokens = new TreeMap<>();
-        for (String name : processorNames()) {
-            tokens.put(name, new ArrayList<>());
+        segments().forEach((name, bySegment) -> tokens.put(name, new ArrayList<>(bySegment.values())));
+        return tokens;
+    }
+
+    /**
+     * Whether every projection processor has handled the event at {@code position}. Segments this
+     * process works on are judged by their live status, which also moves past events the processor
+     * has no handler for (those are stored in the token only later); the others by their stored token.
+     */
+    public boolean reached(long position) {
+        for (Map.Entry<String, Map<Integer, TrackingToken>> processor : segments().entrySet()) {
+            Map<Integer, EventTrackerStatus> live = processing.eventProcessor(processor.getKey(),
+                            StreamingEventProcessor.class)
+                    .map(StreamingEventProcessor::processingStatus)
+                    .orElse(Map.of());
+            if (processor.getValue().isEmpty()) {
+                return false;
+            }
+            for (Map.Entry<Integer, TrackingToken> segment : processor.getValue().entrySet()) {
+                EventTrackerStatus status = live.get(segment.getKey());
+                TrackingToken token = status != null && status.getTrackingToken() != null
+                        ? status.getTrackingToken() : segment.getValue();
+                if (token == null || !Positions.covers(token, position)) {
+                    return false;
+                }
+            }
         }
-        jdbc.sql("SELECT processor_name, token, token_type FROM token_entry")
+        return true;
+    }
+
+    private Map<String, Map<Integer, TrackingToken>> segments() {
+        Map<String, Map<Integer, TrackingToken>> segments = new TreeMap<>();
+        for (String name : processorNames()) {
+            segments.put(name, new TreeMap<>());
+        }
+        jdbc.sql("SELECT processor_name, segment, token, token_type FROM token_entry")
                 .query((rs, row) -> {
-                    List<TrackingToken> list = tokens.get(rs.getString(1));
-                    if (list != null) {
-                        list.add(deserialize(rs.getBytes(2), rs.getString(3)));
+                    Map<Integer, TrackingToken> bySegment = segments.get(rs.getString(1));
+                    if (bySegment != null) {
+                        bySegment.put(rs.getInt(2), deserialize(rs.getBytes(3), rs.getString(4)));
                     }
                     return null;
                 })
                 .list();
-        return tokens;
-    }
-
-    /** Whether every projection processor has handled the event at {@code position}. */
-    public boolean reached(long position) {
-        Map<String, List<TrackingToken>> tokens = tokens();
-        return tokens.values().stream().allMatch(segments -> !segments.isEmpty()
-                && segments.stream().allMatch(t -> t != null && Positions.covers(t, position)));
+        return segments;
     }
 
     /**

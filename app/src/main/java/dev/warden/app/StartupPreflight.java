@@ -1,0 +1,43 @@
+package dev.warden.app;
+
+import dev.warden.app.database.DatabaseProperties;
+import dev.warden.app.database.DatabaseStartupException;
+import java.util.Set;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Checks the settings a start depends on before anything else starts: the roles this process runs
+ * and the database ({@code DATABASE_URL} parses and the server answers). A bad setting ends the
+ * process with one clear line on standard error and exit code 1, not a page of stack traces.
+ */
+class StartupPreflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    private static final Set<String> ROLES = Set.of("command", "query", "none");
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        String roles = event.getEnvironment().getProperty("warden.roles", "command,query");
+        for (String role : roles.split(",")) {
+            if (!ROLES.contains(role.strip())) {
+                fail("--roles / WARDEN_ROLES takes command, query or both (comma-separated), got: " + roles);
+            }
+        }
+        DatabaseProperties database = Binder.get(event.getEnvironment())
+                .bind("warden.database", DatabaseProperties.class)
+                .orElse(null);
+        if (database != null) {
+            try {
+                database.check();
+            } catch (DatabaseStartupException e) {
+                fail(e.getMessage());
+            }
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("warden: cannot start: " + message);
+        System.exit(1);
+    }
+}

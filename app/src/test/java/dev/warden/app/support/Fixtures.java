@@ -1,0 +1,80 @@
+package dev.warden.app.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What most API tests start from: an organization, users, members and roles, each with a unique
+ * name, because all tests share one database that is never emptied.
+ */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A short random token to make names and emails unique. */
+    public static String unique() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /** Creates an organization; the response carries its id and position. */
+    public static Api.Response organization(Api api) {
+        return created(api.post("/api/orgs", "{\"name\":\"Org " + unique() + "\"}"));
+    }
+
+    /** Registers a user with a unique email. */
+    public static Api.Response user(Api api) {
+        String tag = unique();
+        return created(api.post("/api/users",
+                "{\"email\":\"user-" + tag + "@example.com\",\"displayName\":\"User " + tag + "\"}"));
+    }
+
+    /** Adds {@code userId} to {@code orgId}. */
+    public static Api.Response member(Api api, String orgId, String userId) {
+        return created(api.post("/api/orgs/" + orgId + "/members", "{\"userId\":\"" + userId + "\"}"));
+    }
+
+    /** Creates a custom role named {@code name} without permissions. */
+    public static Api.Response role(Api api, String orgId, String name) {
+        return created(api.post("/api/orgs/" + orgId + "/roles", "{\"name\":\"" + name + "\"}"));
+    }
+
+    /** The items of a page response. */
+    public static List<JsonNode> items(Api.Response page) {
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        page.json().get("items").forEach(items::add);
+        return items;
+    }
+
+    /** The text values of a JSON array. */
+    public static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+
+    /** The id of the system role named {@code name}, as the organization's role list shows it. */
+    public static String systemRole(Api api, String orgId, long minPosition, String name) {
+        return items(api.get("/api/orgs/" + orgId + "/roles?minPosition=" + minPosition)).stream()
+                .filter(r -> r.get("system").asBoolean() && r.get("name").asString().equals(name))
+                .map(r -> r.get("id").asString())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no system role " + name));
+    }
+
+    /** The position of the organization's newest event in its audit trail. */
+    public static long newestAuditPosition(Api api, String orgId, long minPosition) {
+        return items(api.get("/api/orgs/" + orgId + "/audit?limit=1&minPosition=" + minPosition)).get(0)
+                .get("position").asLong();
+    }
+
+    private static Api.Response created(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response;
+    }
+}
