@@ -5,6 +5,11 @@ import dev.warden.command.access.SystemSeeder;
 import java.io.PrintStream;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.flywaydb.core.api.MigrationInfo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -48,7 +53,7 @@ public final class DatabaseCli {
                         flyway.info().applied().length);
                 case "seed" -> out.printf("Seeded: %d command(s) stored events%n",
                         context.getBean(SystemSeeder.class).seed());
-                default -> info(out, flyway, jdbc);
+                default -> info(out, flyway, jdbc, context.getBean("serializer", Serializer.class));
             }
             return 0;
         } catch (RuntimeException e) {
@@ -61,7 +66,7 @@ public final class DatabaseCli {
         }
     }
 
-    private static void info(PrintStream out, Flyway flyway, JdbcClient jdbc) {
+    private static void info(PrintStream out, Flyway flyway, JdbcClient jdbc, Serializer serializer) {
         out.println("Migrations:");
         for (MigrationInfo migration : flyway.info().all()) {
             out.printf("  %-6s %-45s %s%n", migration.getVersion(), migration.getDescription(),
@@ -71,12 +76,21 @@ public final class DatabaseCli {
         long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class)
                 .single();
         out.printf("Events: %d%nHead position: %d%nProjections:%n", events, head);
-        jdbc.sql("""
-                        SELECT processor_name, segment, token_type,
-                               coalesce(convert_from(token, 'UTF8'), '') AS token, owner
-                        FROM token_entry ORDER BY processor_name, segment""")
-                .query((rs, n) -> String.format("  %-22s segment %d  %s  owner=%s", rs.getString(1), rs.getInt(2),
-                        rs.getString(4), rs.getString(5)))
+        jdbc.sql("SELECT processor_name, segment, token, token_type, owner FROM token_entry "
+                        + "ORDER BY processor_name, segment")
+                .query((rs, n) -> {
+                    String position = "none";
+                    if (rs.getBytes(3) != null && rs.getString(4) != null) {
+                        TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3),
+                                byte[].class, new SimpleSerializedType(rs.getString(4), null)));
+                        TrackingToken lower = WrappedToken.unwrapLowerBound(token);
+                        position = lower == null || lower.position().isEmpty() ? "none"
+                                : Long.toString(lower.position().getAsLong());
+                    }
+                    return String.format("  %-22s segment %d  position %s  (%d behind)  owner %s", rs.getString(1),
+                            rs.getInt(2), position, position.equals("none") ? head : head - Long.parseLong(position),
+                            rs.getString(5) == null ? "none" : rs.getString(5));
+                })
                 .list()
                 .forEach(out::println);
     }

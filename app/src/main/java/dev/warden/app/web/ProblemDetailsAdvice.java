@@ -38,6 +38,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error as RFC 9457 problem+json with a stable {@code code}: 400 for malformed input (with the
@@ -157,8 +158,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // their status and get a code like ours.
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
                 : ProblemDetail.forStatusAndDetail(status, exception.getMessage());
-        if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-            problem.setProperty("code", codeFor(status));
+        if (exception instanceof NoResourceFoundException missing) {
+            problem.setDetail("No endpoint " + missing.getHttpMethod() + " /" + missing.getResourcePath());
+        }
+        String code = problem.getProperties() != null && problem.getProperties().get("code") instanceof String given
+                ? given : codeFor(status);
+        problem.setProperty("code", code);
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(URI.create("https://warden.dev/problems/" + code.toLowerCase().replace('_', '-')));
         }
         if (status.is5xxServerError()) {
             log.error("Request failed", exception);

@@ -43,7 +43,11 @@ class ProblemDetailsApiIT {
                 "{\"name\":{\"text\":\"Nested\"}}",
                 "{\"name\":[\"Listed\"]}",
                 "{\"name\":\"Single\",\"permissions\":\"audit:read\"}",
-                "{\"name\":\"Coloured\",\"colour\":\"red\"}");
+                "{\"name\":\"Coloured\",\"colour\":\"red\"}",
+                "{\"name\":5}",
+                "{\"name\":1.5}",
+                "{\"name\":true}",
+                "{\"name\":\"Numbered\",\"permissions\":[7]}");
         for (String body : createRole) {
             assertProblem(api.post(roles, body), 400, "MALFORMED_BODY");
         }

@@ -93,6 +93,7 @@ public class Role {
     @CommandHandler
     void handle(RevokePermissionCommand command) {
         requireChangeableIn(command.organizationId());
+        RoleRules.requireKnown(Set.of(command.permission()));
         if (permissions.contains(command.permission())) {
             apply(new PermissionRevokedEvent(roleId, organizationId, command.permission()));
         }

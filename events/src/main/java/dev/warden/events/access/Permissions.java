@@ -86,7 +86,7 @@ public final class Permissions {
 
     /** Whether {@code name} is a permission of the catalogue. */
     public static boolean isKnown(String name) {
-        return BY_NAME.containsKey(name);
+        return name != null && BY_NAME.containsKey(name);
     }
 
     /** Whether {@code name} is the name of a default (system) role, ignoring case and surrounding blanks. */

@@ -28,8 +28,9 @@ class AccessQueryController {
     Page<RoleView> roles(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
                          @RequestParam(required = false) String cursor,
                          @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
         guard.organization(orgId, minPosition);
-        return access.roles(orgId, PageRequest.of(limit, cursor));
+        return access.roles(orgId, request);
     }
 
     @GetMapping("/api/orgs/{orgId}/roles/{roleId}")

@@ -36,9 +36,10 @@ class AuditQueryController {
                                @RequestParam(required = false) Integer limit,
                                @RequestParam(required = false) String cursor,
                                @RequestParam(required = false) Long minPosition) {
-        guard.organization(orgId, minPosition);
         AuditQuery query = new AuditQuery(actor, eventType, entity, instant("from", from), instant("to", to));
-        return trail.events(orgId, query, PageRequest.of(limit, cursor));
+        PageRequest request = PageRequest.of(limit, cursor);
+        guard.organization(orgId, minPosition);
+        return trail.events(orgId, query, request);
     }
 
     private static Instant instant(String parameter, String value) {

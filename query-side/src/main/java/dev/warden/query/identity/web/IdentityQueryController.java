@@ -47,8 +47,9 @@ class IdentityQueryController {
     Page<MemberView> members(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) String cursor,
                              @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
         guard.organization(orgId, minPosition);
-        Page<MemberView> page = identity.members(orgId, PageRequest.of(limit, cursor));
+        Page<MemberView> page = identity.members(orgId, request);
         return new Page<>(withRoles(orgId, page.items()), page.nextCursor());
     }
 

@@ -1,0 +1,69 @@
+package dev.warden.app.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.app.WardenApplication;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starting the service with a setting it cannot use ends the process with exit code 1 and one clear
+ * line on standard error, without a stack trace and without the password.
+ */
+class StartupFailureIT {
+
+    @Test
+    void unreachableDatabaseIsOneLine() throws Exception {
+        Result result = start(Map.of("DATABASE_URL", "postgresql://warden:hunter2@127.0.0.1:1/warden"));
+        assertThat(result.code).isEqualTo(1);
+        assertThat(result.stderr).containsExactly("warden: cannot start: Cannot connect to PostgreSQL at "
+                + "warden@127.0.0.1:1/warden: Connection to 127.0.0.1:1 refused. Check that the hostname and port "
+                + "are correct and that the postmaster is accepting TCP/IP connections.");
+        assertThat(result.stdout + result.stderr).doesNotContain("hunter2").doesNotContain("Exception");
+    }
+
+    @Test
+    void malformedDatabaseUrlIsOneLine() throws Exception {
+        Result result = start(Map.of("DATABASE_URL", "mysql://warden:hunter2@db/warden"));
+        assertThat(result.code).isEqualTo(1);
+        assertThat(result.stderr).hasSize(1);
+        assertThat(result.stderr.get(0)).startsWith("warden: cannot start: DATABASE_URL must start with postgresql://")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void unknownRoleIsOneLine() throws Exception {
+        Result result = start(Map.of("WARDEN_ROLES", "comand"));
+        assertThat(result.code).isEqualTo(1);
+        assertThat(result.stderr).containsExactly(
+                "warden: cannot start: --roles / WARDEN_ROLES takes command, query or both (comma-separated), got: comand");
+    }
+
+    private static Result start(Map<String, String> environment) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("warden-start", ".out");
+        Path err = Files.createTempFile("warden-start", ".err");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WardenApplication.class.getName())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("WARDEN_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the service neither started nor failed within 60 s");
+        }
+        List<String> stderr = Files.readAllLines(err, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank()).toList();
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), stderr);
+    }
+
+    private record Result(int code, String stdout, List<String> stderr) {
+    }
+}
