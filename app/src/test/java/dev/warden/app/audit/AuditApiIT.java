@@ -172,6 +172,26 @@ class AuditApiIT {
         assertThat(secondCreated.json().get("nextCursor").isNull()).isTrue();
     }
 
+    @Test
+    void activityFeedSaysWhoDidWhatToWhichEntityNewestFirst() {
+        Api.Response page = api.get("/api/orgs/" + orgId + "/activity?limit=4&minPosition=" + last);
+        assertThat(page.status()).isEqualTo(200);
+        List<JsonNode> activity = items(page);
+
+        assertThat(activity).extracting(a -> a.get("eventType").asString()).containsExactly("RoleRenamedEvent",
+                "PermissionGrantedEvent", "RoleCreatedEvent", "RoleCreatedEvent");
+        assertThat(activity).extracting(a -> a.get("entityType").asString()).containsOnly("Role");
+        assertThat(activity).extracting(a -> a.get("actorType").asString()).containsOnly("anonymous");
+        assertThat(activity.get(0).get("subject").asString()).startsWith("Renamed ");
+        assertThat(activity.get(1).get("subject").asString()).isEqualTo("audit:read");
+
+        Api.Response rest = api.get("/api/orgs/" + orgId + "/activity?limit=4&cursor="
+                + page.json().get("nextCursor").asString());
+        assertThat(items(rest)).extracting(a -> a.get("eventType").asString())
+                .containsExactly("OrganizationCreatedEvent");
+        assertThat(rest.json().get("nextCursor").isNull()).isTrue();
+    }
+
     private String audit(String query) {
         return "/api/orgs/" + orgId + "/audit?" + query;
     }

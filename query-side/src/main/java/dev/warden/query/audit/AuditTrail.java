@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the audit trail: the {@code audit_events} view over the log, newest first. */
+/** Reads the audit trail and the activity feed: views over the log, newest first. */
 @Repository
 public class AuditTrail {
 
@@ -19,12 +19,7 @@ public class AuditTrail {
     }
 
     public Page<AuditEventView> events(String organizationId, AuditQuery query, PageRequest page) {
-        long before;
-        try {
-            before = page.after() == null ? Long.MAX_VALUE : Long.parseLong(page.after());
-        } catch (NumberFormatException e) {
-            throw new InvalidQueryException("cursor", "is not a cursor this service handed out");
-        }
+        long before = cursorPosition(page);
         List<AuditEventView> rows = jdbc.sql("""
                         SELECT position, event_id, occurred_at, event_type, entity_type, entity_id, entity_version,
                                actor_id, actor_type, request_id, correlation_id, causation_id, client_address,
@@ -54,5 +49,29 @@ public class AuditTrail {
                         rs.getString("payload")))
                 .list();
         return page.page(rows, e -> Long.toString(e.position()));
+    }
+
+    /** The organization's activity feed (the {@code activity_stream} view), newest first. */
+    public Page<ActivityView> activity(String organizationId, PageRequest page) {
+        long before = cursorPosition(page);
+        List<ActivityView> rows = jdbc.sql("""
+                        SELECT position, occurred_at, actor_id, actor_type, event_type, entity_type, entity_id, subject
+                        FROM activity_stream
+                        WHERE organization_id = ? AND position < ?
+                        ORDER BY position DESC
+                        LIMIT ?""")
+                .params(organizationId, before, page.fetchSize())
+                .query((rs, n) -> new ActivityView(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list();
+        return page.page(rows, a -> Long.toString(a.position()));
+    }
+
+    private static long cursorPosition(PageRequest page) {
+        try {
+            return page.after() == null ? Long.MAX_VALUE : Long.parseLong(page.after());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("cursor", "is not a cursor this service handed out");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.query.audit.web;
 
+import dev.warden.query.audit.ActivityView;
 import dev.warden.query.audit.AuditEventView;
 import dev.warden.query.audit.AuditQuery;
 import dev.warden.query.audit.AuditTrail;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The organization's audit trail, straight from the log, newest first, cursor-paged. */
+/** The organization's audit trail and activity feed, straight from the log, newest first, cursor-paged. */
 @RestController
 class AuditQueryController {
 
@@ -40,6 +41,16 @@ class AuditQueryController {
         PageRequest request = PageRequest.of(limit, cursor);
         guard.organization(orgId, minPosition);
         return trail.events(orgId, query, request);
+    }
+
+    @GetMapping("/api/orgs/{orgId}/activity")
+    Page<ActivityView> activity(@PathVariable String orgId,
+                                @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) String cursor,
+                                @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
+        guard.organization(orgId, minPosition);
+        return trail.activity(orgId, request);
     }
 
     private static Instant instant(String parameter, String value) {
