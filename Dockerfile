@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 
 # Build: the same command as the README's quick start, without the tests.
-FROM maven:3.9.9-eclipse-temurin-17 AS build
+FROM eclipse-temurin:17.0.15_6-jdk-noble AS build
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q install -DskipTests

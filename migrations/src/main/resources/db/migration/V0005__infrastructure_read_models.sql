@@ -1,3 +1,6 @@
+-- Name uniqueness is the command side's decision (command_unique_names, folded by Java's rules).
+-- Read models index names for lookups but never refuse a row the log holds: PostgreSQL folds case
+-- by other rules, and a refused event would stall its projection for good.
 -- Read models of the infrastructure context: projects, Terraform workspaces, tickets, the module
 -- registry and drift history. Every row is written by a projection and carries the global index of
 -- the last event applied to it (last_event_position), so an upsert that sees an older or equal
@@ -21,7 +24,7 @@ CREATE TABLE projects (
 );
 COMMENT ON TABLE projects IS 'Projects of an organization; the unit that groups workspaces, tickets and credentials.';
 
-CREATE UNIQUE INDEX projects_organization_name_key ON projects (organization_id, lower(name));
+CREATE INDEX projects_organization_name_idx ON projects (organization_id, lower(name));
 CREATE INDEX projects_organization_page_idx ON projects (organization_id, created_at, id);
 
 
@@ -54,7 +57,7 @@ CREATE TABLE workspaces (
 COMMENT ON TABLE workspaces IS 'Terraform workspaces: one state per project and environment, with its settings and lock.';
 
 -- Also serves the foreign key (lookups and cascades by project_id).
-CREATE UNIQUE INDEX workspaces_project_name_key ON workspaces (project_id, lower(name));
+CREATE INDEX workspaces_project_name_idx ON workspaces (project_id, lower(name));
 CREATE INDEX workspaces_organization_page_idx ON workspaces (organization_id, created_at, id);
 
 

@@ -1,3 +1,6 @@
+-- Name uniqueness is the command side's decision (command_unique_names, folded by Java's rules).
+-- Read models index names for lookups but never refuse a row the log holds: PostgreSQL folds case
+-- by other rules, and a refused event would stall its projection for good.
 -- Read models of the credentials context. Secrets are encrypted by the command side before they
 -- enter an event (AES-256-GCM, a data key per credential wrapped by a master key), so these tables
 -- hold ciphertext and the id of the wrapped data key that opens it, plus a non-secret fingerprint
@@ -20,7 +23,7 @@ CREATE TABLE credential_type (
 );
 COMMENT ON TABLE credential_type IS 'Kinds of credential an organization can store (e.g. GitHub token, Datadog API key) and the fields each one has.';
 
-CREATE UNIQUE INDEX credential_type_organization_name_key ON credential_type (organization_id, lower(name));
+CREATE INDEX credential_type_organization_name_idx ON credential_type (organization_id, lower(name));
 CREATE INDEX credential_type_organization_page_idx ON credential_type (organization_id, created_at, id);
 
 
@@ -62,8 +65,8 @@ COMMENT ON COLUMN cloud_provider_credentials.ciphertext IS 'AES-256-GCM output (
 COMMENT ON COLUMN cloud_provider_credentials.data_key_id IS 'Id of the wrapped data key that decrypts ciphertext; the key itself lives in the key store.';
 COMMENT ON COLUMN cloud_provider_credentials.fingerprint IS 'Keyed hash of the secret, to recognise it without revealing it.';
 
--- Names are unique per organization among credentials still in use.
-CREATE UNIQUE INDEX cloud_provider_credentials_organization_name_key
+-- Name lookups among credentials still in use.
+CREATE INDEX cloud_provider_credentials_organization_name_idx
     ON cloud_provider_credentials (organization_id, lower(name)) WHERE status <> 'revoked';
 CREATE INDEX cloud_provider_credentials_organization_page_idx
     ON cloud_provider_credentials (organization_id, created_at, id);
@@ -102,7 +105,7 @@ COMMENT ON COLUMN app_credentials.ciphertext IS 'AES-256-GCM output (nonce and t
 COMMENT ON COLUMN app_credentials.data_key_id IS 'Id of the wrapped data key that decrypts ciphertext; the key itself lives in the key store.';
 COMMENT ON COLUMN app_credentials.fingerprint IS 'Keyed hash of the secret, to recognise it without revealing it.';
 
-CREATE UNIQUE INDEX app_credentials_organization_name_key
+CREATE INDEX app_credentials_organization_name_idx
     ON app_credentials (organization_id, lower(name)) WHERE status <> 'revoked';
 CREATE INDEX app_credentials_organization_page_idx ON app_credentials (organization_id, created_at, id);
 CREATE INDEX app_credentials_credential_type_idx ON app_credentials (credential_type_id);

@@ -1,3 +1,6 @@
+-- Name uniqueness is the command side's decision (command_unique_names, folded by Java's rules).
+-- Read models index names for lookups but never refuse a row the log holds: PostgreSQL folds case
+-- by other rules, and a refused event would stall its projection for good.
 -- Read models of the governance context: the MCP servers an organization lets its agents reach, the
 -- policies that rule their tool calls, agent sessions with their allowed and denied call counts,
 -- HIPAA business associate agreements and the EU AI Act register of AI systems.
@@ -27,7 +30,7 @@ CREATE TABLE mcp_servers (
 );
 COMMENT ON TABLE mcp_servers IS 'MCP servers registered with the governance proxy, the tools they offer and whether they are suspended.';
 
-CREATE UNIQUE INDEX mcp_servers_organization_name_key ON mcp_servers (organization_id, lower(name));
+CREATE INDEX mcp_servers_organization_name_idx ON mcp_servers (organization_id, lower(name));
 CREATE INDEX mcp_servers_organization_page_idx ON mcp_servers (organization_id, created_at, id);
 
 
@@ -51,7 +54,7 @@ CREATE TABLE policies (
 );
 COMMENT ON TABLE policies IS 'Governance policies: the current version of the rules that allow or deny agents'' tool calls.';
 
-CREATE UNIQUE INDEX policies_organization_name_key ON policies (organization_id, lower(name));
+CREATE INDEX policies_organization_name_idx ON policies (organization_id, lower(name));
 CREATE INDEX policies_organization_page_idx ON policies (organization_id, created_at, id);
 
 
@@ -148,6 +151,6 @@ CREATE TABLE ai_systems (
 );
 COMMENT ON TABLE ai_systems IS 'EU AI Act register of the organization''s AI systems: purpose, risk category, role and compliance state.';
 
-CREATE UNIQUE INDEX ai_systems_organization_name_key ON ai_systems (organization_id, lower(name));
+CREATE INDEX ai_systems_organization_name_idx ON ai_systems (organization_id, lower(name));
 CREATE INDEX ai_systems_organization_page_idx ON ai_systems (organization_id, created_at, id);
 CREATE INDEX ai_systems_risk_category_idx ON ai_systems (organization_id, risk_category, created_at, id);

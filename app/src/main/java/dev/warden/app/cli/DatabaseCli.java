@@ -2,14 +2,13 @@ package dev.warden.app.cli;
 
 import dev.warden.app.WardenApplication;
 import dev.warden.command.access.SystemSeeder;
+import dev.warden.query.support.Positions;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.flywaydb.core.api.MigrationInfo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -42,10 +41,13 @@ public final class DatabaseCli {
         SpringApplication application = new SpringApplication(WardenApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         String roles = command.equals("seed") ? "command" : "none";
+        // Only migrate and seed change the schema; info looks and leaves pending migrations pending.
+        boolean migrate = !command.equals("info");
         try (ConfigurableApplicationContext context = application.run(
                 "--warden.roles=" + roles, "--warden.seed.on-start=false", "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--logging.level.dev.warden=WARN")) {
-            Flyway flyway = context.getBean(Flyway.class);
+                "--spring.flyway.enabled=" + migrate, "--logging.level.root=WARN", "--logging.level.dev.warden=WARN")) {
+            Flyway flyway = Flyway.configure().dataSource(context.getBean(DataSource.class))
+                    .locations("classpath:db/migration").load();
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             switch (command) {
                 case "migrate" -> out.printf("Schema at version %s; %d migration(s) applied in all%n",
@@ -72,6 +74,10 @@ public final class DatabaseCli {
             out.printf("  %-6s %-45s %s%n", migration.getVersion(), migration.getDescription(),
                     migration.getState().getDisplayName());
         }
+        if (flyway.info().current() == null) {
+            out.println("The schema is empty: run `db migrate` (or start the service) first.");
+            return;
+        }
         long events = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
         long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class)
                 .single();
@@ -79,14 +85,9 @@ public final class DatabaseCli {
         jdbc.sql("SELECT processor_name, segment, token, token_type, owner FROM token_entry "
                         + "ORDER BY processor_name, segment")
                 .query((rs, n) -> {
-                    String position = "none";
-                    if (rs.getBytes(3) != null && rs.getString(4) != null) {
-                        TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3),
-                                byte[].class, new SimpleSerializedType(rs.getString(4), null)));
-                        TrackingToken lower = WrappedToken.unwrapLowerBound(token);
-                        position = lower == null || lower.position().isEmpty() ? "none"
-                                : Long.toString(lower.position().getAsLong());
-                    }
+                    OptionalLong at = Positions.lowerBound(Positions.decode(serializer, rs.getBytes(3),
+                            rs.getString(4)));
+                    String position = at.isPresent() ? Long.toString(at.getAsLong()) : "none";
                     return String.format("  %-22s segment %d  position %s  (%d behind)  owner %s", rs.getString(1),
                             rs.getInt(2), position, position.equals("none") ? head : head - Long.parseLong(position),
                             rs.getString(5) == null ? "none" : rs.getString(5));

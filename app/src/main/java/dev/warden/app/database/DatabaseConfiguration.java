@@ -34,6 +34,7 @@ public class DatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         Path dir = Path.of(properties.embedded().dataDir(), "postgres").toAbsolutePath().normalize();
         Files.createDirectories(dir);
+        LeftoverPostgres.clear(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
@@ -48,8 +49,7 @@ public class DatabaseConfiguration {
             log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);
             return postgres;
         } catch (IOException | IllegalStateException e) {
-            throw new DatabaseStartupException("Cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage()
-                    + " (is another Warden using this data directory?)");
+            throw new DatabaseStartupException("Cannot start the embedded PostgreSQL in " + dir + ": " + e.getMessage());
         }
     }
 
@@ -68,6 +68,7 @@ public class DatabaseConfiguration {
         } else {
             EmbeddedPostgres postgres = embedded.getObject();
             config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            config.addDataSourceProperty("logServerErrorDetail", "false");
             description = "embedded PostgreSQL on port " + postgres.getPort();
         }
         log.info("Database: {}", description);

@@ -26,19 +26,19 @@ public record DatabaseSettings(String host, int port, String database, String us
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new InvalidDatabaseUrlException("DATABASE_URL is not a URL: " + redact(url));
+            throw new InvalidDatabaseUrlException("DATABASE_URL is not a URL (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
-            throw new InvalidDatabaseUrlException(
-                    "DATABASE_URL must start with postgresql://, got: " + redact(url));
+            throw new InvalidDatabaseUrlException("DATABASE_URL must start with postgresql://, not "
+                    + (scheme.isEmpty() ? "without a scheme" : scheme + ":"));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidDatabaseUrlException("DATABASE_URL names no host: " + redact(url));
+            throw new InvalidDatabaseUrlException("DATABASE_URL names no host");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
         if (path.isEmpty()) {
-            throw new InvalidDatabaseUrlException("DATABASE_URL names no database: " + redact(url));
+            throw new InvalidDatabaseUrlException("DATABASE_URL names no database");
         }
         String user = null;
         String password = null;
@@ -48,6 +48,10 @@ public record DatabaseSettings(String host, int port, String database, String us
             password = parts.length > 1 ? decode(parts[1]) : null;
         }
         Map<String, String> query = query(uri.getRawQuery());
+        if (query.containsKey("user") || query.containsKey("password")) {
+            throw new InvalidDatabaseUrlException("DATABASE_URL carries credentials in its query; put them before "
+                    + "the host: postgresql://user:password@host:port/database");
+        }
         String sslMode = ssl != null && !ssl.isBlank() ? ssl.strip().toLowerCase(Locale.ROOT) : query.get("sslmode");
         if (sslMode != null && !SSL_MODES.contains(sslMode)) {
             throw new InvalidDatabaseUrlException("DATABASE_SSL / sslmode must be one of disable, require, "
@@ -75,6 +79,8 @@ public record DatabaseSettings(String host, int port, String database, String us
             properties.setProperty("sslmode", sslMode);
         }
         properties.setProperty("connectTimeout", "10");
+        // Keep row values (emails, payloads) out of driver exception messages, and so out of logs.
+        properties.setProperty("logServerErrorDetail", "false");
         properties.setProperty("ApplicationName", "warden");
         return properties;
     }
@@ -103,19 +109,6 @@ public record DatabaseSettings(String host, int port, String database, String us
 
     private static String decode(String value) {
         return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    /** The URL with any password replaced, safe for messages and logs. */
-    static String redact(String url) {
-        if (url == null) {
-            return "";
-        }
-        // An unencoded password may hold '/', '@' or '?': it runs from the colon after the user to the last '@'.
-        int at = url.lastIndexOf('@');
-        int scheme = url.indexOf("://");
-        int userStart = scheme >= 0 && scheme < at ? scheme + 3 : 0;
-        int colon = url.indexOf(':', userStart);
-        return colon >= 0 && colon < at ? url.substring(0, colon + 1) + "***" + url.substring(at) : url;
     }
 
     private static final class URLEncodedPath {

@@ -36,11 +36,19 @@ import org.axonframework.serialization.Serializer;
  */
 public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
-    /** Only rows of transactions that finished before every one still running. */
-    static final String VISIBLE = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+    /**
+     * Only rows of transactions that finished before every one still running. A row whose id is at or
+     * past the snapshot's xmax cannot be from a transaction of this server still in flight: it was
+     * written by another server (a restored or replicated log), so it is visible as well.
+     */
+    static final String VISIBLE = "(tx_id < pg_snapshot_xmin(pg_current_snapshot())"
+            + " OR tx_id >= pg_snapshot_xmax(pg_current_snapshot()))";
 
-    /** How long a fetch keeps looking when committed events are hidden only by a transaction in flight. */
-    private static final long SETTLE_NANOS = 100_000_000L;
+    /**
+     * How a fetch keeps looking when committed events are hidden only by a transaction in flight:
+     * after 1, 2, 4, ... 32 ms, about 63 ms in all, before it leaves the rest to the next poll.
+     */
+    private static final int SETTLE_ATTEMPTS = 6;
 
     private final String positionQuery;
     private final String anyBeyondQuery;
@@ -86,9 +94,8 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
-        long deadline = System.nanoTime() + SETTLE_NANOS;
-        while (batch.isEmpty() && rowsBeyond(lastToken) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(1_000_000L);
+        for (int attempt = 0; attempt < SETTLE_ATTEMPTS && batch.isEmpty() && rowsBeyond(lastToken); attempt++) {
+            LockSupport.parkNanos(1_000_000L << attempt);
             batch = super.fetchTrackedEvents(lastToken, batchSize);
         }
         return batch;

@@ -1,5 +1,6 @@
 package dev.warden.app.ops;
 
+import dev.warden.query.support.Positions;
 import dev.warden.query.support.ProjectionProgress;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,11 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -52,7 +51,7 @@ class ProjectionMetrics {
         }
         for (Map.Entry<String, List<TrackingToken>> entry : projections.tokens().entrySet()) {
             long slowest = entry.getValue().stream()
-                    .mapToLong(t -> position(t).orElse(0))
+                    .mapToLong(t -> Positions.lowerBound(t).orElse(0))
                     .min().orElse(0);
             long behind = Math.max(0, headPosition - slowest);
             gauge(lagEvents, "warden.projection.lag.events", "Events in the log the processor has not handled",
@@ -81,10 +80,5 @@ class ProjectionMetrics {
                     .register(meters);
             return value;
         });
-    }
-
-    private static OptionalLong position(TrackingToken token) {
-        TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
-        return lower == null ? OptionalLong.empty() : lower.position();
     }
 }

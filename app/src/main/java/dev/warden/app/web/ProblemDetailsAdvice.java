@@ -213,6 +213,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> internal(Throwable exception, HttpServletRequest request) {
+        if (unstorableText(exception)) {
+            return problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT",
+                    "The request contains text that cannot be stored (a NUL or invalid character)", request);
+        }
         log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), exception);
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "The request failed on our side; quote the correlation id when reporting it", request);
@@ -251,6 +255,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String codeFor(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         return known == null ? "HTTP_" + status.value() : known.name();
+    }
+
+    /** PostgreSQL refused a character of the client's text (NUL in text or jsonb, invalid encoding). */
+    private static boolean unstorableText(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("22P05".equals(sql.getSQLState()) || "22021".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable exception) {

@@ -91,7 +91,9 @@ class AccessErrorsApiIT {
                 id -> api.get(base + "/roles/" + id + "?minPosition=" + member.position()),
                 id -> api.put(base + "/roles/" + id, "{\"name\":\"Taken over\"}"),
                 id -> api.put(base + "/roles/" + id, "{\"name\":\"Taken over\",\"expectedVersion\":0}"),
+                id -> api.put(base + "/roles/" + id, "{\"name\":\"Taken over\",\"expectedVersion\":7}"),
                 id -> api.delete(base + "/roles/" + id),
+                id -> api.delete(base + "/roles/" + id + "?expectedVersion=7"),
                 id -> api.put(base + "/roles/" + id + "/permissions/credentials:reveal", null),
                 id -> api.delete(base + "/roles/" + id + "/permissions/projects:read"),
                 id -> api.put(base + "/members/" + userId + "/roles/" + id, null));

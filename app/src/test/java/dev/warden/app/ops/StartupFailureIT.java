@@ -22,9 +22,10 @@ class StartupFailureIT {
     void unreachableDatabaseIsOneLine() throws Exception {
         Result result = start(Map.of("DATABASE_URL", "postgresql://warden:hunter2@127.0.0.1:1/warden"));
         assertThat(result.code).isEqualTo(1);
-        assertThat(result.stderr).containsExactly("warden: cannot start: Cannot connect to PostgreSQL at "
-                + "warden@127.0.0.1:1/warden: Connection to 127.0.0.1:1 refused. Check that the hostname and port "
-                + "are correct and that the postmaster is accepting TCP/IP connections.");
+        assertThat(result.stderr).hasSize(1);
+        assertThat(result.stderr.get(0))
+                .startsWith("warden: cannot start: Cannot connect to PostgreSQL at warden@127.0.0.1:1/warden: ")
+                .contains("refused");
         assertThat(result.stdout + result.stderr).doesNotContain("hunter2").doesNotContain("Exception");
     }
 

@@ -107,6 +107,28 @@ class ProblemDetailsApiIT {
     }
 
     @Test
+    void textThatCannotBeStoredIsRefusedNotFailed() {
+        Api api = new Api(port);
+        Api.Response org = Fixtures.organization(api);
+        String base = "/api/orgs/" + org.id();
+
+        assertProblem(api.post(base + "/roles", "{\"name\":\"Nul " + Fixtures.unique()
+                + "\",\"description\":\"a\\u0000b\"}"), 400, "INVALID_ROLE_DESCRIPTION");
+        assertProblem(api.post(base + "/roles", "{\"name\":\"a\\u0000b\"}"), 400, "INVALID_ROLE_NAME");
+        assertProblem(api.post("/api/orgs", "{\"name\":\"a\\u0000b\"}"), 400, "INVALID_NAME");
+        assertProblem(api.post("/api/users", "{\"email\":\"a\\u0000b@example.com\",\"displayName\":\"N\"}"),
+                400, "INVALID_INPUT");
+        for (String list : List.of(base + "/roles", base + "/members", base + "/audit", base + "/activity")) {
+            assertInvalid(api.get(list + "?cursor=AA"), "INVALID_QUERY", "cursor");
+        }
+        for (String filter : List.of("actor", "eventType", "entity")) {
+            assertInvalid(api.get(base + "/audit?" + filter + "=%00"), "INVALID_QUERY", filter);
+            assertInvalid(api.get(base + "/audit?" + filter + "=" + "x".repeat(201)), "INVALID_QUERY", filter);
+        }
+        assertThat(Fixtures.newestAuditPosition(api, org.id(), org.position())).isEqualTo(org.position());
+    }
+
+    @Test
     void springsOwnClientErrorsAreProblemsWithACode() {
         Api api = new Api(port);
         String orgId = Fixtures.organization(api).id();

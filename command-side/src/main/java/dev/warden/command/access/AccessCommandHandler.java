@@ -17,6 +17,7 @@ import java.util.Locale;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -73,9 +74,9 @@ public class AccessCommandHandler {
     @CommandHandler
     void handle(RenameRoleCommand command) {
         RoleRules.requireValidName(command.name());
-        Aggregate<Role> role = loadRole(command.roleId(), command.expectedVersion());
+        Aggregate<Role> role = loadChangeableRole(command.roleId(), command.organizationId(),
+                command.expectedVersion());
         role.execute(r -> {
-            r.requireChangeableIn(command.organizationId());
             String scope = orgScope(command.organizationId());
             String oldKey = nameKey(r.name());
             String newKey = nameKey(command.name());
@@ -92,8 +93,8 @@ public class AccessCommandHandler {
     @CommandHandler
     void handle(DeleteRoleCommand command) {
         locks.lockUntilCommit(command.roleId());
-        Aggregate<Role> role = loadRole(command.roleId(), command.expectedVersion());
-        role.execute(r -> r.requireChangeableIn(command.organizationId()));
+        Aggregate<Role> role = loadChangeableRole(command.roleId(), command.organizationId(),
+                command.expectedVersion());
         boolean held = loadOrganization(command.organizationId()).invoke(o -> o.anyMemberHolds(command.roleId()));
         if (held) {
             throw new DomainException(AccessErrorCode.ROLE_IN_USE,
@@ -108,7 +109,7 @@ public class AccessCommandHandler {
     @CommandHandler
     void handle(AssignRoleCommand command) {
         locks.lockUntilCommit(command.roleId());
-        loadRole(command.roleId(), null).execute(r -> r.requireAssignableIn(command.organizationId()));
+        loadRole(command.roleId()).execute(r -> r.requireAssignableIn(command.organizationId()));
         loadOrganization(command.organizationId()).execute(o -> o.assignRole(command));
     }
 
@@ -121,9 +122,24 @@ public class AccessCommandHandler {
         return "role-name:" + organizationId;
     }
 
-    private Aggregate<Role> loadRole(String roleId, Long expectedVersion) {
+    /**
+     * Loads a role the organization may change, then checks the version the client expects. The
+     * tenant check comes first, so another organization's role answers "not found" whatever version
+     * is sent, and its version cannot be probed.
+     */
+    private Aggregate<Role> loadChangeableRole(String roleId, String organizationId, Long expectedVersion) {
+        Aggregate<Role> role = loadRole(roleId);
+        role.execute(r -> r.requireChangeableIn(organizationId));
+        if (expectedVersion != null && !expectedVersion.equals(role.version())) {
+            throw new ConflictingAggregateVersionException(roleId, expectedVersion,
+                    role.version() == null ? -1 : role.version());
+        }
+        return role;
+    }
+
+    private Aggregate<Role> loadRole(String roleId) {
         try {
-            return roles.load(roleId, expectedVersion);
+            return roles.load(roleId);
         } catch (AggregateNotFoundException e) {
             throw new DomainException(AccessErrorCode.ROLE_NOT_FOUND, "No role " + roleId + " in this organization");
         }

@@ -26,9 +26,10 @@ final class RoleRules {
 
     static String description(String description) {
         String stripped = description == null ? "" : description.strip();
-        if (stripped.length() > MAX_DESCRIPTION_LENGTH) {
-            throw new DomainException(AccessErrorCode.INVALID_ROLE_DESCRIPTION,
-                    "A role description has at most " + MAX_DESCRIPTION_LENGTH + " characters");
+        if (stripped.length() > MAX_DESCRIPTION_LENGTH
+                || stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new DomainException(AccessErrorCode.INVALID_ROLE_DESCRIPTION, "A role description has at most "
+                    + MAX_DESCRIPTION_LENGTH + " characters, and no control characters but line breaks and tabs");
         }
         return stripped;
     }

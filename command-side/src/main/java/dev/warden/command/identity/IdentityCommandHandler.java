@@ -37,7 +37,8 @@ public class IdentityCommandHandler {
     @CommandHandler
     void handle(RegisterUserCommand command) throws Exception {
         String email = command.email() == null ? "" : command.email().strip();
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()
+                || email.chars().anyMatch(Character::isISOControl)) {
             throw new DomainException(IdentityErrorCode.INVALID_EMAIL, "Not a valid email address");
         }
         String displayName = command.displayName() == null ? "" : command.displayName().strip();

@@ -27,6 +27,9 @@ public record PageRequest(int limit, String after) {
             } catch (IllegalArgumentException e) {
                 throw new InvalidQueryException("cursor", "is not a cursor this service handed out");
             }
+            if (after.isEmpty() || !TextParameters.isPlain(after)) {
+                throw new InvalidQueryException("cursor", "is not a cursor this service handed out");
+            }
         }
         return new PageRequest(size, after);
     }

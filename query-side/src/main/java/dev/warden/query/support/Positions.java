@@ -4,6 +4,9 @@ import java.util.OptionalLong;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 
 /** Log positions as projections see them through Axon's tracking tokens. */
 public final class Positions {
@@ -14,6 +17,21 @@ public final class Positions {
     /** The log position of the event being handled, given the token that comes with it. */
     public static long of(TrackingToken token) {
         return token.position().orElseThrow(() -> new IllegalStateException("token without a position: " + token));
+    }
+
+    /** The position a token has surely handled everything up to (its lower bound), if any. */
+    public static OptionalLong lowerBound(TrackingToken token) {
+        TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        return lower == null ? OptionalLong.empty() : lower.position();
+    }
+
+    /** A token as {@code token_entry} stores it (serialized bytes and type), or {@code null}. */
+    public static TrackingToken decode(Serializer serializer, byte[] data, String type) {
+        if (data == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class,
+                new SimpleSerializedType(type, null)));
     }
 
     /**

@@ -10,10 +10,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,7 +91,7 @@ public class ProjectionProgress {
                 .query((rs, row) -> {
                     Map<Integer, TrackingToken> bySegment = segments.get(rs.getString(1));
                     if (bySegment != null) {
-                        bySegment.put(rs.getInt(2), deserialize(rs.getBytes(3), rs.getString(4)));
+                        bySegment.put(rs.getInt(2), Positions.decode(serializer, rs.getBytes(3), rs.getString(4)));
                     }
                     return null;
                 })
@@ -125,18 +122,5 @@ public class ProjectionProgress {
             }
             pause = Math.min(pause * 2, 50);
         }
-    }
-
-    /** The highest position in the log, 0 when it is empty. */
-    public long headPosition() {
-        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
-    }
-
-    private TrackingToken deserialize(byte[] data, String type) {
-        if (data == null || type == null) {
-            return null;
-        }
-        SerializedType serializedType = new SimpleSerializedType(type, null);
-        return serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, serializedType));
     }
 }

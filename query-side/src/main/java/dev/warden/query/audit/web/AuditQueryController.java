@@ -8,6 +8,7 @@ import dev.warden.query.support.InvalidQueryException;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadGuard;
+import dev.warden.query.support.TextParameters;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,9 @@ class AuditQueryController {
                                @RequestParam(required = false) Integer limit,
                                @RequestParam(required = false) String cursor,
                                @RequestParam(required = false) Long minPosition) {
-        AuditQuery query = new AuditQuery(actor, eventType, entity, instant("from", from), instant("to", to));
+        AuditQuery query = new AuditQuery(TextParameters.filter("actor", actor),
+                TextParameters.filter("eventType", eventType), TextParameters.filter("entity", entity),
+                instant("from", from), instant("to", to));
         PageRequest request = PageRequest.of(limit, cursor);
         guard.organization(orgId, minPosition);
         return trail.events(orgId, query, request);
