@@ -1,6 +1,7 @@
 package dev.warden.app;
 
 import dev.warden.app.database.DatabaseProperties;
+import dev.warden.app.database.DatabaseSettings;
 import dev.warden.app.database.DatabaseStartupException;
 import java.util.Set;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -27,9 +28,9 @@ class StartupPreflight implements ApplicationListener<ApplicationEnvironmentPrep
         DatabaseProperties database = Binder.get(event.getEnvironment())
                 .bind("warden.database", DatabaseProperties.class)
                 .orElse(null);
-        if (database != null) {
+        if (database != null && database.external()) {
             try {
-                database.check();
+                DatabaseSettings.parse(database.url(), database.ssl()).requireReachable();
             } catch (DatabaseStartupException e) {
                 fail(e.getMessage());
             }

@@ -6,10 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,8 +56,8 @@ public class DatabaseConfiguration {
         config.setMaximumPoolSize(properties.poolSize());
         String description;
         if (properties.external()) {
-            properties.check();
             DatabaseSettings settings = DatabaseSettings.parse(properties.url(), properties.ssl());
+            settings.requireReachable();
             config.setJdbcUrl(settings.jdbcUrl());
             config.setDataSourceProperties(settings.driverProperties());
             description = settings.describe();
@@ -73,14 +69,5 @@ public class DatabaseConfiguration {
         }
         log.info("Database: {}", description);
         return new HikariDataSource(config);
-    }
-
-    static void requireReachable(String jdbcUrl, Properties driver, String description) {
-        try (Connection ignored = DriverManager.getConnection(jdbcUrl, driver)) {
-            // reachable and the credentials work
-        } catch (SQLException e) {
-            throw new DatabaseStartupException("Cannot connect to PostgreSQL at " + description + ": "
-                    + e.getMessage());
-        }
     }
 }

@@ -19,13 +19,4 @@ public record DatabaseProperties(String url, String ssl, @DefaultValue("10") int
     public boolean external() {
         return url != null && !url.isBlank();
     }
-
-    /** For an external database: the URL parses and the server answers with these credentials. */
-    public void check() {
-        if (external()) {
-            DatabaseSettings settings = DatabaseSettings.parse(url, ssl);
-            DatabaseConfiguration.requireReachable(settings.jdbcUrl(), settings.driverProperties(),
-                    settings.describe());
-        }
-    }
 }

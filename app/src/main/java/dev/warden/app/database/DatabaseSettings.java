@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -83,6 +86,18 @@ public record DatabaseSettings(String host, int port, String database, String us
         properties.setProperty("logServerErrorDetail", "false");
         properties.setProperty("ApplicationName", "warden");
         return properties;
+    }
+
+    /**
+     * Opens and closes one connection, so a wrong address, a server that is down or bad credentials
+     * are reported at start in one sentence.
+     */
+    public void requireReachable() {
+        try (Connection ignored = DriverManager.getConnection(jdbcUrl(), driverProperties())) {
+            // reachable, and the credentials work
+        } catch (SQLException e) {
+            throw new DatabaseStartupException("Cannot connect to PostgreSQL at " + describe() + ": " + e.getMessage());
+        }
     }
 
     /** Host, port, database and user, for messages. */

@@ -83,10 +83,9 @@ public class EventStoreConfiguration {
                                           Serializer serializer) {
         return new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
-                .transactionManager(transactionManager)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
-                .persistenceExceptionResolver(duplicateKeys()), schema);
+                .persistenceExceptionResolver(duplicateKeys()), schema, transactionManager);
     }
 
     /**

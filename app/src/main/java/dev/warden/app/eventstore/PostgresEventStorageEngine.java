@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -50,11 +51,13 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
      */
     private static final int SETTLE_ATTEMPTS = 6;
 
+    private final TransactionManager transactionManager;
     private final String positionQuery;
     private final String anyBeyondQuery;
 
-    public PostgresEventStorageEngine(Builder builder, EventSchema schema) {
+    public PostgresEventStorageEngine(Builder builder, EventSchema schema, TransactionManager transactionManager) {
         super(builder
+                .transactionManager(transactionManager)
                 .dataType(String.class)
                 .schema(schema)
                 .appendEvents(PostgresEventStorageEngine::appendEvents)
@@ -80,6 +83,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                     statement.setArray(3, connection.createArrayOf("bigint", gaps.toArray()));
                     return statement;
                 }));
+        this.transactionManager = transactionManager;
         this.positionQuery = "SELECT currval(pg_get_serial_sequence('" + schema.domainEventTable() + "', '"
                 + schema.globalIndexColumn() + "'))";
         this.anyBeyondQuery = "SELECT EXISTS (SELECT 1 FROM " + schema.domainEventTable() + " WHERE "
@@ -114,17 +118,20 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        super.appendEvents(events, serializer);
-        if (!events.isEmpty()) {
-            // The batch took its positions from the sequence in order, in this session: currval is the last one.
+        if (events.isEmpty()) {
+            return;
+        }
+        // One transaction, so one connection: the batch took its positions from the sequence in order,
+        // in this session, and currval is the last of them.
+        transactionManager.executeInTransaction(() -> {
+            super.appendEvents(events, serializer);
             Long last = JdbcUtils.executeQuery(getConnection(), c -> c.prepareStatement(positionQuery),
                     rs -> rs.next() ? rs.getLong(1) : null,
-                    e -> new EventStoreException(
-                            "Cannot read the position of appended events", e));
+                    e -> new EventStoreException("Cannot read the position of appended events", e));
             if (last != null) {
                 LogPosition.appended(last);
             }
-        }
+        });
     }
 
     @Override
