@@ -345,4 +345,34 @@ class AccessApiIT {
         Collections.reverse(reversed);
         return reversed;
     }
+
+    @Test
+    void rolesArePagedByName() {
+        Api api = new Api(port);
+        String orgId = Fixtures.organization(api).id();
+        String suffix = unique();
+        Api.Response last = null;
+        for (String name : List.of("Zeta " + suffix, "alpha " + suffix, "Mid " + suffix)) {
+            last = Fixtures.role(api, orgId, name);
+        }
+
+        List<String> names = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            Api.Response page = api.get("/api/orgs/" + orgId + "/roles?limit=3&minPosition=" + last.position()
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            items(page).forEach(role -> names.add(role.get("name").asString()));
+            sizes.add(items(page).size());
+            JsonNode next = page.json().get("nextCursor");
+            cursor = next == null || next.isNull() ? null : next.asString();
+        } while (cursor != null);
+
+        assertThat(sizes).containsExactly(3, 3, 1);
+        assertThat(names).hasSize(7).doesNotHaveDuplicates()
+                .contains("Admin", "Editor", "Manager", "Viewer", "Zeta " + suffix, "alpha " + suffix, "Mid " + suffix);
+        assertThat(names.indexOf("Admin")).isLessThan(names.indexOf("Viewer"));
+        assertThat(names.indexOf("Mid " + suffix)).isLessThan(names.indexOf("Zeta " + suffix));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.warden.query.access;
 
+import dev.warden.query.support.InvalidQueryException;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import java.sql.ResultSet;
@@ -22,18 +23,33 @@ public class AccessQueries {
         this.jdbc = jdbc;
     }
 
-    /** The system roles and the organization's own roles, by id. */
+    /**
+     * The system roles and the organization's own roles, by name (then id). The cursor is the last
+     * row's id and name: ids never contain a space, so the first space separates them.
+     */
     public Page<RoleView> roles(String organizationId, PageRequest page) {
+        String afterId = "";
+        String afterName = "";
+        if (page.after() != null) {
+            int space = page.after().indexOf(' ');
+            if (space < 1) {
+                throw new InvalidQueryException("cursor", "is not a cursor this service handed out");
+            }
+            afterId = page.after().substring(0, space);
+            afterName = page.after().substring(space + 1);
+        }
         List<RoleView> rows = jdbc.sql("""
                         SELECT * FROM roles
-                        WHERE (organization_id = :org OR organization_id IS NULL) AND id > :after
-                        ORDER BY id LIMIT :limit""")
+                        WHERE (organization_id = :org OR organization_id IS NULL)
+                          AND (name, id) > (:afterName, :afterId)
+                        ORDER BY name, id LIMIT :limit""")
                 .param("org", organizationId)
-                .param("after", page.after() == null ? "" : page.after())
+                .param("afterName", afterName)
+                .param("afterId", afterId)
                 .param("limit", page.fetchSize())
                 .query((rs, n) -> role(rs, List.of()))
                 .list();
-        return page.page(withPermissions(rows), RoleView::id);
+        return page.page(withPermissions(rows), r -> r.id() + " " + r.name());
     }
 
     /** One role, if it is a system role or the organization's own. */
