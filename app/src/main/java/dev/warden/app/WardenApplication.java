@@ -22,6 +22,9 @@ public class WardenApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
         if (args.length > 0 && args[0].equals("db")) {
             System.exit(DatabaseCli.run(args));
         }
