@@ -108,7 +108,11 @@ public class AccessCommandHandler {
 
     @CommandHandler
     void handle(AssignRoleCommand command) {
-        locks.lockUntilCommit(command.roleId());
+        // Only custom roles can be deleted, so only they need the lock; system roles are held by
+        // members of every organization and must not serialize their assignments.
+        if (!names.holdsAny(SYSTEM_ROLE_SCOPE, command.roleId())) {
+            locks.lockUntilCommit(command.roleId());
+        }
         loadRole(command.roleId()).execute(r -> r.requireAssignableIn(command.organizationId()));
         loadOrganization(command.organizationId()).execute(o -> o.assignRole(command));
     }

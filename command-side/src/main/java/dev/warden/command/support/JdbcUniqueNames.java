@@ -37,6 +37,14 @@ class JdbcUniqueNames implements UniqueNames {
     }
 
     @Override
+    public boolean holdsAny(String scope, String owner) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM command_unique_names WHERE scope = ? AND owner_id = ?)")
+                .params(scope, owner)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
     public Optional<String> ownerOf(String scope, String key) {
         return jdbc.sql("SELECT owner_id FROM command_unique_names WHERE scope = ? AND key = ?")
                 .params(scope, key)

@@ -20,4 +20,7 @@ public interface UniqueNames {
 
     /** Who holds {@code key} within {@code scope}. */
     Optional<String> ownerOf(String scope, String key);
+
+    /** Whether {@code owner} holds any key within {@code scope}. */
+    boolean holdsAny(String scope, String owner);
 }

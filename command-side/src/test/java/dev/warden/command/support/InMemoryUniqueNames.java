@@ -29,6 +29,13 @@ public final class InMemoryUniqueNames implements UniqueNames {
         return Optional.ofNullable(owners.get(entry(scope, key)));
     }
 
+    @Override
+    public boolean holdsAny(String scope, String owner) {
+        String prefix = Objects.requireNonNull(scope) + "\u0000";
+        return owners.entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith(prefix) && e.getValue().equals(owner));
+    }
+
     private static String entry(String scope, String key) {
         return Objects.requireNonNull(scope) + "\u0000" + Objects.requireNonNull(key);
     }
