@@ -1,5 +1,6 @@
 package dev.warden.app.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -79,12 +81,11 @@ public class EventStoreConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(EventSchema schema, ConnectionProvider connections,
                                           TransactionManager transactionManager,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) {
+                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
         return new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer())
                 .persistenceExceptionResolver(duplicateKeys()), schema, transactionManager);
     }
 
@@ -129,6 +130,21 @@ public class EventStoreConfiguration {
     ConfigurerModule projectionErrorHandling() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Snapshots hold an aggregate's state, which lives in private, non-final fields with no getters.
+     * Jackson sees only public accessors by default (a snapshot would be {@code {}}), so snapshots
+     * get their own serializer that reads and writes fields and nothing else.
+     */
+    static Serializer snapshotSerializer() {
+        return Jackson3Serializer.builder()
+                .jsonMapperBuilderCustomizer(builder -> builder.changeDefaultVisibility(visibility -> visibility
+                        .withFieldVisibility(JsonAutoDetect.Visibility.ANY)
+                        .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
+                        .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE)
+                        .withSetterVisibility(JsonAutoDetect.Visibility.NONE)))
+                .build();
     }
 
     /** PostgreSQL's unique violation: two commands wrote the same aggregate sequence number. */

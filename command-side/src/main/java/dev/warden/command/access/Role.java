@@ -29,7 +29,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * changed through the API; custom roles belong to one organization. A deleted role answers every
  * further command as not found.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Role {
 
     @AggregateIdentifier

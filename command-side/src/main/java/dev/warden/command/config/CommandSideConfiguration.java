@@ -3,7 +3,11 @@ package dev.warden.command.config;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +18,16 @@ public class CommandSideConfiguration {
     @Bean
     static CorrelationDataProvider eventMetadataProvider() {
         return new EventMetadataProvider();
+    }
+
+    /**
+     * Every aggregate is snapshotted after {@code warden.snapshots.every} events since its last
+     * snapshot, so loading it reads one snapshot and at most that many events, however long it lives.
+     */
+    @Bean
+    static SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter,
+                                                              @Value("${warden.snapshots.every:100}") int every) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
     @Bean

@@ -26,7 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * An organization (tenant): its members and the roles each member holds in it. Holding the
  * assignments here lets one aggregate guard "only members get roles".
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Organization {
 
     static final int MAX_NAME_LENGTH = 100;

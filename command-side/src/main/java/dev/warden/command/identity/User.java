@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A registered person. Credentials, sessions and deactivation come with the identity issue. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class User {
 
     @AggregateIdentifier
