@@ -6,7 +6,6 @@ import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.support.InvalidQueryException;
-import dev.warden.query.support.NotFoundException;
 import dev.warden.query.support.PositionNotReachedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -55,14 +54,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ExecutionException.class, AggregateNotFoundException.class, ConflictingModificationException.class})
     ResponseEntity<ProblemDetail> command(Exception exception, HttpServletRequest request) {
         Throwable cause = unwrap(exception);
-        if (cause instanceof DomainException domain) {
-            HttpStatus status = switch (domain.code().kind()) {
-                case INVALID -> HttpStatus.BAD_REQUEST;
-                case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case CONFLICT -> HttpStatus.CONFLICT;
-                case RULE_BROKEN -> HttpStatus.UNPROCESSABLE_CONTENT;
-            };
-            return problem(status, domain.code().name(), domain.getMessage(), request);
+        if (cause instanceof DomainException refusal) {
+            return domain(refusal, request);
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             return missingAggregate(String.valueOf(notFound.getAggregateIdentifier()), request);
@@ -76,11 +69,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "The resource was changed concurrently; retry the request", request);
         }
         return internal(cause, request);
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException exception, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, exception.code(), exception.getMessage(), request);
     }
 
     @ExceptionHandler(InvalidQueryException.class)
@@ -189,18 +177,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * so an unknown id cannot be told apart from one that belongs to another organization.
      */
     private static ResponseEntity<ProblemDetail> missingAggregate(String id, HttpServletRequest request) {
-        if (IdKind.ROLE.matches(id)) {
-            return problem(HttpStatus.NOT_FOUND, AccessErrorCode.ROLE_NOT_FOUND.name(),
-                    "No role " + id + " in this organization", request);
-        }
-        if (IdKind.ORGANIZATION.matches(id)) {
-            return problem(HttpStatus.NOT_FOUND, IdentityErrorCode.ORGANIZATION_NOT_FOUND.name(),
-                    "No organization " + id, request);
-        }
-        if (IdKind.USER.matches(id)) {
-            return problem(HttpStatus.NOT_FOUND, IdentityErrorCode.USER_NOT_FOUND.name(), "No user " + id, request);
-        }
-        return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", request);
+        DomainException refusal = IdKind.ROLE.matches(id) ? AccessErrorCode.roleNotFound(id)
+                : IdKind.ORGANIZATION.matches(id) ? IdentityErrorCode.organizationNotFound(id)
+                : IdKind.USER.matches(id) ? IdentityErrorCode.userNotFound(id)
+                : null;
+        return refusal == null ? problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", request)
+                : domain(refusal, request);
     }
 
     /** The parameter or property a violation is about, without the method or bean it sits in. */
@@ -210,6 +192,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             name = node.getName();
         }
         return name != null ? name : path.toString();
+    }
+
+    private static ResponseEntity<ProblemDetail> domain(DomainException refusal, HttpServletRequest request) {
+        HttpStatus status = switch (refusal.code().kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE_BROKEN -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return problem(status, refusal.code().name(), refusal.getMessage(), request);
     }
 
     private ResponseEntity<ProblemDetail> internal(Throwable exception, HttpServletRequest request) {

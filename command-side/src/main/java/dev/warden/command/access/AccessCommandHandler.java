@@ -145,7 +145,7 @@ public class AccessCommandHandler {
         try {
             return roles.load(roleId);
         } catch (AggregateNotFoundException e) {
-            throw new DomainException(AccessErrorCode.ROLE_NOT_FOUND, "No role " + roleId + " in this organization");
+            throw AccessErrorCode.roleNotFound(roleId);
         }
     }
 
@@ -153,7 +153,7 @@ public class AccessCommandHandler {
         try {
             return organizations.load(organizationId);
         } catch (AggregateNotFoundException e) {
-            throw new DomainException(IdentityErrorCode.ORGANIZATION_NOT_FOUND, "No organization " + organizationId);
+            throw IdentityErrorCode.organizationNotFound(organizationId);
         }
     }
 

@@ -132,7 +132,7 @@ public class Role {
     }
 
     private DomainException notFound() {
-        return new DomainException(AccessErrorCode.ROLE_NOT_FOUND, "No role " + roleId + " in this organization");
+        return AccessErrorCode.roleNotFound(roleId);
     }
 
     private static java.util.List<String> sorted(Set<String> values) {

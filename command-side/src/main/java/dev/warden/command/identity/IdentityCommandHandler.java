@@ -58,13 +58,12 @@ public class IdentityCommandHandler {
         try {
             users.load(command.userId());
         } catch (AggregateNotFoundException e) {
-            throw new DomainException(IdentityErrorCode.USER_NOT_FOUND, "No user " + command.userId());
+            throw IdentityErrorCode.userNotFound(command.userId());
         }
         try {
             organizations.load(command.organizationId()).execute(o -> o.addMember(command));
         } catch (AggregateNotFoundException e) {
-            throw new DomainException(IdentityErrorCode.ORGANIZATION_NOT_FOUND,
-                    "No organization " + command.organizationId());
+            throw IdentityErrorCode.organizationNotFound(command.organizationId());
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.warden.command.web;
 
 import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.identity.IdentityErrorCode;
-import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.IdKind;
 
 /** Identifiers in a path that are not of the right shape name nothing: they answer 404 at once. */
@@ -13,19 +12,19 @@ public final class PathIds {
 
     public static void organization(String id) {
         if (!IdKind.ORGANIZATION.matches(id)) {
-            throw new DomainException(IdentityErrorCode.ORGANIZATION_NOT_FOUND, "No organization " + id);
+            throw IdentityErrorCode.organizationNotFound(id);
         }
     }
 
     public static void user(String id) {
         if (!IdKind.USER.matches(id)) {
-            throw new DomainException(IdentityErrorCode.USER_NOT_FOUND, "No user " + id);
+            throw IdentityErrorCode.userNotFound(id);
         }
     }
 
     public static void role(String id) {
         if (!IdKind.ROLE.matches(id)) {
-            throw new DomainException(AccessErrorCode.ROLE_NOT_FOUND, "No role " + id + " in this organization");
+            throw AccessErrorCode.roleNotFound(id);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.events.access;
 
+import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.ErrorCode;
 
 /** Why the access context refused a command. */
@@ -14,6 +15,11 @@ public enum AccessErrorCode implements ErrorCode {
     INVALID_ROLE_DESCRIPTION(Kind.INVALID);
 
     private final Kind kind;
+
+    /** The refusal for a role that does not exist or belongs to another organization: the two look alike. */
+    public static DomainException roleNotFound(String roleId) {
+        return new DomainException(ROLE_NOT_FOUND, "No role " + roleId + " in this organization");
+    }
 
     AccessErrorCode(Kind kind) {
         this.kind = kind;

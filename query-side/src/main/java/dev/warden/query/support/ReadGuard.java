@@ -1,5 +1,6 @@
 package dev.warden.query.support;
 
+import dev.warden.events.identity.IdentityErrorCode;
 import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ public class ReadGuard {
                 .query(Boolean.class)
                 .single();
         if (!exists) {
-            throw new NotFoundException("ORGANIZATION_NOT_FOUND", "No organization " + organizationId);
+            throw IdentityErrorCode.organizationNotFound(organizationId);
         }
     }
 }

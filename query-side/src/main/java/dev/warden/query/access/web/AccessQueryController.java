@@ -3,7 +3,7 @@ package dev.warden.query.access.web;
 import dev.warden.query.access.AccessQueries;
 import dev.warden.query.access.PermissionView;
 import dev.warden.query.access.RoleView;
-import dev.warden.query.support.NotFoundException;
+import dev.warden.events.access.AccessErrorCode;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadGuard;
@@ -38,7 +38,7 @@ class AccessQueryController {
                   @RequestParam(required = false) Long minPosition) {
         guard.organization(orgId, minPosition);
         return access.role(orgId, roleId)
-                .orElseThrow(() -> new NotFoundException("ROLE_NOT_FOUND", "No role " + roleId + " in this organization"));
+                .orElseThrow(() -> AccessErrorCode.roleNotFound(roleId));
     }
 
     @GetMapping("/api/orgs/{orgId}/permissions")

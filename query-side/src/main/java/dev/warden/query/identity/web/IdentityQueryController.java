@@ -5,7 +5,7 @@ import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.MemberView;
 import dev.warden.query.identity.OrganizationView;
 import dev.warden.query.identity.UserView;
-import dev.warden.query.support.NotFoundException;
+import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadGuard;
@@ -33,14 +33,14 @@ class IdentityQueryController {
     @GetMapping("/api/users/{userId}")
     UserView user(@PathVariable String userId, @RequestParam(required = false) Long minPosition) {
         guard.awaitPosition(minPosition);
-        return identity.user(userId).orElseThrow(() -> new NotFoundException("USER_NOT_FOUND", "No user " + userId));
+        return identity.user(userId).orElseThrow(() -> IdentityErrorCode.userNotFound(userId));
     }
 
     @GetMapping("/api/orgs/{orgId}")
     OrganizationView organization(@PathVariable String orgId, @RequestParam(required = false) Long minPosition) {
         guard.awaitPosition(minPosition);
         return identity.organization(orgId)
-                .orElseThrow(() -> new NotFoundException("ORGANIZATION_NOT_FOUND", "No organization " + orgId));
+                .orElseThrow(() -> IdentityErrorCode.organizationNotFound(orgId));
     }
 
     @GetMapping("/api/orgs/{orgId}/members")
@@ -59,7 +59,7 @@ class IdentityQueryController {
         guard.organization(orgId, minPosition);
         return identity.member(orgId, userId)
                 .map(m -> withRoles(orgId, List.of(m)).get(0))
-                .orElseThrow(() -> new NotFoundException("MEMBER_NOT_FOUND", "No member " + userId));
+                .orElseThrow(() -> IdentityErrorCode.memberNotFound(userId));
     }
 
     private List<MemberView> withRoles(String orgId, List<MemberView> members) {
