@@ -41,14 +41,14 @@ public class RoleProjection {
                 .params(event.roleId(), event.organizationId(), event.name(), event.description(), event.system(),
                         version, ts(at), ts(at), position)
                 .update();
-        if (inserted == 1) {
-            for (String permission : event.permissions()) {
-                jdbc.sql("""
-                                INSERT INTO role_permissions (role_id, permission, granted_at, last_event_position)
-                                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                        .params(event.roleId(), permission, ts(at), position)
-                        .update();
-            }
+        if (inserted == 1 && !event.permissions().isEmpty()) {
+            // One statement for all initial permissions, not one round trip each.
+            jdbc.sql("""
+                            INSERT INTO role_permissions (role_id, permission, granted_at, last_event_position)
+                            SELECT ?, permission, ?, ? FROM unnest(?::text[]) AS permission
+                            ON CONFLICT DO NOTHING""")
+                    .params(event.roleId(), ts(at), position, event.permissions().toArray(String[]::new))
+                    .update();
         }
     }
 
