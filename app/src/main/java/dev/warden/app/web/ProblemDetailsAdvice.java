@@ -5,6 +5,7 @@ import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.IdKind;
+import dev.warden.events.shared.ThrottledException;
 import dev.warden.query.support.InvalidQueryException;
 import dev.warden.query.support.PositionNotReachedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -180,6 +181,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         DomainException refusal = IdKind.ROLE.matches(id) ? AccessErrorCode.roleNotFound(id)
                 : IdKind.ORGANIZATION.matches(id) ? IdentityErrorCode.organizationNotFound(id)
                 : IdKind.USER.matches(id) ? IdentityErrorCode.userNotFound(id)
+                : IdKind.SESSION.matches(id) ? new DomainException(IdentityErrorCode.SESSION_NOT_FOUND, "No session " + id)
+                : IdKind.API_KEY.matches(id) ? new DomainException(IdentityErrorCode.API_KEY_NOT_FOUND, "No API key " + id)
+                : IdKind.ACCESS_REQUEST.matches(id)
+                        ? new DomainException(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND, "No access request " + id)
                 : null;
         return refusal == null ? problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", request)
                 : domain(refusal, request);
@@ -200,8 +205,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE_BROKEN -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
         };
-        return problem(status, refusal.code().name(), refusal.getMessage(), request);
+        ResponseEntity<ProblemDetail> response = problem(status, refusal.code().name(), refusal.getMessage(), request);
+        HttpHeaders headers = new HttpHeaders();
+        if (status == HttpStatus.UNAUTHORIZED) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (refusal instanceof ThrottledException throttled) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+        }
+        return headers.isEmpty() ? response
+                : ResponseEntity.status(status).headers(headers).contentType(response.getHeaders().getContentType())
+                        .body(response.getBody());
     }
 
     private ResponseEntity<ProblemDetail> internal(Throwable exception, HttpServletRequest request) {

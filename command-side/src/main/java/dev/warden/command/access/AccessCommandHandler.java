@@ -2,8 +2,15 @@ package dev.warden.command.access;
 
 import dev.warden.command.identity.Organization;
 import dev.warden.command.support.AggregateLocks;
+import dev.warden.command.support.Grants;
 import dev.warden.command.support.UniqueNames;
 import dev.warden.events.access.AccessErrorCode;
+import dev.warden.events.access.ApproveAccessRequestCommand;
+import dev.warden.events.access.CancelAccessRequestCommand;
+import dev.warden.events.access.DenyAccessRequestCommand;
+import dev.warden.events.access.ExpireAccessRequestCommand;
+import dev.warden.events.access.RequestAccessCommand;
+import dev.warden.events.identity.ChangeMemberRoleCommand;
 import dev.warden.events.access.AssignRoleCommand;
 import dev.warden.events.access.CreateRoleCommand;
 import dev.warden.events.access.DefineSystemRoleCommand;
@@ -13,13 +20,16 @@ import dev.warden.events.access.RenameRoleCommand;
 import dev.warden.events.access.UnassignRoleCommand;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.DomainException;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +46,23 @@ public class AccessCommandHandler {
     private final Repository<Organization> organizations;
     private final UniqueNames names;
     private final AggregateLocks locks;
+    private final Repository<AccessRequest> requests;
+    private final Grants grants;
+    private final Clock clock;
+    private final SystemRoles systemRoles;
 
     AccessCommandHandler(@Qualifier("roleRepository") Repository<Role> roles,
                          @Qualifier("organizationRepository") Repository<Organization> organizations, UniqueNames names,
-                         AggregateLocks locks) {
+                         AggregateLocks locks, @Qualifier("accessRequestRepository") Repository<AccessRequest> requests,
+                         Grants grants, Clock clock, @Lazy SystemRoles systemRoles) {
         this.roles = roles;
         this.organizations = organizations;
         this.names = names;
         this.locks = locks;
+        this.requests = requests;
+        this.grants = grants;
+        this.clock = clock;
+        this.systemRoles = systemRoles;
     }
 
     /** The uniqueness key of a role name, the same for names that differ only in case. */
@@ -55,6 +74,7 @@ public class AccessCommandHandler {
     void handle(CreateRoleCommand command) throws Exception {
         RoleRules.requireValidName(command.name());
         loadOrganization(command.organizationId());
+        grants.requireHeld(command.permissions() == null ? Set.of() : command.permissions());
         String key = nameKey(command.name());
         if (Permissions.isDefaultRoleName(command.name()) || !names.claim(orgScope(command.organizationId()), key,
                 command.roleId())) {
@@ -113,13 +133,89 @@ public class AccessCommandHandler {
         if (!names.holdsAny(SYSTEM_ROLE_SCOPE, command.roleId())) {
             locks.lockUntilCommit(command.roleId());
         }
-        loadRole(command.roleId()).execute(r -> r.requireAssignableIn(command.organizationId()));
+        requireGrantable(command.roleId(), command.organizationId());
         loadOrganization(command.organizationId()).execute(o -> o.assignRole(command));
     }
 
     @CommandHandler
     void handle(UnassignRoleCommand command) {
-        loadOrganization(command.organizationId()).execute(o -> o.unassignRole(command));
+        loadOrganization(command.organizationId()).execute(o -> o.unassignRole(command, systemRoles.admin()));
+    }
+
+    @CommandHandler
+    void handle(ChangeMemberRoleCommand command) {
+        if (!names.holdsAny(SYSTEM_ROLE_SCOPE, command.roleId())) {
+            locks.lockUntilCommit(command.roleId());
+        }
+        requireGrantable(command.roleId(), command.organizationId());
+        loadOrganization(command.organizationId())
+                .execute(o -> o.changeMemberRole(command, systemRoles.admin()));
+    }
+
+    @CommandHandler
+    void handle(RequestAccessCommand command) throws Exception {
+        loadRole(command.roleId()).execute(r -> r.requireAssignableIn(command.organizationId()));
+        Aggregate<Organization> organization = loadOrganization(command.organizationId());
+        if (!organization.invoke(o -> o.hasMember(command.requesterId()))) {
+            throw new DomainException(AccessErrorCode.NOT_A_MEMBER, "Only members can request access");
+        }
+        if (organization.invoke(o -> o.rolesOf(command.requesterId()).contains(command.roleId()))) {
+            throw new DomainException(AccessErrorCode.ROLE_ALREADY_HELD, "You hold this role already");
+        }
+        requests.newInstance(() -> new AccessRequest(command));
+    }
+
+    /**
+     * Approves a request and assigns its role in one transaction: both happen or neither. A retried
+     * approval finds the request approved and stores nothing, so the role is assigned exactly once.
+     */
+    @CommandHandler
+    void handle(ApproveAccessRequestCommand command) {
+        Aggregate<AccessRequest> request = loadRequest(command.requestId(), command.organizationId());
+        String roleId = request.invoke(AccessRequest::roleId);
+        String requesterId = request.invoke(AccessRequest::requesterId);
+        if (!names.holdsAny(SYSTEM_ROLE_SCOPE, roleId)) {
+            locks.lockUntilCommit(roleId);
+        }
+        boolean approved = request.invoke(r -> r.approve(command.deciderId(), command.reason(), clock.instant()));
+        if (approved) {
+            requireGrantable(roleId, command.organizationId());
+            loadOrganization(command.organizationId())
+                    .execute(o -> o.assignRole(new AssignRoleCommand(command.organizationId(), requesterId, roleId)));
+        }
+    }
+
+    @CommandHandler
+    void handle(DenyAccessRequestCommand command) {
+        loadRequest(command.requestId(), command.organizationId()).execute(r -> r.deny(command, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CancelAccessRequestCommand command) {
+        loadRequest(command.requestId(), command.organizationId()).execute(r -> r.cancel(command));
+    }
+
+    @CommandHandler
+    void handle(ExpireAccessRequestCommand command) {
+        loadRequest(command.requestId(), command.organizationId()).execute(r -> r.expire(clock.instant()));
+    }
+
+    /** Checks the role exists here, may be held in the organization, and the actor holds all it grants. */
+    private void requireGrantable(String roleId, String organizationId) {
+        Aggregate<Role> role = loadRole(roleId);
+        role.execute(r -> r.requireAssignableIn(organizationId));
+        grants.requireHeld(role.invoke(Role::permissions));
+    }
+
+    private Aggregate<AccessRequest> loadRequest(String requestId, String organizationId) {
+        Aggregate<AccessRequest> request;
+        try {
+            request = requests.load(requestId);
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND, "No access request " + requestId);
+        }
+        request.execute(r -> r.requireIn(organizationId));
+        return request;
     }
 
     static String orgScope(String organizationId) {

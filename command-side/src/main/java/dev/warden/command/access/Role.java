@@ -43,6 +43,11 @@ public class Role {
     protected Role() {
     }
 
+    /** The permissions the role grants now. */
+    Set<String> permissions() {
+        return Set.copyOf(permissions);
+    }
+
     /** Creates a custom role; the caller has checked the organization and claimed the name. */
     Role(CreateRoleCommand command) {
         RoleRules.requireValidName(command.name());

@@ -1,5 +1,6 @@
 package dev.warden.command.config;
 
+import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -8,6 +9,7 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,6 +30,13 @@ public class CommandSideConfiguration {
     static SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter,
                                                               @Value("${warden.snapshots.every:100}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /** The time rules depend on (expiry of requests and keys, sign-in throttling); tests may replace it. */
+    @Bean
+    @ConditionalOnMissingBean
+    static Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

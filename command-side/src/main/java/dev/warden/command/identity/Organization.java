@@ -8,13 +8,19 @@ import dev.warden.events.access.RoleAssignedEvent;
 import dev.warden.events.access.RoleUnassignedEvent;
 import dev.warden.events.access.UnassignRoleCommand;
 import dev.warden.events.identity.AddMemberCommand;
+import dev.warden.events.identity.ChangeMemberRoleCommand;
 import dev.warden.events.identity.CreateOrganizationCommand;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.MemberAddedEvent;
+import dev.warden.events.identity.MemberRemovedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
+import dev.warden.events.identity.OrganizationRenamedEvent;
+import dev.warden.events.identity.RemoveMemberCommand;
+import dev.warden.events.identity.RenameOrganizationCommand;
 import dev.warden.events.shared.DomainException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -24,7 +30,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * An organization (tenant): its members and the roles each member holds in it. Holding the
- * assignments here lets one aggregate guard "only members get roles".
+ * assignments here lets one aggregate guard "only members get roles" and "the last Admin stays".
+ * Which role is Admin is told by the caller (system roles are seeded with random ids).
  */
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Organization {
@@ -33,49 +40,83 @@ public class Organization {
 
     @AggregateIdentifier
     private String organizationId;
+    private String name;
     private Map<String, Set<String>> rolesByMember = new HashMap<>();
+    private Map<String, String> memberIdByUser = new HashMap<>();
 
     protected Organization() {
     }
 
-    @CommandHandler
-    Organization(CreateOrganizationCommand command) {
-        String name = command.name() == null ? "" : command.name().strip();
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-            throw new DomainException(IdentityErrorCode.INVALID_NAME,
-                    "An organization name has 1 to " + MAX_NAME_LENGTH + " printable characters");
+    /** Creates an organization; with a creator in the command, the creator joins as {@code adminRoleId}. */
+    Organization(CreateOrganizationCommand command, String adminRoleId) {
+        String valid = requireValidName(command.name());
+        apply(new OrganizationCreatedEvent(command.organizationId(), valid));
+        if (command.creatorUserId() != null) {
+            apply(new MemberAddedEvent(command.organizationId(), command.creatorMemberId(), command.creatorUserId()));
+            apply(new RoleAssignedEvent(command.organizationId(), command.creatorUserId(), adminRoleId));
         }
-        apply(new OrganizationCreatedEvent(command.organizationId(), name));
     }
 
-    /** Adds a member; the caller has checked that the user exists. */
-    public void addMember(AddMemberCommand command) {
+    @CommandHandler
+    void handle(RenameOrganizationCommand command) {
+        String valid = requireValidName(command.name());
+        if (!valid.equals(name)) {
+            apply(new OrganizationRenamedEvent(organizationId, valid));
+        }
+    }
+
+    /** Adds a member holding {@code initialRoleId} (if given); the caller has checked that the user exists. */
+    public void addMember(AddMemberCommand command, String initialRoleId) {
         if (rolesByMember.containsKey(command.userId())) {
             throw new DomainException(IdentityErrorCode.ALREADY_MEMBER,
                     "User " + command.userId() + " is a member already");
         }
         apply(new MemberAddedEvent(organizationId, command.memberId(), command.userId()));
+        if (initialRoleId != null) {
+            apply(new RoleAssignedEvent(organizationId, command.userId(), initialRoleId));
+        }
     }
 
-    /** Gives a member a role; the caller has checked that the role may be held in this organization. */
-    public void assignRole(AssignRoleCommand command) {
-        Set<String> held = rolesByMember.get(command.userId());
-        if (held == null) {
-            throw new DomainException(AccessErrorCode.NOT_A_MEMBER,
-                    "User " + command.userId() + " is not a member of this organization");
+    /** Removes a member with their roles; the last Admin cannot leave. */
+    public void removeMember(RemoveMemberCommand command, String adminRoleId) {
+        Set<String> held = requireMember(command.userId());
+        if (held.contains(adminRoleId) && admins(adminRoleId) == 1) {
+            throw lastAdmin();
+        }
+        apply(new MemberRemovedEvent(organizationId, memberIdByUser.get(command.userId()), command.userId()));
+    }
+
+    /** Gives a member exactly {@code roleId}; the last Admin cannot be demoted. */
+    public void changeMemberRole(ChangeMemberRoleCommand command, String adminRoleId) {
+        Set<String> held = requireMember(command.userId());
+        if (held.contains(adminRoleId) && !command.roleId().equals(adminRoleId) && admins(adminRoleId) == 1) {
+            throw lastAdmin();
+        }
+        for (String roleId : List.copyOf(held)) {
+            if (!roleId.equals(command.roleId())) {
+                apply(new RoleUnassignedEvent(organizationId, command.userId(), roleId));
+            }
         }
         if (!held.contains(command.roleId())) {
             apply(new RoleAssignedEvent(organizationId, command.userId(), command.roleId()));
         }
     }
 
-    public void unassignRole(UnassignRoleCommand command) {
-        Set<String> held = rolesByMember.get(command.userId());
-        if (held == null) {
-            throw new DomainException(AccessErrorCode.NOT_A_MEMBER,
-                    "User " + command.userId() + " is not a member of this organization");
+    /** Gives a member a role; the caller has checked that the role may be held in this organization. */
+    public void assignRole(AssignRoleCommand command) {
+        Set<String> held = requireMember(command.userId());
+        if (!held.contains(command.roleId())) {
+            apply(new RoleAssignedEvent(organizationId, command.userId(), command.roleId()));
         }
+    }
+
+    /** Takes a role from a member; the last Admin keeps Admin. */
+    public void unassignRole(UnassignRoleCommand command, String adminRoleId) {
+        Set<String> held = requireMember(command.userId());
         if (held.contains(command.roleId())) {
+            if (command.roleId().equals(adminRoleId) && admins(adminRoleId) == 1) {
+                throw lastAdmin();
+            }
             apply(new RoleUnassignedEvent(organizationId, command.userId(), command.roleId()));
         }
     }
@@ -85,14 +126,65 @@ public class Organization {
         return rolesByMember.values().stream().anyMatch(roles -> roles.contains(roleId));
     }
 
+    /** Whether {@code userId} is a member. */
+    public boolean hasMember(String userId) {
+        return rolesByMember.containsKey(userId);
+    }
+
+    /** The roles {@code userId} holds here; empty for a non-member. */
+    public Set<String> rolesOf(String userId) {
+        return Set.copyOf(rolesByMember.getOrDefault(userId, Set.of()));
+    }
+
+    private Set<String> requireMember(String userId) {
+        Set<String> held = rolesByMember.get(userId);
+        if (held == null) {
+            throw new DomainException(AccessErrorCode.NOT_A_MEMBER,
+                    "User " + userId + " is not a member of this organization");
+        }
+        return held;
+    }
+
+    private long admins(String adminRoleId) {
+        return rolesByMember.values().stream().filter(roles -> roles.contains(adminRoleId)).count();
+    }
+
+    private static DomainException lastAdmin() {
+        return new DomainException(IdentityErrorCode.LAST_ADMIN,
+                "The organization's last Admin cannot be removed or demoted; make another member Admin first");
+    }
+
+    private static String requireValidName(String name) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH
+                || stripped.chars().anyMatch(Character::isISOControl)) {
+            throw new DomainException(IdentityErrorCode.INVALID_NAME,
+                    "An organization name has 1 to " + MAX_NAME_LENGTH + " printable characters");
+        }
+        return stripped;
+    }
+
     @EventSourcingHandler
     void on(OrganizationCreatedEvent event) {
         organizationId = event.organizationId();
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationRenamedEvent event) {
+        name = event.name();
     }
 
     @EventSourcingHandler
     void on(MemberAddedEvent event) {
         rolesByMember.put(event.userId(), new HashSet<>());
+        memberIdByUser.put(event.userId(), event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemovedEvent event) {
+        rolesByMember.remove(event.userId());
+        memberIdByUser.remove(event.userId());
     }
 
     @EventSourcingHandler

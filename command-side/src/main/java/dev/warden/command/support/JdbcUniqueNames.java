@@ -37,6 +37,14 @@ class JdbcUniqueNames implements UniqueNames {
     }
 
     @Override
+    public boolean anyIn(String scope) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM command_unique_names WHERE scope = ?)")
+                .param(scope)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
     public boolean holdsAny(String scope, String owner) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM command_unique_names WHERE scope = ? AND owner_id = ?)")
                 .params(scope, owner)

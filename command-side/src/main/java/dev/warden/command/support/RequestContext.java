@@ -1,12 +1,16 @@
 package dev.warden.command.support;
 
+import java.util.Set;
+
 /**
  * Who is acting and where the request came from. Filled once per HTTP request (or set to the
  * system actor for work the service does by itself) and copied into the metadata of every command,
- * and from there into every event it causes.
+ * and from there into every event it causes. {@code permissions} are the actor's permissions in the
+ * organization, used to refuse escalation (granting more than one holds); {@code null} for the
+ * system, which is not limited. They never enter metadata.
  */
 public record RequestContext(String actorId, String actorType, String organizationId, String requestId,
-                             String correlationId, String clientAddress) {
+                             String correlationId, String clientAddress, Set<String> permissions) {
 
     public static final String ACTOR_ID = "actorId";
     public static final String ACTOR_TYPE = "actorType";
@@ -20,7 +24,13 @@ public record RequestContext(String actorId, String actorType, String organizati
 
     /** The context of work the service does by itself (seeding, expiry). */
     public static RequestContext system(String requestId) {
-        return new RequestContext("system", "system", null, requestId, requestId, null);
+        return new RequestContext("system", "system", null, requestId, requestId, null, null);
+    }
+
+    /** This context acting as {@code actorType} {@code actorId} with {@code permissions} in {@code organizationId}. */
+    public RequestContext as(String actorType, String actorId, String organization, Set<String> granted) {
+        return new RequestContext(actorId, actorType, organization, requestId, correlationId, clientAddress,
+                granted == null ? null : Set.copyOf(granted));
     }
 
     /** The context of the current thread, or {@code null} outside a request. */

@@ -21,6 +21,9 @@ public interface UniqueNames {
     /** Who holds {@code key} within {@code scope}. */
     Optional<String> ownerOf(String scope, String key);
 
+    /** Whether anyone holds a key within {@code scope}. */
+    boolean anyIn(String scope);
+
     /** Whether {@code owner} holds any key within {@code scope}. */
     boolean holdsAny(String scope, String owner);
 }

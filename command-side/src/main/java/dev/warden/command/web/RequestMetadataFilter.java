@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,9 +42,9 @@ public class RequestMetadataFilter extends OncePerRequestFilter {
         String correlationId = safe(request.getHeader(CORRELATION_ID_HEADER));
         Matcher org = ORG_PATH.matcher(request.getRequestURI());
         String organizationId = org.find() && IdKind.ORGANIZATION.matches(org.group(1)) ? org.group(1) : null;
-        // Until authentication lands every caller is anonymous; the actor is never taken from the client.
+        // Anonymous until authentication names the caller; the actor is never taken from the client.
         RequestContext context = new RequestContext("anonymous", "anonymous", organizationId, requestId,
-                correlationId == null ? requestId : correlationId, request.getRemoteAddr());
+                correlationId == null ? requestId : correlationId, request.getRemoteAddr(), Set.of());
         response.setHeader(REQUEST_ID_HEADER, requestId);
         MDC.put("requestId", requestId);
         MDC.put("correlationId", context.correlationId());

@@ -30,6 +30,12 @@ public final class InMemoryUniqueNames implements UniqueNames {
     }
 
     @Override
+    public boolean anyIn(String scope) {
+        String prefix = Objects.requireNonNull(scope) + "\u0000";
+        return owners.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+    }
+
+    @Override
     public boolean holdsAny(String scope, String owner) {
         String prefix = Objects.requireNonNull(scope) + "\u0000";
         return owners.entrySet().stream()

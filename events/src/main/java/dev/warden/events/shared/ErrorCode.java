@@ -16,7 +16,13 @@ public interface ErrorCode {
         /** The current state conflicts with the request: duplicate, stale version, in use (409). */
         CONFLICT,
         /** The request is well-formed but breaks a business rule (422). */
-        RULE_BROKEN
+        RULE_BROKEN,
+        /** No valid credentials came with the request, or sign-in failed (401). */
+        UNAUTHENTICATED,
+        /** The caller is known but may not do this (403). */
+        FORBIDDEN,
+        /** Too many attempts; the caller must wait (429). */
+        THROTTLED
     }
 
     /** The stable code, e.g. {@code ROLE_NOT_FOUND}. */

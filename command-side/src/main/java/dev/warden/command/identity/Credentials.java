@@ -1,0 +1,112 @@
+package dev.warden.command.identity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Secret material of users, kept outside the log on purpose: password hashes and TOTP secrets. The
+ * log only records that they changed, so erasing a user's secrets never means rewriting history,
+ * and a copy of the log gives an attacker nothing to crack. Writes happen in the command's
+ * transaction, together with the event that records the change.
+ */
+@Component
+public class Credentials {
+
+    private final JdbcClient jdbc;
+
+    Credentials(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void savePassword(String userId, String hash) {
+        jdbc.sql("""
+                        INSERT INTO user_passwords (user_id, hash, changed_at) VALUES (?, ?, now())
+                        ON CONFLICT (user_id) DO UPDATE SET hash = EXCLUDED.hash, changed_at = EXCLUDED.changed_at""")
+                .params(userId, hash)
+                .update();
+    }
+
+    public Optional<String> passwordHash(String userId) {
+        return jdbc.sql("SELECT hash FROM user_passwords WHERE user_id = ?").param(userId).query(String.class)
+                .optional();
+    }
+
+    public void removePassword(String userId) {
+        jdbc.sql("DELETE FROM user_passwords WHERE user_id = ?").param(userId).update();
+    }
+
+    /** Starts (or restarts) a TOTP enrolment with a new, unconfirmed secret. */
+    public void saveTotpSecret(String userId, String secret) {
+        jdbc.sql("""
+                        INSERT INTO user_totp (user_id, secret, confirmed, last_used_step, created_at)
+                        VALUES (?, ?, false, 0, now())
+                        ON CONFLICT (user_id) DO UPDATE SET secret = EXCLUDED.secret, confirmed = false,
+                            last_used_step = 0, created_at = EXCLUDED.created_at""")
+                .params(userId, secret)
+                .update();
+    }
+
+    public Optional<TotpSecret> totp(String userId) {
+        return jdbc.sql("SELECT secret, confirmed, last_used_step FROM user_totp WHERE user_id = ?")
+                .param(userId)
+                .query((rs, n) -> new TotpSecret(rs.getString(1), rs.getBoolean(2), rs.getLong(3)))
+                .optional();
+    }
+
+    /**
+     * Records that the code of time step {@code step} was used; answers {@code false} when that step
+     * (or a later one) was used before, which stops a code from being replayed.
+     */
+    public boolean useTotpStep(String userId, long step) {
+        return jdbc.sql("UPDATE user_totp SET last_used_step = ? WHERE user_id = ? AND last_used_step < ?")
+                .params(step, userId, step)
+                .update() == 1;
+    }
+
+    public void confirmTotp(String userId) {
+        jdbc.sql("UPDATE user_totp SET confirmed = true WHERE user_id = ?").param(userId).update();
+    }
+
+    public void removeTotp(String userId) {
+        jdbc.sql("DELETE FROM user_totp WHERE user_id = ?").param(userId).update();
+    }
+
+    /** The throttle state of one sign-in key (a hash of the email). */
+    public Optional<Attempts> attempts(String key) {
+        return jdbc.sql("SELECT failures, last_failure_at, locked_until FROM sign_in_attempts WHERE key = ?")
+                .param(key)
+                .query((rs, n) -> new Attempts(rs.getInt(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
+    public void saveAttempts(String key, Attempts attempts) {
+        jdbc.sql("""
+                        INSERT INTO sign_in_attempts (key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (key) DO UPDATE SET failures = EXCLUDED.failures,
+                            last_failure_at = EXCLUDED.last_failure_at, locked_until = EXCLUDED.locked_until""")
+                .params(key, attempts.failures(), Timestamp.from(attempts.lastFailureAt()),
+                        attempts.lockedUntil() == null ? null : Timestamp.from(attempts.lockedUntil()))
+                .update();
+    }
+
+    public void clearAttempts(String key) {
+        jdbc.sql("DELETE FROM sign_in_attempts WHERE key = ?").param(key).update();
+    }
+
+    /** A TOTP secret (base32) and whether its enrolment was confirmed. */
+    public record TotpSecret(String secret, boolean confirmed, long lastUsedStep) {
+
+        @Override
+        public String toString() {
+            return "TotpSecret[confirmed=" + confirmed + "]";
+        }
+    }
+
+    /** Failed sign-ins in a row, the last one, and the end of a lockout if one is on. */
+    public record Attempts(int failures, Instant lastFailureAt, Instant lockedUntil) {
+    }
+}

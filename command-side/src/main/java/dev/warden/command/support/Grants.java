@@ -1,0 +1,32 @@
+package dev.warden.command.support;
+
+import dev.warden.events.access.AccessErrorCode;
+import dev.warden.events.shared.DomainException;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * No escalation: whoever gives a permission away (assigns a role, grants a permission to a role,
+ * approves a request, scopes an API key) must hold it. The actor's permissions in the organization
+ * come from the request's {@link RequestContext}; the system is not limited.
+ */
+@Component
+public class Grants {
+
+    /** Refuses unless the current actor holds every one of {@code permissions}. */
+    public void requireHeld(Collection<String> permissions) {
+        RequestContext context = RequestContext.current();
+        Set<String> held = context == null ? null : context.permissions();
+        if (held == null) {
+            return;
+        }
+        Set<String> missing = new TreeSet<>(permissions);
+        missing.removeAll(held);
+        if (!missing.isEmpty()) {
+            throw new DomainException(AccessErrorCode.ESCALATION,
+                    "You cannot give away permissions you do not hold: " + String.join(", ", missing));
+        }
+    }
+}

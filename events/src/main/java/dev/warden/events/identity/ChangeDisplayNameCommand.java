@@ -1,0 +1,10 @@
+package dev.warden.events.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Asks to change a user's display name.
+ */
+public record ChangeDisplayNameCommand(@TargetAggregateIdentifier String userId,
+                                       String displayName) {
+}
