@@ -30,7 +30,6 @@ COMMENT ON TABLE sign_in_attempts IS 'Failed sign-ins per email (keyed by a hash
 ALTER TABLE users ADD COLUMN has_password boolean NOT NULL DEFAULT false;
 ALTER TABLE users ADD COLUMN totp_enabled boolean NOT NULL DEFAULT false;
 ALTER TABLE sessions ADD COLUMN second_factor boolean NOT NULL DEFAULT false;
-ALTER TABLE api_keys ADD COLUMN issued_by text;
 CREATE INDEX access_requests_requester_idx ON access_requests (requester_id);
 CREATE INDEX access_requests_pending_expiry_idx ON access_requests (expires_at) WHERE status = 'pending';
 CREATE INDEX user_roles_user_idx ON user_roles (user_id, organization_id);
