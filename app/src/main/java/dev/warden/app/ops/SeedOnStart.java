@@ -5,10 +5,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Seeds the catalogue and default roles when a command-side process starts (unless turned off). */
 @Component
+@Order(10)
 class SeedOnStart implements ApplicationRunner {
 
     private final ObjectProvider<SystemSeeder> seeder;

@@ -14,6 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The first Admin every test service is bootstrapped with. */
+    public static final String ADMIN_EMAIL = "first-admin@warden.test";
+    public static final String ADMIN_PASSWORD = "first admin's long passphrase";
+    /** The password of every user the fixtures register. */
+    public static final String USER_PASSWORD = "correct horse battery staple";
+    private static final Map<Integer, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final HttpClient http;
     private final String base;
@@ -28,6 +34,42 @@ public final class Api {
         this.http = http;
         this.base = base;
         this.headers = headers;
+    }
+
+    /** A client signed in as the bootstrapped first Admin (Admin of every organization it creates). */
+    public static Api admin(int port) {
+        Api anonymous = new Api(port);
+        return anonymous.withToken(ADMIN_TOKENS.computeIfAbsent(port, p -> anonymous.signIn(ADMIN_EMAIL, ADMIN_PASSWORD)));
+    }
+
+    /** Signs in and answers the session token (failing the test when sign-in fails). */
+    public String signIn(String email, String password) {
+        Response response = post("/api/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        if (response.status() != 201) {
+            throw new AssertionError("sign-in of " + email + " failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("token").asString();
+    }
+
+    /** A client signed in as {@code email} with the fixtures' password. */
+    public Api as(String email) {
+        return new Api(http, base, Map.of()).withToken(new Api(http, base, Map.of()).signIn(email, USER_PASSWORD));
+    }
+
+    /** The same client without credentials. */
+    public Api anonymous() {
+        return new Api(http, base, Map.of());
+    }
+
+    /** The same client, sending {@code token} as its bearer credential. */
+    public Api withToken(String token) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put("Authorization", "Bearer " + token);
+        return new Api(http, base, Map.copyOf(more));
+    }
+
+    public Response patch(String path, String json) {
+        return send("PATCH", path, json, "application/json");
     }
 
     /** The same client, sending {@code name: value} with every request as well. */

@@ -26,14 +26,30 @@ public final class Fixtures {
         return created(api.post("/api/orgs", "{\"name\":\"Org " + unique() + "\"}"));
     }
 
-    /** Registers a user with a unique email. */
-    public static Api.Response user(Api api) {
+    /**
+     * Registers a user with a unique email (user-TAG@example.com) and the password
+     * {@link Api#USER_PASSWORD}, invited by {@code orgId}: they are a member there, as a Viewer.
+     */
+    public static Api.Response user(Api api, String orgId) {
         String tag = unique();
-        return created(api.post("/api/users",
-                "{\"email\":\"user-" + tag + "@example.com\",\"displayName\":\"User " + tag + "\"}"));
+        return created(api.post("/api/orgs/" + orgId + "/users", "{\"email\":\"user-" + tag
+                + "@example.com\",\"displayName\":\"User " + tag + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}"));
     }
 
-    /** Adds {@code userId} to {@code orgId}. */
+    /** Registers a user in {@code orgId} (as {@link #user}) and answers a client signed in as them. */
+    public static SignedIn signedInUser(Api api, String orgId) {
+        String tag = unique();
+        String email = "user-" + tag + "@example.com";
+        Api.Response created = created(api.post("/api/orgs/" + orgId + "/users", "{\"email\":\"" + email
+                + "\",\"displayName\":\"User " + tag + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}"));
+        return new SignedIn(created.id(), email, created.position(), api.as(email));
+    }
+
+    /** A registered user, their email, the position of their registration, and a client signed in as them. */
+    public record SignedIn(String userId, String email, long position, Api api) {
+    }
+
+    /** Adds the existing user {@code userId} to {@code orgId} (as a Viewer). */
     public static Api.Response member(Api api, String orgId, String userId) {
         return created(api.post("/api/orgs/" + orgId + "/members", "{\"userId\":\"" + userId + "\"}"));
     }

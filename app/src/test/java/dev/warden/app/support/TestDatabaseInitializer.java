@@ -4,7 +4,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the service under test at the test JVM's database. */
+/** Points the service under test at the test JVM's database, and bootstraps the tests' first Admin. */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static {
@@ -13,7 +13,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestPropertyValues.of("warden.database.url=" + TestDatabase.url(), "warden.database.ssl=disable")
+        TestPropertyValues.of("warden.database.url=" + TestDatabase.url(), "warden.database.ssl=disable",
+                        "warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
+                        "warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD)
                 .applyTo(context.getEnvironment());
     }
 }

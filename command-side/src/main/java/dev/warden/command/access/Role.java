@@ -2,6 +2,7 @@ package dev.warden.command.access;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.warden.command.support.Grants;
 import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.access.CreateRoleCommand;
 import dev.warden.events.access.DefineSystemRoleCommand;
@@ -87,9 +88,10 @@ public class Role {
     }
 
     @CommandHandler
-    void handle(GrantPermissionCommand command) {
+    void handle(GrantPermissionCommand command, Grants grants) {
         requireChangeableIn(command.organizationId());
         RoleRules.requireKnown(Set.of(command.permission()));
+        grants.requireHeld(Set.of(command.permission()));
         if (!permissions.contains(command.permission())) {
             apply(new PermissionGrantedEvent(roleId, organizationId, command.permission()));
         }

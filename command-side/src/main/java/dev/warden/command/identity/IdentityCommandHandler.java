@@ -23,6 +23,7 @@ import dev.warden.events.identity.ReactivateUserCommand;
 import dev.warden.events.identity.RegisterUserCommand;
 import dev.warden.events.identity.RemoveMemberCommand;
 import dev.warden.events.identity.RemovePasswordCommand;
+import dev.warden.events.identity.RevokeAllSessionsCommand;
 import dev.warden.events.identity.SignInCommand;
 import dev.warden.events.identity.StartSessionCommand;
 import dev.warden.events.identity.UnlinkAccountCommand;
@@ -222,6 +223,14 @@ public class IdentityCommandHandler {
     void handle(ReactivateUserCommand command) {
         requireMember(command.organizationId(), command.userId());
         loadUser(command.userId()).execute(User::reactivate);
+    }
+
+    @CommandHandler
+    void handle(RevokeAllSessionsCommand command) {
+        if (command.organizationId() != null) {
+            requireMember(command.organizationId(), command.userId());
+        }
+        loadUser(command.userId()).execute(User::revokeAllSessions);
     }
 
     @CommandHandler

@@ -8,7 +8,6 @@ import dev.warden.events.identity.AllSessionsRevokedEvent;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.PasswordChangedEvent;
 import dev.warden.events.identity.PasswordRemovedEvent;
-import dev.warden.events.identity.RevokeAllSessionsCommand;
 import dev.warden.events.identity.TotpDisabledEvent;
 import dev.warden.events.identity.TotpEnabledEvent;
 import dev.warden.events.identity.UserDeactivatedEvent;
@@ -19,7 +18,6 @@ import dev.warden.events.identity.UserRenamedEvent;
 import dev.warden.events.shared.DomainException;
 import java.util.HashMap;
 import java.util.Map;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -133,8 +131,7 @@ public class User {
         }
     }
 
-    @CommandHandler
-    void handle(RevokeAllSessionsCommand command) {
+    void revokeAllSessions() {
         apply(new AllSessionsRevokedEvent(userId));
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +26,47 @@ public class CommandSender {
     private final CommandGateway gateway;
     private final MeterRegistry meters;
     private final int attempts;
+    private final ProjectionBarrier barrier;
 
     CommandSender(CommandGateway gateway, MeterRegistry meters,
-                  @Value("${warden.commands.concurrency-retries:5}") int retries) {
+                  @Value("${warden.commands.concurrency-retries:5}") int retries,
+                  ObjectProvider<ProjectionBarrier> barrier) {
         this.gateway = gateway;
         this.meters = meters;
         this.attempts = retries + 1;
+        this.barrier = barrier.getIfAvailable(() -> position -> { });
+    }
+
+    /**
+     * Sends a command that changes who may do what, and answers only once the read models that
+     * authentication reads have applied it (bounded), so it holds for the very next request.
+     */
+    public OptionalLong sendSettled(Object command) {
+        OptionalLong position = send(command);
+        position.ifPresent(barrier::await);
+        return position;
+    }
+
+    /** Sends {@code command} and returns what its handler answered (for commands that answer a value). */
+    public <R> R call(Object command) {
+        LogPosition.reset();
+        try {
+            return gateway.sendAndWait(command);
+        } finally {
+            LogPosition.reset();
+        }
+    }
+
+    /** Like {@link #call} and then waits like {@link #sendSettled}. */
+    public <R> R callSettled(Object command) {
+        LogPosition.reset();
+        try {
+            R result = gateway.sendAndWait(command);
+            LogPosition.last().ifPresent(barrier::await);
+            return result;
+        } finally {
+            LogPosition.reset();
+        }
     }
 
     /** Sends {@code command}, waits for it, and returns the position of its last event, if any. */

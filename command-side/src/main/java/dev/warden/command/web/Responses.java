@@ -22,6 +22,12 @@ public final class Responses {
         return with(ResponseEntity.status(HttpStatus.OK), id, position);
     }
 
+    /** {@code response} with a {@code Set-Cookie} header added. */
+    public static <T> ResponseEntity<T> withCookie(ResponseEntity<T> response, String cookie) {
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(org.springframework.http.HttpHeaders.SET_COOKIE, cookie).body(response.getBody());
+    }
+
     private static ResponseEntity<CommandResponse> with(ResponseEntity.BodyBuilder builder, String id,
                                                         OptionalLong position) {
         position.ifPresent(p -> builder.header(POSITION_HEADER, Long.toString(p)));

@@ -4,38 +4,58 @@ import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
 import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
+import dev.warden.command.web.Caller;
+import dev.warden.events.access.AccessErrorCode;
+import dev.warden.events.access.ApproveAccessRequestCommand;
 import dev.warden.events.access.AssignRoleCommand;
+import dev.warden.events.access.CancelAccessRequestCommand;
+import dev.warden.events.access.DenyAccessRequestCommand;
+import dev.warden.events.access.RequestAccessCommand;
 import dev.warden.events.access.CreateRoleCommand;
 import dev.warden.events.access.DeleteRoleCommand;
 import dev.warden.events.access.GrantPermissionCommand;
 import dev.warden.events.access.RenameRoleCommand;
 import dev.warden.events.access.RevokePermissionCommand;
 import dev.warden.events.access.UnassignRoleCommand;
+import dev.warden.events.shared.Actor;
+import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.IdKind;
+import java.time.Clock;
+import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Commands of the access context: roles, their permissions, and role assignments of members. */
+/**
+ * Commands of the access context: roles, their permissions, role assignments of members, and access
+ * requests. Changes to who may do what answer once authorization sees them.
+ */
 @RestController
 @Validated
 @RequestMapping("/api/orgs/{orgId}")
 class AccessCommandController {
 
     private final CommandSender commands;
+    private final Clock clock;
+    private final Duration requestTtl;
 
-    AccessCommandController(CommandSender commands) {
+    AccessCommandController(CommandSender commands, Clock clock,
+                            @Value("${warden.access-requests.ttl:7d}") Duration requestTtl) {
         this.commands = commands;
+        this.clock = clock;
+        this.requestTtl = requestTtl;
     }
 
     @PostMapping("/roles")
@@ -61,7 +81,7 @@ class AccessCommandController {
                                                @RequestParam(required = false) @PositiveOrZero Long expectedVersion) {
         PathIds.organization(orgId);
         PathIds.role(roleId);
-        return Responses.ok(roleId, commands.send(new DeleteRoleCommand(roleId, orgId, expectedVersion)));
+        return Responses.ok(roleId, commands.sendSettled(new DeleteRoleCommand(roleId, orgId, expectedVersion)));
     }
 
     @PutMapping("/roles/{roleId}/permissions/{permission}")
@@ -69,7 +89,7 @@ class AccessCommandController {
                                           @PathVariable String permission) {
         PathIds.organization(orgId);
         PathIds.role(roleId);
-        return Responses.ok(roleId, commands.send(new GrantPermissionCommand(roleId, orgId, permission)));
+        return Responses.ok(roleId, commands.sendSettled(new GrantPermissionCommand(roleId, orgId, permission)));
     }
 
     @DeleteMapping("/roles/{roleId}/permissions/{permission}")
@@ -77,7 +97,7 @@ class AccessCommandController {
                                            @PathVariable String permission) {
         PathIds.organization(orgId);
         PathIds.role(roleId);
-        return Responses.ok(roleId, commands.send(new RevokePermissionCommand(roleId, orgId, permission)));
+        return Responses.ok(roleId, commands.sendSettled(new RevokePermissionCommand(roleId, orgId, permission)));
     }
 
     @PutMapping("/members/{userId}/roles/{roleId}")
@@ -86,7 +106,7 @@ class AccessCommandController {
         PathIds.organization(orgId);
         PathIds.user(userId);
         PathIds.role(roleId);
-        return Responses.ok(roleId, commands.send(new AssignRoleCommand(orgId, userId, roleId)));
+        return Responses.ok(roleId, commands.sendSettled(new AssignRoleCommand(orgId, userId, roleId)));
     }
 
     @DeleteMapping("/members/{userId}/roles/{roleId}")
@@ -95,6 +115,49 @@ class AccessCommandController {
         PathIds.organization(orgId);
         PathIds.user(userId);
         PathIds.role(roleId);
-        return Responses.ok(roleId, commands.send(new UnassignRoleCommand(orgId, userId, roleId)));
+        return Responses.ok(roleId, commands.sendSettled(new UnassignRoleCommand(orgId, userId, roleId)));
+    }
+
+    /** A member asks for a role; the request expires after {@code warden.access-requests.ttl} undecided. */
+    @PostMapping("/access-requests")
+    ResponseEntity<CommandResponse> requestAccess(@PathVariable String orgId,
+                                                  @Valid @RequestBody AccessRequestBodies.Request body) {
+        String userId = Caller.userId();
+        PathIds.role(body.roleId());
+        String requestId = IdKind.ACCESS_REQUEST.next();
+        var position = commands.send(new RequestAccessCommand(requestId, orgId, userId, body.roleId(),
+                body.justification(), clock.instant().plus(requestTtl)));
+        return Responses.created(requestId, position, "/api/orgs/" + orgId + "/access-requests/" + requestId);
+    }
+
+    @PostMapping("/access-requests/{requestId}/approve")
+    ResponseEntity<CommandResponse> approve(@PathVariable String orgId, @PathVariable String requestId,
+                                            @Valid @RequestBody(required = false) AccessRequestBodies.Decision body,
+                                            @RequestAttribute(Actor.ATTRIBUTE) Actor actor) {
+        requestId(requestId);
+        return Responses.ok(requestId, commands.sendSettled(new ApproveAccessRequestCommand(requestId, orgId,
+                actor.userId(), body == null ? null : body.reason())));
+    }
+
+    @PostMapping("/access-requests/{requestId}/deny")
+    ResponseEntity<CommandResponse> deny(@PathVariable String orgId, @PathVariable String requestId,
+                                         @Valid @RequestBody AccessRequestBodies.Decision body,
+                                         @RequestAttribute(Actor.ATTRIBUTE) Actor actor) {
+        requestId(requestId);
+        return Responses.ok(requestId, commands.send(new DenyAccessRequestCommand(requestId, orgId, actor.userId(),
+                body.reason())));
+    }
+
+    @PostMapping("/access-requests/{requestId}/cancel")
+    ResponseEntity<CommandResponse> cancel(@PathVariable String orgId, @PathVariable String requestId) {
+        String userId = Caller.userId();
+        requestId(requestId);
+        return Responses.ok(requestId, commands.send(new CancelAccessRequestCommand(requestId, orgId, userId)));
+    }
+
+    private static void requestId(String id) {
+        if (!IdKind.ACCESS_REQUEST.matches(id)) {
+            throw new DomainException(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND, "No access request " + id);
+        }
     }
 }

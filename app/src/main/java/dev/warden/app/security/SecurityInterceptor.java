@@ -1,0 +1,100 @@
+package dev.warden.app.security;
+
+import dev.warden.app.security.AccessRules.OrgPermission;
+import dev.warden.app.security.AccessRules.Public;
+import dev.warden.app.security.AccessRules.Requirement;
+import dev.warden.command.support.RequestContext;
+import dev.warden.events.access.AccessErrorCode;
+import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.shared.Actor;
+import dev.warden.events.shared.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Authentication and authorization of every API request, before its handler runs: finds the rule
+ * of the endpoint in {@link AccessRules}, the caller from the request's credentials, and for an
+ * organization endpoint the caller's permissions there. A caller who is not in the organization of
+ * the path gets 404, exactly as for an organization that does not exist; a member without the
+ * permission gets 403 and a {@code PermissionDeniedEvent} in the log. The caller becomes the actor
+ * of every event the request causes.
+ */
+@Component
+class SecurityInterceptor implements HandlerInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityInterceptor.class);
+    private static final String SCOPE = SecurityInterceptor.class.getName() + ".scope";
+
+    private final Authenticator authenticator;
+    private final PermissionDenials denials;
+
+    SecurityInterceptor(Authenticator authenticator, PermissionDenials denials) {
+        this.authenticator = authenticator;
+        this.denials = denials;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod)) {
+            return true;
+        }
+        String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        Requirement rule = AccessRules.of(request.getMethod(), pattern).orElse(null);
+        if (rule == null) {
+            log.error("No access rule for {} {}; refusing it", request.getMethod(), pattern);
+            throw new DomainException(AccessErrorCode.PERMISSION_DENIED, "This endpoint is not open to anyone");
+        }
+        if (rule instanceof Public) {
+            return true;
+        }
+        Actor actor = authenticator.authenticate(request).orElseThrow(() -> new DomainException(
+                IdentityErrorCode.AUTHENTICATION_REQUIRED,
+                "Sign in: send a session token or an API key as 'Authorization: Bearer ...'"));
+        request.setAttribute(Actor.ATTRIBUTE, actor);
+        RequestContext context = RequestContext.current();
+        RequestContext acting;
+        if (rule instanceof OrgPermission required) {
+            String organizationId = pathVariable(request, "orgId");
+            Set<String> held = authenticator.permissions(actor, organizationId)
+                    .orElseThrow(() -> IdentityErrorCode.organizationNotFound(organizationId));
+            if (!held.contains(required.permission())) {
+                denials.record(actor, organizationId, required.permission(), request.getMethod(),
+                        request.getRequestURI());
+                throw new DomainException(AccessErrorCode.PERMISSION_DENIED,
+                        "You lack the permission " + required.permission() + " in this organization");
+            }
+            acting = context.as(actor.type(), actor.id(), organizationId, held);
+        } else {
+            if (!actor.isUser()) {
+                throw new DomainException(IdentityErrorCode.USERS_ONLY,
+                        "Only a signed-in user can do this, not an API key");
+            }
+            acting = context.as(actor.type(), actor.id(), null, Set.of());
+        }
+        request.setAttribute(SCOPE, RequestContext.open(acting));
+        return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception ex) {
+        if (request.getAttribute(SCOPE) instanceof RequestContext.Scope scope) {
+            request.removeAttribute(SCOPE);
+            scope.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String pathVariable(HttpServletRequest request, String name) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables instanceof Map<?, ?> map && map.get(name) instanceof String value ? value : "";
+    }
+}
