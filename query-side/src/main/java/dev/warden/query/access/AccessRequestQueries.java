@@ -41,18 +41,14 @@ public class AccessRequestQueries {
 
     /** The organization's requests, newest first, optionally only those of one status. */
     public Page<AccessRequestView> requests(String organizationId, String status, PageRequest page) {
-        NewestFirst after = NewestFirst.of(page);
-        List<AccessRequestView> rows = jdbc.sql("""
+        List<AccessRequestView> rows = NewestFirst.bind(jdbc.sql("""
                         SELECT * FROM access_requests
                         WHERE organization_id = :org
                           AND (CAST(:status AS text) IS NULL OR status = :status)
                           AND (CAST(:before AS timestamptz) IS NULL OR (created_at, id) < (:before, :id))
                         ORDER BY created_at DESC, id DESC LIMIT :limit""")
                 .param("org", organizationId)
-                .param("status", status)
-                .param("before", after.before())
-                .param("id", after.id())
-                .param("limit", page.fetchSize())
+                .param("status", status), page)
                 .query((rs, n) -> view(rs))
                 .list();
         return page.page(rows, r -> NewestFirst.key(r.createdAt(), r.id()));

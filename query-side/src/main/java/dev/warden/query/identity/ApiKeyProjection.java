@@ -27,7 +27,8 @@ public class ApiKeyProjection {
     @EventHandler
     public void on(ApiKeyIssuedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
                    TrackingToken token) {
-        String[] scopes = event.scopes() == null ? new String[0] : event.scopes().stream().sorted().toArray(String[]::new);
+        String[] scopes = event.scopes() == null ? new String[0]
+                : event.scopes().stream().sorted().toArray(String[]::new);
         jdbc.sql("""
                         INSERT INTO api_keys (id, organization_id, name, prefix, secret_hash, scopes, created_by,
                                               created_at, updated_at, expires_at, last_event_position)
@@ -43,7 +44,8 @@ public class ApiKeyProjection {
                    TrackingToken token) {
         long position = Positions.of(token);
         jdbc.sql("""
-                        UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?), updated_at = ?, last_event_position = ?
+                        UPDATE api_keys
+                        SET revoked_at = coalesce(revoked_at, ?), updated_at = ?, last_event_position = ?
                         WHERE id = ? AND organization_id = ? AND last_event_position < ?""")
                 .params(Timestamp.from(at), Timestamp.from(at), position, event.keyId(), event.organizationId(),
                         position)

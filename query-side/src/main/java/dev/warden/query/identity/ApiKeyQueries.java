@@ -30,16 +30,12 @@ public class ApiKeyQueries {
 
     /** The organization's keys, newest first. */
     public Page<ApiKeyView> keys(String organizationId, PageRequest page) {
-        NewestFirst after = NewestFirst.of(page);
-        List<ApiKeyView> rows = jdbc.sql("SELECT " + COLUMNS + """
+        List<ApiKeyView> rows = NewestFirst.bind(jdbc.sql("SELECT " + COLUMNS + """
                          FROM api_keys
                         WHERE organization_id = :org
                           AND (CAST(:before AS timestamptz) IS NULL OR (created_at, id) < (:before, :id))
                         ORDER BY created_at DESC, id DESC LIMIT :limit""")
-                .param("org", organizationId)
-                .param("before", after.before())
-                .param("id", after.id())
-                .param("limit", page.fetchSize())
+                .param("org", organizationId), page)
                 .query((rs, n) -> view(rs))
                 .list();
         return page.page(rows, k -> NewestFirst.key(k.createdAt(), k.id()));

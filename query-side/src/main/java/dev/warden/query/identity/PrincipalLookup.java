@@ -58,7 +58,8 @@ public class PrincipalLookup {
                         SELECT ARRAY(SELECT DISTINCT rp.permission
                                      FROM user_roles ur
                                      JOIN roles r ON r.id = ur.role_id
-                                                 AND (r.organization_id = ur.organization_id OR r.organization_id IS NULL)
+                                          AND (r.organization_id = ur.organization_id
+                                               OR r.organization_id IS NULL)
                                      JOIN role_permissions rp ON rp.role_id = ur.role_id
                                      WHERE ur.organization_id = m.organization_id AND ur.user_id = m.user_id
                                      ORDER BY rp.permission) AS permissions

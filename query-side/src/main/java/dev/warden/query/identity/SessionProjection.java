@@ -46,7 +46,8 @@ public class SessionProjection {
                    TrackingToken token) {
         long position = Positions.of(token);
         jdbc.sql("""
-                        UPDATE sessions SET revoked_at = coalesce(revoked_at, ?), updated_at = ?, last_event_position = ?
+                        UPDATE sessions
+                        SET revoked_at = coalesce(revoked_at, ?), updated_at = ?, last_event_position = ?
                         WHERE id = ? AND last_event_position < ?""")
                 .params(Timestamp.from(at), Timestamp.from(at), position, event.sessionId(), position)
                 .update();

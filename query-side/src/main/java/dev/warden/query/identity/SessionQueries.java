@@ -20,17 +20,13 @@ public class SessionQueries {
 
     /** A user's sessions, open, expired and revoked alike, newest first. */
     public Page<SessionView> sessions(String userId, PageRequest page) {
-        NewestFirst after = NewestFirst.of(page);
-        List<SessionView> rows = jdbc.sql("""
+        List<SessionView> rows = NewestFirst.bind(jdbc.sql("""
                         SELECT id, created_at, expires_at, revoked_at, client_address, user_agent, second_factor
                         FROM sessions
                         WHERE user_id = :user
                           AND (CAST(:before AS timestamptz) IS NULL OR (created_at, id) < (:before, :id))
                         ORDER BY created_at DESC, id DESC LIMIT :limit""")
-                .param("user", userId)
-                .param("before", after.before())
-                .param("id", after.id())
-                .param("limit", page.fetchSize())
+                .param("user", userId), page)
                 .query((rs, n) -> new SessionView(rs.getString("id"), Rows.instant(rs, "created_at"),
                         Rows.instant(rs, "expires_at"), Rows.instant(rs, "revoked_at"),
                         rs.getString("client_address"), rs.getString("user_agent"), rs.getBoolean("second_factor")))
