@@ -2,6 +2,7 @@ package dev.warden.query.access;
 
 import dev.warden.events.access.RoleAssignedEvent;
 import dev.warden.events.access.RoleUnassignedEvent;
+import dev.warden.events.identity.MemberRemovedEvent;
 import dev.warden.query.support.Positions;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -40,6 +41,14 @@ public class UserRoleProjection {
     public void on(RoleUnassignedEvent event) {
         jdbc.sql("DELETE FROM user_roles WHERE organization_id = ? AND user_id = ? AND role_id = ?")
                 .params(event.organizationId(), event.userId(), event.roleId())
+                .update();
+    }
+
+    /** A member who leaves an organization loses every role they held in it. */
+    @EventHandler
+    public void on(MemberRemovedEvent event, TrackingToken token) {
+        jdbc.sql("DELETE FROM user_roles WHERE organization_id = ? AND user_id = ? AND last_event_position < ?")
+                .params(event.organizationId(), event.userId(), Positions.of(token))
                 .update();
     }
 

@@ -1,4 +1,5 @@
 /**
- * Access read models: the permission catalogue, roles with their permissions, and who holds which role (tables permissions, roles, role_permissions, user_roles).
+ * Access read models: the permission catalogue, roles with their permissions, who holds which role,
+ * and access requests (tables permissions, roles, role_permissions, user_roles, access_requests).
  */
 package dev.warden.query.access;

@@ -2,12 +2,13 @@ package dev.warden.query.identity;
 
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.Rows;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads of the identity tables. */
+/** Reads of users, their linked accounts, organizations and memberships. */
 @Repository
 public class IdentityQueries {
 
@@ -26,11 +27,41 @@ public class IdentityQueries {
     }
 
     public Optional<UserView> user(String id) {
-        return jdbc.sql("SELECT id, email, display_name, status, created_at FROM users WHERE id = ?")
+        return jdbc.sql("""
+                        SELECT id, email, display_name, status, has_password, totp_enabled, created_at
+                        FROM users WHERE id = ?""")
                 .param(id)
-                .query((rs, n) -> new UserView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query((rs, n) -> new UserView(rs.getString("id"), rs.getString("email"),
+                        rs.getString("display_name"), rs.getString("status"), rs.getBoolean("has_password"),
+                        rs.getBoolean("totp_enabled"), Rows.instant(rs, "created_at")))
                 .optional();
+    }
+
+    /** The external identities linked to a user, by provider and account. */
+    public List<AccountView> accounts(String userId) {
+        return jdbc.sql("""
+                        SELECT id, provider, provider_account_id, created_at FROM accounts
+                        WHERE user_id = ? ORDER BY provider, provider_account_id""")
+                .param(userId)
+                .query((rs, n) -> new AccountView(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /** The organizations a user belongs to, by name, each with the roles the user holds there. */
+    public List<MembershipView> memberships(String userId) {
+        return jdbc.sql("""
+                        SELECT o.id, o.name, m.id AS member_id, m.created_at,
+                               ARRAY(SELECT ur.role_id FROM user_roles ur
+                                     WHERE ur.organization_id = m.organization_id AND ur.user_id = m.user_id
+                                     ORDER BY ur.role_id) AS role_ids
+                        FROM members m JOIN organizations o ON o.id = m.organization_id
+                        WHERE m.user_id = ?
+                        ORDER BY o.name, o.id""")
+                .param(userId)
+                .query((rs, n) -> new MembershipView(rs.getString("id"), rs.getString("name"),
+                        rs.getString("member_id"), Rows.instant(rs, "created_at"), Rows.texts(rs, "role_ids")))
+                .list();
     }
 
     /** Members of an organization by user id, without their roles. */
@@ -57,5 +88,13 @@ public class IdentityQueries {
                 .query((rs, n) -> new MemberView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), List.of()))
                 .optional();
+    }
+
+    /** Whether the user is a member of the organization. */
+    public boolean isMember(String organizationId, String userId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM members WHERE organization_id = ? AND user_id = ?)")
+                .params(organizationId, userId)
+                .query(Boolean.class)
+                .single();
     }
 }

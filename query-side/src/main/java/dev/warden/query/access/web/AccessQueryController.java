@@ -1,9 +1,12 @@
 package dev.warden.query.access.web;
 
 import dev.warden.query.access.AccessQueries;
+import dev.warden.query.access.AccessRequestQueries;
+import dev.warden.query.access.AccessRequestView;
 import dev.warden.query.access.PermissionView;
 import dev.warden.query.access.RoleView;
 import dev.warden.events.access.AccessErrorCode;
+import dev.warden.events.shared.DomainException;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadGuard;
@@ -17,10 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AccessQueryController {
 
     private final AccessQueries access;
+    private final AccessRequestQueries requests;
     private final ReadGuard guard;
 
-    AccessQueryController(AccessQueries access, ReadGuard guard) {
+    AccessQueryController(AccessQueries access, AccessRequestQueries requests, ReadGuard guard) {
         this.access = access;
+        this.requests = requests;
         this.guard = guard;
     }
 
@@ -45,5 +50,28 @@ class AccessQueryController {
     Page<PermissionView> permissions(@PathVariable String orgId, @RequestParam(required = false) Long minPosition) {
         guard.organization(orgId, minPosition);
         return new Page<>(access.permissions(), null);
+    }
+
+    /** The organization's access requests, newest first, optionally of one {@code status}. */
+    @GetMapping("/api/orgs/{orgId}/access-requests")
+    Page<AccessRequestView> accessRequests(@PathVariable String orgId,
+                                           @RequestParam(required = false) String status,
+                                           @RequestParam(required = false) Integer limit,
+                                           @RequestParam(required = false) String cursor,
+                                           @RequestParam(required = false) Long minPosition) {
+        String wanted = AccessRequestQueries.status(status);
+        PageRequest request = PageRequest.of(limit, cursor);
+        guard.organization(orgId, minPosition);
+        return requests.requests(orgId, wanted, request);
+    }
+
+    /** One access request; another organization's request looks missing. */
+    @GetMapping("/api/orgs/{orgId}/access-requests/{requestId}")
+    AccessRequestView accessRequest(@PathVariable String orgId, @PathVariable String requestId,
+                                    @RequestParam(required = false) Long minPosition) {
+        guard.organization(orgId, minPosition);
+        return requests.request(orgId, requestId)
+                .orElseThrow(() -> new DomainException(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND,
+                        "No access request " + requestId + " in this organization"));
     }
 }

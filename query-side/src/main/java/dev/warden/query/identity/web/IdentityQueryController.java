@@ -4,7 +4,8 @@ import dev.warden.query.access.AccessQueries;
 import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.MemberView;
 import dev.warden.query.identity.OrganizationView;
-import dev.warden.query.identity.UserView;
+import dev.warden.query.identity.SessionQueries;
+import dev.warden.query.identity.SessionView;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
@@ -22,18 +23,15 @@ class IdentityQueryController {
 
     private final IdentityQueries identity;
     private final AccessQueries access;
+    private final SessionQueries sessions;
     private final ReadGuard guard;
 
-    IdentityQueryController(IdentityQueries identity, AccessQueries access, ReadGuard guard) {
+    IdentityQueryController(IdentityQueries identity, AccessQueries access, SessionQueries sessions,
+                            ReadGuard guard) {
         this.identity = identity;
         this.access = access;
+        this.sessions = sessions;
         this.guard = guard;
-    }
-
-    @GetMapping("/api/users/{userId}")
-    UserView user(@PathVariable String userId, @RequestParam(required = false) Long minPosition) {
-        guard.awaitPosition(minPosition);
-        return identity.user(userId).orElseThrow(() -> IdentityErrorCode.userNotFound(userId));
     }
 
     @GetMapping("/api/orgs/{orgId}")
@@ -60,6 +58,20 @@ class IdentityQueryController {
         return identity.member(orgId, userId)
                 .map(m -> withRoles(orgId, List.of(m)).get(0))
                 .orElseThrow(() -> IdentityErrorCode.memberNotFound(userId));
+    }
+
+    /** A member's sessions, newest first; a user who is not a member of the organization looks missing. */
+    @GetMapping("/api/orgs/{orgId}/members/{userId}/sessions")
+    Page<SessionView> memberSessions(@PathVariable String orgId, @PathVariable String userId,
+                                     @RequestParam(required = false) Integer limit,
+                                     @RequestParam(required = false) String cursor,
+                                     @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
+        guard.organization(orgId, minPosition);
+        if (!identity.isMember(orgId, userId)) {
+            throw IdentityErrorCode.memberNotFound(userId);
+        }
+        return sessions.sessions(userId, request);
     }
 
     private List<MemberView> withRoles(String orgId, List<MemberView> members) {

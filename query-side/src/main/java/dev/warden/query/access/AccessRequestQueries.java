@@ -1,0 +1,71 @@
+package dev.warden.query.access;
+
+import dev.warden.query.support.InvalidQueryException;
+import dev.warden.query.support.NewestFirst;
+import dev.warden.query.support.Page;
+import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads of an organization's access requests. Another organization's requests are never seen. */
+@Repository
+public class AccessRequestQueries {
+
+    /** The statuses a request can have, in the order they are listed in errors. */
+    public static final List<String> STATUSES = List.of("pending", "approved", "denied", "cancelled", "expired");
+
+    private static final Set<String> KNOWN = Set.copyOf(STATUSES);
+
+    private final JdbcClient jdbc;
+
+    AccessRequestQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A {@code status} query parameter: {@code null} when absent, refused when not a status. */
+    public static String status(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!KNOWN.contains(value)) {
+            throw new InvalidQueryException("status", "must be one of " + String.join(", ", STATUSES));
+        }
+        return value;
+    }
+
+    /** The organization's requests, newest first, optionally only those of one status. */
+    public Page<AccessRequestView> requests(String organizationId, String status, PageRequest page) {
+        List<AccessRequestView> rows = NewestFirst.bind(jdbc.sql("""
+                        SELECT * FROM access_requests
+                        WHERE organization_id = :org
+                          AND (CAST(:status AS text) IS NULL OR status = :status)
+                          AND (CAST(:before AS timestamptz) IS NULL OR (created_at, id) < (:before, :id))
+                        ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                .param("org", organizationId)
+                .param("status", status), page)
+                .query((rs, n) -> view(rs))
+                .list();
+        return page.page(rows, r -> NewestFirst.key(r.createdAt(), r.id()));
+    }
+
+    /** One request, if it is the organization's. */
+    public Optional<AccessRequestView> request(String organizationId, String requestId) {
+        return jdbc.sql("SELECT * FROM access_requests WHERE organization_id = ? AND id = ?")
+                .params(organizationId, requestId)
+                .query((rs, n) -> view(rs))
+                .optional();
+    }
+
+    private static AccessRequestView view(ResultSet rs) throws SQLException {
+        return new AccessRequestView(rs.getString("id"), rs.getString("organization_id"),
+                rs.getString("requester_id"), rs.getString("role_id"), rs.getString("justification"),
+                rs.getString("status"), Rows.instant(rs, "expires_at"), rs.getString("decided_by"),
+                rs.getString("decision_reason"), Rows.instant(rs, "decided_at"), Rows.instant(rs, "created_at"));
+    }
+}

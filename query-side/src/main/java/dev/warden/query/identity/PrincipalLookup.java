@@ -1,0 +1,82 @@
+package dev.warden.query.identity;
+
+import dev.warden.query.access.ExpiredAccessRequest;
+import dev.warden.query.support.Rows;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the security layer asks the read models, one SQL round trip per question: who a session
+ * token or an API key speaks for, what a user may do in an organization, and which access requests
+ * are due to expire. Validity (revoked, expired, user deactivated) is judged by the database clock,
+ * so a revocation takes effect as soon as its projection has handled the event.
+ */
+@Repository
+public class PrincipalLookup {
+
+    private final JdbcClient jdbc;
+
+    PrincipalLookup(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The session with this token hash, if it is neither revoked nor expired and its user is active. */
+    public Optional<SessionPrincipal> session(String tokenHash) {
+        return jdbc.sql("""
+                        SELECT s.id, s.user_id FROM sessions s JOIN users u ON u.id = s.user_id
+                        WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > now()
+                          AND u.status = 'active'""")
+                .param(tokenHash)
+                .query((rs, n) -> new SessionPrincipal(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
+    /** The API key with this secret hash, if it is neither revoked nor expired and its issuer is active. */
+    public Optional<KeyPrincipal> apiKey(String secretHash) {
+        return jdbc.sql("""
+                        SELECT k.id, k.organization_id, k.scopes, k.created_by
+                        FROM api_keys k JOIN users u ON u.id = k.created_by
+                        WHERE k.secret_hash = ? AND k.revoked_at IS NULL
+                          AND (k.expires_at IS NULL OR k.expires_at > now()) AND u.status = 'active'""")
+                .param(secretHash)
+                .query((rs, n) -> new KeyPrincipal(rs.getString("id"), rs.getString("organization_id"),
+                        Set.copyOf(Rows.texts(rs, "scopes")), rs.getString("created_by")))
+                .optional();
+    }
+
+    /**
+     * The permissions a user holds in an organization through all their roles there (system roles or
+     * the organization's own), or empty when the user is not a member of it.
+     */
+    public Optional<Set<String>> permissionsInOrganization(String organizationId, String userId) {
+        return jdbc.sql("""
+                        SELECT ARRAY(SELECT DISTINCT rp.permission
+                                     FROM user_roles ur
+                                     JOIN roles r ON r.id = ur.role_id
+                                          AND (r.organization_id = ur.organization_id
+                                               OR r.organization_id IS NULL)
+                                     JOIN role_permissions rp ON rp.role_id = ur.role_id
+                                     WHERE ur.organization_id = m.organization_id AND ur.user_id = m.user_id
+                                     ORDER BY rp.permission) AS permissions
+                        FROM members m WHERE m.organization_id = ? AND m.user_id = ?""")
+                .params(organizationId, userId)
+                .query((rs, n) -> Set.copyOf(Rows.texts(rs, "permissions")))
+                .optional();
+    }
+
+    /** Up to {@code limit} pending requests whose expiry is at or before {@code now}, soonest expired first. */
+    public List<ExpiredAccessRequest> expiredPendingAccessRequests(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT id, organization_id FROM access_requests
+                        WHERE status = 'pending' AND expires_at <= ?
+                        ORDER BY expires_at, id LIMIT ?""")
+                .params(Timestamp.from(now), limit)
+                .query((rs, n) -> new ExpiredAccessRequest(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.warden.query.identity.web;
+
+import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.shared.DomainException;
+import dev.warden.query.identity.ApiKeyQueries;
+import dev.warden.query.identity.ApiKeyView;
+import dev.warden.query.support.Page;
+import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.ReadGuard;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An organization's API keys (never their secrets). Every query accepts {@code minPosition} for read-your-writes. */
+@RestController
+class ApiKeyQueryController {
+
+    private final ApiKeyQueries keys;
+    private final ReadGuard guard;
+
+    ApiKeyQueryController(ApiKeyQueries keys, ReadGuard guard) {
+        this.keys = keys;
+        this.guard = guard;
+    }
+
+    @GetMapping("/api/orgs/{orgId}/api-keys")
+    Page<ApiKeyView> keys(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
+                          @RequestParam(required = false) String cursor,
+                          @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
+        guard.organization(orgId, minPosition);
+        return keys.keys(orgId, request);
+    }
+
+    /** One key; another organization's key looks missing. */
+    @GetMapping("/api/orgs/{orgId}/api-keys/{keyId}")
+    ApiKeyView key(@PathVariable String orgId, @PathVariable String keyId,
+                   @RequestParam(required = false) Long minPosition) {
+        guard.organization(orgId, minPosition);
+        return keys.key(orgId, keyId)
+                .orElseThrow(() -> new DomainException(IdentityErrorCode.API_KEY_NOT_FOUND,
+                        "No API key " + keyId + " in this organization"));
+    }
+}

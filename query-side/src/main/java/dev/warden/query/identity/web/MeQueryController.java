@@ -1,0 +1,69 @@
+package dev.warden.query.identity.web;
+
+import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.shared.Actor;
+import dev.warden.query.identity.AccountView;
+import dev.warden.query.identity.IdentityQueries;
+import dev.warden.query.identity.MembershipView;
+import dev.warden.query.identity.OwnSessionView;
+import dev.warden.query.identity.SessionQueries;
+import dev.warden.query.identity.SessionView;
+import dev.warden.query.identity.UserView;
+import dev.warden.query.support.Page;
+import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.ReadGuard;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The caller's own user, sessions, linked accounts and organizations. The caller is the
+ * authenticated {@link Actor} (for an API key, the user who issued it). Every query accepts
+ * {@code minPosition} for read-your-writes.
+ */
+@RestController
+class MeQueryController {
+
+    private final IdentityQueries identity;
+    private final SessionQueries sessions;
+    private final ReadGuard guard;
+
+    MeQueryController(IdentityQueries identity, SessionQueries sessions, ReadGuard guard) {
+        this.identity = identity;
+        this.sessions = sessions;
+        this.guard = guard;
+    }
+
+    @GetMapping("/api/me")
+    UserView me(@RequestAttribute(Actor.ATTRIBUTE) Actor actor, @RequestParam(required = false) Long minPosition) {
+        guard.awaitPosition(minPosition);
+        return identity.user(actor.userId()).orElseThrow(() -> IdentityErrorCode.userNotFound(actor.userId()));
+    }
+
+    @GetMapping("/api/me/sessions")
+    Page<OwnSessionView> sessions(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
+                                  @RequestParam(required = false) Integer limit,
+                                  @RequestParam(required = false) String cursor,
+                                  @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
+        guard.awaitPosition(minPosition);
+        Page<SessionView> page = sessions.sessions(actor.userId(), request);
+        return new Page<>(page.items().stream().map(s -> OwnSessionView.of(s, actor.sessionId())).toList(),
+                page.nextCursor());
+    }
+
+    @GetMapping("/api/me/accounts")
+    Page<AccountView> accounts(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
+                               @RequestParam(required = false) Long minPosition) {
+        guard.awaitPosition(minPosition);
+        return new Page<>(identity.accounts(actor.userId()), null);
+    }
+
+    @GetMapping("/api/me/organizations")
+    Page<MembershipView> organizations(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
+                                       @RequestParam(required = false) Long minPosition) {
+        guard.awaitPosition(minPosition);
+        return new Page<>(identity.memberships(actor.userId()), null);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.warden.query.access;
+
+import static dev.warden.query.support.ReadModelDatabase.nextToken;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.events.access.PermissionGrantedEvent;
+import dev.warden.events.access.RoleAssignedEvent;
+import dev.warden.events.access.RoleCreatedEvent;
+import dev.warden.events.identity.MemberAddedEvent;
+import dev.warden.events.identity.OrganizationCreatedEvent;
+import dev.warden.events.shared.IdKind;
+import dev.warden.query.identity.IdentityProjection;
+import dev.warden.query.identity.PrincipalLookup;
+import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.ReadModelDatabase;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What a member may do in an organization, and that roles of other organizations stay out of sight. */
+class PermissionsInOrganizationTest {
+
+    private final JdbcClient jdbc = ReadModelDatabase.jdbc();
+    private final IdentityProjection identity = ReadModelDatabase.bean(IdentityProjection.class);
+    private final RoleProjection roles = ReadModelDatabase.bean(RoleProjection.class);
+    private final UserRoleProjection userRoles = ReadModelDatabase.bean(UserRoleProjection.class);
+    private final PrincipalLookup lookup = ReadModelDatabase.bean(PrincipalLookup.class);
+    private final AccessQueries access = ReadModelDatabase.bean(AccessQueries.class);
+    private final Instant at = Instant.now();
+    private final String orgId = IdKind.ORGANIZATION.next();
+    private final String otherOrg = IdKind.ORGANIZATION.next();
+    private final String userId = IdKind.USER.next();
+
+    @Test
+    void aMemberHoldsTheUnionOfTheirRolesPermissions() {
+        String system = role(null, List.of("roles:read", "audit:read"));
+        String custom = role(orgId, List.of("audit:read"));
+        roles.on(new PermissionGrantedEvent(custom, orgId, "projects:write"), 1, at, nextToken());
+        member(orgId);
+        assign(orgId, system);
+        assign(orgId, custom);
+
+        assertThat(lookup.permissionsInOrganization(orgId, userId))
+                .contains(Set.of("roles:read", "audit:read", "projects:write"));
+    }
+
+    @Test
+    void aMemberWithoutRolesHasNoPermissionsAndANonMemberIsNoneOfTheirs() {
+        member(orgId);
+        assertThat(lookup.permissionsInOrganization(orgId, userId)).contains(Set.of());
+        assertThat(lookup.permissionsInOrganization(otherOrg, userId)).isEmpty();
+    }
+
+    @Test
+    void anotherOrganizationsCustomRoleIsNotFoundNorCounted() {
+        String theirs = role(otherOrg, List.of("credentials:reveal"));
+        String system = role(null, List.of("roles:read"));
+        member(orgId);
+        assign(orgId, theirs);
+
+        assertThat(lookup.permissionsInOrganization(orgId, userId)).contains(Set.of());
+        assertThat(access.role(orgId, theirs)).isEmpty();
+        assertThat(access.role(otherOrg, theirs)).isPresent();
+        assertThat(access.role(orgId, system)).isPresent();
+        assertThat(access.roles(orgId, PageRequest.of(PageRequest.MAX_LIMIT, null)).items())
+                .extracting(RoleView::id).doesNotContain(theirs);
+    }
+
+    private String role(String organizationId, List<String> permissions) {
+        String roleId = IdKind.ROLE.next();
+        roles.on(new RoleCreatedEvent(roleId, organizationId, "Role " + roleId, "", organizationId == null,
+                permissions), 0, at, nextToken());
+        return roleId;
+    }
+
+    private void member(String organizationId) {
+        identity.on(new OrganizationCreatedEvent(organizationId, "Org"), at, nextToken(), userId);
+        identity.on(new MemberAddedEvent(organizationId, IdKind.MEMBER.next(), userId), at, nextToken());
+    }
+
+    private void assign(String organizationId, String roleId) {
+        userRoles.on(new RoleAssignedEvent(organizationId, userId, roleId), at, nextToken(), "usr_admin");
+    }
+}

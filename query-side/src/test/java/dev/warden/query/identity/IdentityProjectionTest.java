@@ -1,0 +1,113 @@
+package dev.warden.query.identity;
+
+import static dev.warden.query.support.ReadModelDatabase.nextToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.warden.events.access.RoleAssignedEvent;
+import dev.warden.events.access.RoleCreatedEvent;
+import dev.warden.events.identity.AccountLinkedEvent;
+import dev.warden.events.identity.AccountUnlinkedEvent;
+import dev.warden.events.identity.MemberAddedEvent;
+import dev.warden.events.identity.MemberRemovedEvent;
+import dev.warden.events.identity.OrganizationCreatedEvent;
+import dev.warden.events.identity.OrganizationRenamedEvent;
+import dev.warden.events.identity.PasswordChangedEvent;
+import dev.warden.events.identity.PasswordRemovedEvent;
+import dev.warden.events.identity.TotpEnabledEvent;
+import dev.warden.events.identity.UserDeactivatedEvent;
+import dev.warden.events.identity.UserEmailChangedEvent;
+import dev.warden.events.identity.UserReactivatedEvent;
+import dev.warden.events.identity.UserRegisteredEvent;
+import dev.warden.events.identity.UserRenamedEvent;
+import dev.warden.events.shared.IdKind;
+import dev.warden.query.access.RoleProjection;
+import dev.warden.query.access.UserRoleProjection;
+import dev.warden.query.support.ReadModelDatabase;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.axonframework.eventhandling.TrackingToken;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The identity directory's projection against the real schema: every event, and each one handled twice. */
+class IdentityProjectionTest {
+
+    private final JdbcClient jdbc = ReadModelDatabase.jdbc();
+    private final IdentityProjection projection = ReadModelDatabase.bean(IdentityProjection.class);
+    private final IdentityQueries queries = ReadModelDatabase.bean(IdentityQueries.class);
+    private final Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    @Test
+    void aUserChangesAndAReplayedOlderEventChangesNothing() {
+        String userId = IdKind.USER.next();
+        projection.on(new UserRegisteredEvent(userId, "pat@example.com", "Pat"), at, nextToken());
+        projection.on(new PasswordChangedEvent(userId), at, nextToken());
+        TrackingToken renamed = nextToken();
+        projection.on(new UserRenamedEvent(userId, "Patricia"), at, renamed);
+        projection.on(new UserEmailChangedEvent(userId, "patricia@example.com"), at, nextToken());
+        projection.on(new TotpEnabledEvent(userId), at, nextToken());
+        projection.on(new UserDeactivatedEvent(userId), at, nextToken());
+
+        assertThat(queries.user(userId)).contains(
+                new UserView(userId, "patricia@example.com", "Patricia", "deactivated", true, true, at));
+
+        projection.on(new UserRenamedEvent(userId, "Stale"), at, renamed);
+        projection.on(new UserReactivatedEvent(userId), at, nextToken());
+        projection.on(new PasswordRemovedEvent(userId), at, nextToken());
+        UserView user = queries.user(userId).orElseThrow();
+        assertThat(user.displayName()).isEqualTo("Patricia");
+        assertThat(user.status()).isEqualTo("active");
+        assertThat(user.hasPassword()).isFalse();
+    }
+
+    @Test
+    void accountsAreLinkedAndUnlinked() {
+        String userId = IdKind.USER.next();
+        String github = IdKind.ACCOUNT.next();
+        String google = IdKind.ACCOUNT.next();
+        AccountLinkedEvent linked = new AccountLinkedEvent(userId, github, "github", userId + "-gh");
+        TrackingToken linkedAt = nextToken();
+        projection.on(linked, at, linkedAt);
+        projection.on(new AccountLinkedEvent(userId, google, "google", userId + "-g"), at, nextToken());
+        projection.on(linked, at, linkedAt);
+        assertThat(queries.accounts(userId)).extracting(AccountView::id).containsExactly(github, google);
+
+        projection.on(new AccountUnlinkedEvent(userId, github, "github", userId + "-gh"), nextToken());
+        assertThat(queries.accounts(userId)).containsExactly(new AccountView(google, "google", userId + "-g", at));
+    }
+
+    @Test
+    void aRemovedMemberLeavesWithTheirRolesAndMembershipsShowRoles() {
+        UserRoleProjection userRoles = ReadModelDatabase.bean(UserRoleProjection.class);
+        String userId = IdKind.USER.next();
+        String orgId = IdKind.ORGANIZATION.next();
+        String otherOrg = IdKind.ORGANIZATION.next();
+        String roleId = IdKind.ROLE.next();
+        RoleProjection roles = ReadModelDatabase.bean(RoleProjection.class);
+        roles.on(new RoleCreatedEvent(roleId, null, "R " + roleId, "", true, List.of()), 0, at, nextToken());
+        projection.on(new UserRegisteredEvent(userId, "m@example.com", "M"), at, nextToken());
+        projection.on(new OrganizationCreatedEvent(orgId, "Beta"), at, nextToken(), userId);
+        projection.on(new OrganizationCreatedEvent(otherOrg, "Alpha"), at, nextToken(), userId);
+        projection.on(new OrganizationRenamedEvent(orgId, "Gamma"), at, nextToken());
+        String memberId = IdKind.MEMBER.next();
+        projection.on(new MemberAddedEvent(orgId, memberId, userId), at, nextToken());
+        projection.on(new MemberAddedEvent(otherOrg, IdKind.MEMBER.next(), userId), at, nextToken());
+        userRoles.on(new RoleAssignedEvent(orgId, userId, roleId), at, nextToken(), "usr_admin");
+
+        assertThat(queries.memberships(userId)).extracting(MembershipView::name, MembershipView::roleIds)
+                .containsExactly(tuple("Alpha", List.of()),
+                        tuple("Gamma", List.of(roleId)));
+
+        MemberRemovedEvent removed = new MemberRemovedEvent(orgId, memberId, userId);
+        TrackingToken removedAt = nextToken();
+        projection.on(removed, removedAt);
+        userRoles.on(removed, removedAt);
+        assertThat(queries.isMember(orgId, userId)).isFalse();
+        assertThat(queries.isMember(otherOrg, userId)).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM user_roles WHERE user_id = ?").param(userId).query(Long.class)
+                .single()).isZero();
+        assertThat(queries.memberships(userId)).extracting(MembershipView::organizationId).containsExactly(otherOrg);
+    }
+}
