@@ -15,7 +15,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of("warden.database.url=" + TestDatabase.url(), "warden.database.ssl=disable",
                         "warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
-                        "warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD)
+                        "warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,
+                        "warden.access-requests.expiry-check=1s")
                 .applyTo(context.getEnvironment());
     }
 }

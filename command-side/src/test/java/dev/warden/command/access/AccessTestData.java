@@ -2,11 +2,14 @@ package dev.warden.command.access;
 
 import dev.warden.command.identity.Organization;
 import dev.warden.command.support.AggregateLocks;
+import dev.warden.command.support.Grants;
 import dev.warden.command.support.UniqueNames;
+import dev.warden.events.access.RoleAssignedEvent;
 import dev.warden.events.access.RoleCreatedEvent;
 import dev.warden.events.identity.MemberAddedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.shared.IdKind;
+import java.time.Clock;
 import java.util.List;
 import org.axonframework.modelling.command.Repository;
 
@@ -21,11 +24,15 @@ public final class AccessTestData {
     public static final String ROLE_ID = id(IdKind.ROLE, "deployers");
     public static final String OTHER_ROLE_ID = id(IdKind.ROLE, "auditors");
     public static final String SYSTEM_ROLE_ID = id(IdKind.ROLE, "viewer");
+    public static final String ADMIN_ROLE_ID = id(IdKind.ROLE, "admin");
 
     public static final String ROLE_NAME = "Deployers";
     public static final String ROLE_DESCRIPTION = "Runs deployments";
     public static final List<String> ROLE_PERMISSIONS = List.of("projects:read", "workspaces:write");
     public static final List<String> SYSTEM_ROLE_PERMISSIONS = List.of("projects:read", "tickets:read");
+    public static final List<String> ADMIN_ROLE_PERMISSIONS =
+            List.of("audit:read", "projects:read", "projects:write", "roles:write", "tickets:read",
+                    "workspaces:write");
 
     private AccessTestData() {
     }
@@ -36,11 +43,27 @@ public final class AccessTestData {
         return kind.prefix() + "_" + tail;
     }
 
-    /** The access command handler, which the identity tests cannot construct from their package. */
+    /**
+     * The access command handler, which the identity tests cannot construct from their package. Access
+     * requests live in {@code requests}; {@code clock} tells when they expire.
+     */
     public static AccessCommandHandler accessCommandHandler(Repository<Role> roles,
                                                             Repository<Organization> organizations,
-                                                            UniqueNames names, AggregateLocks locks) {
-        return new AccessCommandHandler(roles, organizations, names, locks);
+                                                            UniqueNames names, AggregateLocks locks,
+                                                            Repository<AccessRequest> requests, Clock clock) {
+        return new AccessCommandHandler(roles, organizations, names, locks, requests, new Grants(), clock,
+                systemRoles(names));
+    }
+
+    /** The system roles as the seeder leaves them in {@code names}: found through their name claims. */
+    public static SystemRoles systemRoles(UniqueNames names) {
+        return new SystemRoles(names);
+    }
+
+    /** Claims the names of the sample system roles Admin and Viewer, as the seeder does. */
+    public static void claimSystemRoleNames(UniqueNames names) {
+        names.claim(AccessCommandHandler.SYSTEM_ROLE_SCOPE, "admin", ADMIN_ROLE_ID);
+        names.claim(AccessCommandHandler.SYSTEM_ROLE_SCOPE, "viewer", SYSTEM_ROLE_ID);
     }
 
     /** The uniqueness scope of role names in {@code organizationId}. */
@@ -65,6 +88,16 @@ public final class AccessTestData {
     public static RoleCreatedEvent otherOrganizationsRoleCreated() {
         return new RoleCreatedEvent(OTHER_ROLE_ID, OTHER_ORGANIZATION_ID, "Auditors", "", false,
                 List.of("audit:read"));
+    }
+
+    /** The seeded system role "Admin", trimmed to a few permissions. */
+    public static RoleCreatedEvent adminRoleCreated() {
+        return new RoleCreatedEvent(ADMIN_ROLE_ID, null, "Admin", "Everything", true, ADMIN_ROLE_PERMISSIONS);
+    }
+
+    /** Alice holds the Admin role in the sample organization. */
+    public static RoleAssignedEvent aliceIsAdmin() {
+        return new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ADMIN_ROLE_ID);
     }
 
     /** The seeded system role "Viewer", trimmed to two permissions. */

@@ -18,8 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.command.identity.Organization;
 import dev.warden.command.support.EventSourcedAggregates;
+import dev.warden.command.support.Grants;
 import dev.warden.command.support.InMemoryUniqueNames;
 import dev.warden.command.support.RecordingAggregateLocks;
+import dev.warden.command.support.RequestContext;
 import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.access.AssignRoleCommand;
 import dev.warden.events.access.CreateRoleCommand;
@@ -38,6 +40,7 @@ import dev.warden.events.access.RoleRenamedEvent;
 import dev.warden.events.access.RoleUnassignedEvent;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.IdKind;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,8 +71,19 @@ class RoleTest {
         organizations = new EventSourcedAggregates<>(Organization.class);
         organizations.given(ORGANIZATION_ID, organizationCreated(ORGANIZATION_ID), aliceJoined());
         organizations.given(OTHER_ORGANIZATION_ID, organizationCreated(OTHER_ORGANIZATION_ID));
-        fixture.registerAnnotatedCommandHandler(
-                new AccessCommandHandler(fixture.getRepository(), organizations.repository(), names, locks));
+        fixture.registerInjectableResource(new Grants());
+        fixture.registerAnnotatedCommandHandler(new AccessCommandHandler(fixture.getRepository(),
+                organizations.repository(), names, locks,
+                new EventSourcedAggregates<>(AccessRequest.class).repository(), new Grants(), Clock.systemUTC(),
+                new SystemRoles(names)));
+    }
+
+    /** Runs {@code action} as a user holding exactly {@code permissions} in the sample organization. */
+    private static void actingWith(Set<String> permissions, Runnable action) {
+        try (RequestContext.Scope ignored = RequestContext.open(new RequestContext(USER_ID, "user", ORGANIZATION_ID,
+                "req-1", "req-1", null, permissions))) {
+            action.run();
+        }
     }
 
     /** The sample custom role as the handler created it, name claim included. */
@@ -177,6 +191,26 @@ class RoleTest {
         }
 
         @Test
+        void rejectsRoleWithPermissionsTheCreatorDoesNotHold() {
+            actingWith(Set.of("roles:write", "projects:read"), () -> fixture.givenNoPriorActivity()
+                    .when(new CreateRoleCommand(ROLE_ID, ORGANIZATION_ID, ROLE_NAME, ROLE_DESCRIPTION,
+                            Set.of("projects:read", "workspaces:write")))
+                    .expectException(refusedWith(AccessErrorCode.ESCALATION))
+                    .expectExceptionMessage("You cannot give away permissions you do not hold: workspaces:write")
+                    .expectNoEvents());
+
+            assertThat(names.ownerOf(roleNameScope(ORGANIZATION_ID), "deployers")).isEmpty();
+        }
+
+        @Test
+        void createsRoleWithPermissionsTheCreatorHolds() {
+            actingWith(Set.of("roles:write", "projects:read", "workspaces:write"), () -> fixture.givenNoPriorActivity()
+                    .when(new CreateRoleCommand(ROLE_ID, ORGANIZATION_ID, ROLE_NAME, ROLE_DESCRIPTION,
+                            Set.of("projects:read", "workspaces:write")))
+                    .expectEvents(customRoleCreated()));
+        }
+
+        @Test
         void rejectsRoleInUnknownOrganization() {
             fixture.givenNoPriorActivity()
                     .when(new CreateRoleCommand(ROLE_ID, AccessTestData.id(IdKind.ORGANIZATION, "nowhere"), ROLE_NAME,
@@ -213,6 +247,34 @@ class RoleTest {
             fixture.when(new GrantPermissionCommand(ROLE_ID, ORGANIZATION_ID, "audit:read"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+
+        @Test
+        void rejectsGrantOfPermissionTheActorDoesNotHold() {
+            givenCustomRole();
+
+            actingWith(Set.of("roles:write", "projects:read"), () -> fixture
+                    .when(new GrantPermissionCommand(ROLE_ID, ORGANIZATION_ID, "audit:read"))
+                    .expectException(refusedWith(AccessErrorCode.ESCALATION))
+                    .expectNoEvents());
+        }
+
+        @Test
+        void grantsPermissionTheActorHolds() {
+            givenCustomRole();
+
+            actingWith(Set.of("roles:write", "audit:read"), () -> fixture
+                    .when(new GrantPermissionCommand(ROLE_ID, ORGANIZATION_ID, "audit:read"))
+                    .expectEvents(new PermissionGrantedEvent(ROLE_ID, ORGANIZATION_ID, "audit:read")));
+        }
+
+        @Test
+        void revokesPermissionTheActorDoesNotHold() {
+            givenCustomRole();
+
+            actingWith(Set.of("roles:write"), () -> fixture
+                    .when(new RevokePermissionCommand(ROLE_ID, ORGANIZATION_ID, "workspaces:write"))
+                    .expectEvents(new PermissionRevokedEvent(ROLE_ID, ORGANIZATION_ID, "workspaces:write")));
         }
 
         @Test

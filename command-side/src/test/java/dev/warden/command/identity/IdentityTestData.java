@@ -1,8 +1,14 @@
 package dev.warden.command.identity;
 
 import dev.warden.command.access.AccessTestData;
+import dev.warden.command.support.AggregateLocks;
+import dev.warden.command.support.Grants;
+import dev.warden.command.support.UniqueNames;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.shared.IdKind;
+import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.modelling.command.Repository;
 
 /** Sample users shared by the identity fixture tests; organizations and roles are in {@link AccessTestData}. */
 final class IdentityTestData {
@@ -12,6 +18,11 @@ final class IdentityTestData {
     static final String MEMBER_ID = AccessTestData.MEMBER_ID;
     static final String OTHER_MEMBER_ID = AccessTestData.id(IdKind.MEMBER, "bob");
     static final String EMAIL = "alice@example.com";
+    static final String PASSWORD_HASH = "$argon2id$not-a-real-hash";
+
+    static final int FREE_ATTEMPTS = 3;
+    static final int MAX_ATTEMPTS = 10;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private IdentityTestData() {
     }
@@ -22,5 +33,29 @@ final class IdentityTestData {
 
     static UserRegisteredEvent bobRegistered() {
         return new UserRegisteredEvent(OTHER_USER_ID, "bob@example.com", "Bob");
+    }
+
+    /**
+     * The identity command handler on the given repositories, with the system roles found through
+     * {@code names} (see {@link AccessTestData#claimSystemRoleNames}), no lock database and the
+     * sign-in limits {@value #FREE_ATTEMPTS} free, {@value #MAX_ATTEMPTS} until a lockout of {@link #LOCKOUT}.
+     */
+    static IdentityCommandHandler identityCommandHandler(Repository<User> users,
+                                                         Repository<Organization> organizations,
+                                                         Repository<Session> sessions, Repository<ApiKey> apiKeys,
+                                                         UniqueNames names, Credentials credentials,
+                                                         AggregateLocks locks, Clock clock) {
+        return new IdentityCommandHandler(users, organizations, sessions, apiKeys, names, credentials,
+                Hasher.INSTANCE, AccessTestData.systemRoles(names), new Grants(), locks, clock, FREE_ATTEMPTS,
+                MAX_ATTEMPTS, LOCKOUT);
+    }
+
+    /** The one password hasher of the tests: building it spends an Argon2 hash, so only when first needed. */
+    static PasswordHasher hasher() {
+        return Hasher.INSTANCE;
+    }
+
+    private static final class Hasher {
+        static final PasswordHasher INSTANCE = new PasswordHasher();
     }
 }

@@ -1,10 +1,13 @@
 package dev.warden.command.identity;
 
+import static dev.warden.command.access.AccessTestData.ADMIN_ROLE_ID;
 import static dev.warden.command.access.AccessTestData.ORGANIZATION_ID;
 import static dev.warden.command.access.AccessTestData.OTHER_ROLE_ID;
 import static dev.warden.command.access.AccessTestData.ROLE_ID;
 import static dev.warden.command.access.AccessTestData.ROLE_NAME;
 import static dev.warden.command.access.AccessTestData.SYSTEM_ROLE_ID;
+import static dev.warden.command.access.AccessTestData.adminRoleCreated;
+import static dev.warden.command.access.AccessTestData.aliceIsAdmin;
 import static dev.warden.command.access.AccessTestData.aliceJoined;
 import static dev.warden.command.access.AccessTestData.customRoleCreated;
 import static dev.warden.command.access.AccessTestData.organizationCreated;
@@ -19,12 +22,13 @@ import static dev.warden.command.identity.IdentityTestData.bobRegistered;
 import static dev.warden.command.support.DomainErrors.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.command.access.AccessRequest;
 import dev.warden.command.access.AccessTestData;
 import dev.warden.command.access.Role;
 import dev.warden.command.support.EventSourcedAggregates;
-import dev.warden.command.access.AccessCommandHandler;
 import dev.warden.command.support.InMemoryUniqueNames;
 import dev.warden.command.support.RecordingAggregateLocks;
+import dev.warden.command.support.RequestContext;
 import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.access.AssignRoleCommand;
 import dev.warden.events.access.RoleAssignedEvent;
@@ -32,11 +36,18 @@ import dev.warden.events.access.RoleDeletedEvent;
 import dev.warden.events.access.RoleUnassignedEvent;
 import dev.warden.events.access.UnassignRoleCommand;
 import dev.warden.events.identity.AddMemberCommand;
+import dev.warden.events.identity.ChangeMemberRoleCommand;
 import dev.warden.events.identity.CreateOrganizationCommand;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.MemberAddedEvent;
+import dev.warden.events.identity.MemberRemovedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
+import dev.warden.events.identity.OrganizationRenamedEvent;
+import dev.warden.events.identity.RemoveMemberCommand;
+import dev.warden.events.identity.RenameOrganizationCommand;
 import dev.warden.events.shared.IdKind;
+import java.time.Clock;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -59,16 +70,36 @@ class OrganizationTest {
         roles = new EventSourcedAggregates<>(Role.class);
         locks = new RecordingAggregateLocks();
         InMemoryUniqueNames names = new InMemoryUniqueNames();
-        // As the seeder leaves it: the system role holds its name in the system scope.
-        names.claim(AccessCommandHandler.SYSTEM_ROLE_SCOPE, "viewer", SYSTEM_ROLE_ID);
+        // As the seeder leaves it: the system roles hold their names in the system scope.
+        AccessTestData.claimSystemRoleNames(names);
         users.given(USER_ID, aliceRegistered()).given(OTHER_USER_ID, bobRegistered());
         roles.given(ROLE_ID, customRoleCreated())
                 .given(SYSTEM_ROLE_ID, systemRoleCreated())
+                .given(ADMIN_ROLE_ID, adminRoleCreated())
                 .given(OTHER_ROLE_ID, otherOrganizationsRoleCreated());
-        fixture.registerAnnotatedCommandHandler(
-                new IdentityCommandHandler(users.repository(), fixture.getRepository(), names));
-        fixture.registerAnnotatedCommandHandler(
-                AccessTestData.accessCommandHandler(roles.repository(), fixture.getRepository(), names, locks));
+        fixture.registerAnnotatedCommandHandler(IdentityTestData.identityCommandHandler(users.repository(),
+                fixture.getRepository(), new EventSourcedAggregates<>(Session.class).repository(),
+                new EventSourcedAggregates<>(ApiKey.class).repository(), names, new InMemoryCredentials(), locks,
+                Clock.systemUTC()));
+        fixture.registerAnnotatedCommandHandler(AccessTestData.accessCommandHandler(roles.repository(),
+                fixture.getRepository(), names, locks, new EventSourcedAggregates<>(AccessRequest.class).repository(),
+                Clock.systemUTC()));
+    }
+
+    /** Runs {@code action} as a user holding exactly {@code permissions} in the sample organization. */
+    private static void actingWith(Set<String> permissions, Runnable action) {
+        try (RequestContext.Scope ignored = RequestContext.open(new RequestContext(USER_ID, "user", ORGANIZATION_ID,
+                "req-1", "req-1", null, permissions))) {
+            action.run();
+        }
+    }
+
+    private static MemberAddedEvent bobJoined() {
+        return new MemberAddedEvent(ORGANIZATION_ID, OTHER_MEMBER_ID, OTHER_USER_ID);
+    }
+
+    private static RoleAssignedEvent bobIsAdmin() {
+        return new RoleAssignedEvent(ORGANIZATION_ID, OTHER_USER_ID, ADMIN_ROLE_ID);
     }
 
     @Nested
@@ -77,7 +108,7 @@ class OrganizationTest {
         @Test
         void createsOrganizationWithStrippedName() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateOrganizationCommand(ORGANIZATION_ID, "  Acme Corp "))
+                    .when(new CreateOrganizationCommand(ORGANIZATION_ID, "  Acme Corp ", null, null))
                     .expectEvents(new OrganizationCreatedEvent(ORGANIZATION_ID, "Acme Corp"));
         }
 
@@ -88,8 +119,25 @@ class OrganizationTest {
                         + "well past the one hundred characters allowed."})
         void rejectsInvalidName(String name) {
             fixture.givenNoPriorActivity()
-                    .when(new CreateOrganizationCommand(ORGANIZATION_ID, name))
+                    .when(new CreateOrganizationCommand(ORGANIZATION_ID, name, USER_ID, MEMBER_ID))
                     .expectException(refusedWith(IdentityErrorCode.INVALID_NAME))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void creatorJoinsAsAdmin() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOrganizationCommand(ORGANIZATION_ID, "Acme", USER_ID, MEMBER_ID))
+                    .expectEvents(new OrganizationCreatedEvent(ORGANIZATION_ID, "Acme"),
+                            new MemberAddedEvent(ORGANIZATION_ID, MEMBER_ID, USER_ID),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ADMIN_ROLE_ID));
+        }
+
+        @Test
+        void creatorIsTheLastAdminFromTheStart() {
+            fixture.givenCommands(new CreateOrganizationCommand(ORGANIZATION_ID, "Acme", USER_ID, MEMBER_ID))
+                    .when(new RemoveMemberCommand(ORGANIZATION_ID, USER_ID))
+                    .expectException(refusedWith(IdentityErrorCode.LAST_ADMIN))
                     .expectNoEvents();
         }
 
@@ -98,7 +146,7 @@ class OrganizationTest {
             String name = "o".repeat(Organization.MAX_NAME_LENGTH);
 
             fixture.givenNoPriorActivity()
-                    .when(new CreateOrganizationCommand(ORGANIZATION_ID, name))
+                    .when(new CreateOrganizationCommand(ORGANIZATION_ID, name, null, null))
                     .expectEvents(new OrganizationCreatedEvent(ORGANIZATION_ID, name));
         }
     }
@@ -110,7 +158,8 @@ class OrganizationTest {
         void addsRegisteredUserAsMember() {
             fixture.given(organizationCreated(ORGANIZATION_ID))
                     .when(new AddMemberCommand(ORGANIZATION_ID, MEMBER_ID, USER_ID))
-                    .expectEvents(new MemberAddedEvent(ORGANIZATION_ID, MEMBER_ID, USER_ID));
+                    .expectEvents(new MemberAddedEvent(ORGANIZATION_ID, MEMBER_ID, USER_ID),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID));
         }
 
         @Test
@@ -125,7 +174,18 @@ class OrganizationTest {
         void addsSecondUser() {
             fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
                     .when(new AddMemberCommand(ORGANIZATION_ID, OTHER_MEMBER_ID, OTHER_USER_ID))
-                    .expectEvents(new MemberAddedEvent(ORGANIZATION_ID, OTHER_MEMBER_ID, OTHER_USER_ID));
+                    .expectEvents(new MemberAddedEvent(ORGANIZATION_ID, OTHER_MEMBER_ID, OTHER_USER_ID),
+                            new RoleAssignedEvent(ORGANIZATION_ID, OTHER_USER_ID, SYSTEM_ROLE_ID));
+        }
+
+        @Test
+        void addsRemovedMemberAgainAsViewer() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID),
+                            new MemberRemovedEvent(ORGANIZATION_ID, MEMBER_ID, USER_ID))
+                    .when(new AddMemberCommand(ORGANIZATION_ID, OTHER_MEMBER_ID, USER_ID))
+                    .expectEvents(new MemberAddedEvent(ORGANIZATION_ID, OTHER_MEMBER_ID, USER_ID),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID));
         }
 
         @Test
@@ -243,6 +303,230 @@ class OrganizationTest {
                             new RoleUnassignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID))
                     .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID))
                     .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class AssigningWithoutEscalation {
+
+        @Test
+        void rejectsAssigningRoleWithPermissionsTheActorDoesNotHold() {
+            actingWith(Set.of("roles:write", "projects:read"), () -> fixture
+                    .given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .expectException(refusedWith(AccessErrorCode.ESCALATION))
+                    .expectNoEvents());
+        }
+
+        @Test
+        void assignsRoleWhoseEveryPermissionTheActorHolds() {
+            actingWith(Set.of("roles:write", "projects:read", "workspaces:write"), () -> fixture
+                    .given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .expectEvents(new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID)));
+        }
+
+        @Test
+        void rejectsMakingSomebodyAdminWithoutHoldingWhatAdminGrants() {
+            actingWith(Set.of("members:write", "roles:write", "projects:read"), () -> fixture
+                    .given(organizationCreated(ORGANIZATION_ID), aliceJoined(), bobJoined())
+                    .when(new ChangeMemberRoleCommand(ORGANIZATION_ID, OTHER_USER_ID, ADMIN_ROLE_ID))
+                    .expectException(refusedWith(AccessErrorCode.ESCALATION))
+                    .expectNoEvents());
+        }
+
+        @Test
+        void unassignsRoleWhatsoeverTheActorHolds() {
+            actingWith(Set.of("roles:write"), () -> fixture
+                    .given(organizationCreated(ORGANIZATION_ID), aliceJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .when(new UnassignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .expectEvents(new RoleUnassignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID)));
+        }
+    }
+
+    @Nested
+    class ChangingMemberRoles {
+
+        @Test
+        void replacesEveryHeldRoleWithTheNewOne() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(), aliceIsAdmin(), bobJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, OTHER_USER_ID, SYSTEM_ROLE_ID))
+                    .when(new ChangeMemberRoleCommand(ORGANIZATION_ID, OTHER_USER_ID, ROLE_ID))
+                    .expectEvents(new RoleUnassignedEvent(ORGANIZATION_ID, OTHER_USER_ID, SYSTEM_ROLE_ID),
+                            new RoleAssignedEvent(ORGANIZATION_ID, OTHER_USER_ID, ROLE_ID));
+
+            assertThat(locks.locked()).containsExactly(ROLE_ID);
+        }
+
+        @Test
+        void changingToTheOnlyRoleHeldStoresNothing() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID))
+                    .when(new ChangeMemberRoleCommand(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void lastAdminKeepsAdminWhenOtherRolesGo() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(), aliceIsAdmin(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .when(new ChangeMemberRoleCommand(ORGANIZATION_ID, USER_ID, ADMIN_ROLE_ID))
+                    .expectEvents(new RoleUnassignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID));
+        }
+
+        @Test
+        void rejectsRoleOfAnotherOrganizationAsNotFound() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new ChangeMemberRoleCommand(ORGANIZATION_ID, USER_ID, OTHER_ROLE_ID))
+                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsNonMember() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new ChangeMemberRoleCommand(ORGANIZATION_ID, OTHER_USER_ID, SYSTEM_ROLE_ID))
+                    .expectException(refusedWith(AccessErrorCode.NOT_A_MEMBER))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class LastAdmin {
+
+        @Test
+        void cannotBeRemoved() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(), aliceIsAdmin(), bobJoined())
+                    .when(new RemoveMemberCommand(ORGANIZATION_ID, USER_ID))
+                    .expectException(refusedWith(IdentityErrorCode.LAST_ADMIN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotBeDemoted() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(), aliceIsAdmin(), bobJoined())
+                    .when(new ChangeMemberRoleCommand(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID))
+                    .expectException(refusedWith(IdentityErrorCode.LAST_ADMIN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotLoseAdminByUnassignment() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(), aliceIsAdmin(), bobJoined())
+                    .when(new UnassignRoleCommand(ORGANIZATION_ID, USER_ID, ADMIN_ROLE_ID))
+                    .expectException(refusedWith(IdentityErrorCode.LAST_ADMIN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void canBeRemovedOnceThereIsASecondAdmin() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(), aliceIsAdmin(), bobJoined(),
+                            bobIsAdmin())
+                    .when(new RemoveMemberCommand(ORGANIZATION_ID, USER_ID))
+                    .expectEvents(new MemberRemovedEvent(ORGANIZATION_ID, MEMBER_ID, USER_ID));
+        }
+
+        @Test
+        void canBeDemotedOnceThereIsASecondAdmin() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(), aliceIsAdmin(), bobJoined(),
+                            bobIsAdmin())
+                    .when(new ChangeMemberRoleCommand(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID))
+                    .expectEvents(new RoleUnassignedEvent(ORGANIZATION_ID, USER_ID, ADMIN_ROLE_ID),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID));
+        }
+
+        @Test
+        void canLoseAdminByUnassignmentOnceThereIsASecondAdmin() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(), aliceIsAdmin(), bobJoined(),
+                            bobIsAdmin())
+                    .when(new UnassignRoleCommand(ORGANIZATION_ID, USER_ID, ADMIN_ROLE_ID))
+                    .expectEvents(new RoleUnassignedEvent(ORGANIZATION_ID, USER_ID, ADMIN_ROLE_ID));
+        }
+
+        @Test
+        void isProtectedAgainOnceTheSecondAdminIsGone() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(), aliceIsAdmin(), bobJoined(),
+                            bobIsAdmin(), new MemberRemovedEvent(ORGANIZATION_ID, OTHER_MEMBER_ID, OTHER_USER_ID))
+                    .when(new RemoveMemberCommand(ORGANIZATION_ID, USER_ID))
+                    .expectException(refusedWith(IdentityErrorCode.LAST_ADMIN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void doesNotProtectMembersWhoAreNotAdmin() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(), aliceIsAdmin(), bobJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, OTHER_USER_ID, SYSTEM_ROLE_ID))
+                    .when(new RemoveMemberCommand(ORGANIZATION_ID, OTHER_USER_ID))
+                    .expectEvents(new MemberRemovedEvent(ORGANIZATION_ID, OTHER_MEMBER_ID, OTHER_USER_ID));
+        }
+    }
+
+    @Nested
+    class RemovingMembers {
+
+        @Test
+        void removesMemberWithTheirMemberId() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .when(new RemoveMemberCommand(ORGANIZATION_ID, USER_ID))
+                    .expectEvents(new MemberRemovedEvent(ORGANIZATION_ID, MEMBER_ID, USER_ID));
+        }
+
+        @Test
+        void removedMemberHoldsNoRoleAnyMore() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(),
+                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID),
+                            new MemberRemovedEvent(ORGANIZATION_ID, MEMBER_ID, USER_ID))
+                    .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
+                    .expectException(refusedWith(AccessErrorCode.NOT_A_MEMBER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsNonMember() {
+            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
+                    .when(new RemoveMemberCommand(ORGANIZATION_ID, OTHER_USER_ID))
+                    .expectException(refusedWith(AccessErrorCode.NOT_A_MEMBER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void rejectsUnknownOrganization() {
+            fixture.givenNoPriorActivity()
+                    .when(new RemoveMemberCommand(ORGANIZATION_ID, USER_ID))
+                    .expectException(refusedWith(IdentityErrorCode.ORGANIZATION_NOT_FOUND))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Renaming {
+
+        @Test
+        void renamesWithStrippedName() {
+            fixture.given(organizationCreated(ORGANIZATION_ID))
+                    .when(new RenameOrganizationCommand(ORGANIZATION_ID, " Acme Industries "))
+                    .expectEvents(new OrganizationRenamedEvent(ORGANIZATION_ID, "Acme Industries"));
+        }
+
+        @Test
+        void renamingToTheCurrentNameStoresNothing() {
+            fixture.given(organizationCreated(ORGANIZATION_ID))
+                    .when(new RenameOrganizationCommand(ORGANIZATION_ID, "Acme "))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @NullSource
+        @ValueSource(strings = {"", "  ", "Acme\tCorp"})
+        void rejectsInvalidName(String name) {
+            fixture.given(organizationCreated(ORGANIZATION_ID))
+                    .when(new RenameOrganizationCommand(ORGANIZATION_ID, name))
+                    .expectException(refusedWith(IdentityErrorCode.INVALID_NAME))
                     .expectNoEvents();
         }
     }

@@ -2,6 +2,8 @@ package dev.warden.command.support;
 
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.ErrorCode;
+import dev.warden.events.shared.ThrottledException;
+import java.time.Duration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
@@ -28,6 +30,25 @@ public final class DomainErrors {
             @Override
             public void describeTo(Description description) {
                 description.appendText("a DomainException with code ").appendValue(code);
+            }
+        };
+    }
+
+    /** A {@link ThrottledException} that tells the caller to wait exactly {@code retryAfter}. */
+    public static Matcher<ThrottledException> throttledFor(Duration retryAfter) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(ThrottledException exception, Description mismatch) {
+                if (!retryAfter.equals(exception.retryAfter())) {
+                    mismatch.appendText("throttled for ").appendValue(exception.retryAfter());
+                    return false;
+                }
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a ThrottledException to retry after ").appendValue(retryAfter);
             }
         };
     }
