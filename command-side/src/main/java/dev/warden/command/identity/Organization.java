@@ -79,7 +79,7 @@ public class Organization {
 
     /** Removes a member with their roles; the last Admin cannot leave. */
     public void removeMember(RemoveMemberCommand command, String adminRoleId) {
-        Set<String> held = requireMember(command.userId());
+        Set<String> held = existingMember(command.userId());
         if (held.contains(adminRoleId) && admins(adminRoleId) == 1) {
             throw lastAdmin();
         }
@@ -88,7 +88,7 @@ public class Organization {
 
     /** Gives a member exactly {@code roleId}; the last Admin cannot be demoted. */
     public void changeMemberRole(ChangeMemberRoleCommand command, String adminRoleId) {
-        Set<String> held = requireMember(command.userId());
+        Set<String> held = existingMember(command.userId());
         if (held.contains(adminRoleId) && !command.roleId().equals(adminRoleId) && admins(adminRoleId) == 1) {
             throw lastAdmin();
         }
@@ -141,6 +141,15 @@ public class Organization {
         if (held == null) {
             throw new DomainException(AccessErrorCode.NOT_A_MEMBER,
                     "User " + userId + " is not a member of this organization");
+        }
+        return held;
+    }
+
+    /** The roles of a member the command is about; a non-member is a member that is not found. */
+    private Set<String> existingMember(String userId) {
+        Set<String> held = rolesByMember.get(userId);
+        if (held == null) {
+            throw IdentityErrorCode.memberNotFound(userId);
         }
         return held;
     }

@@ -101,6 +101,9 @@ public class User {
     }
 
     void linkAccount(String accountId, String provider, String providerAccountId) {
+        if (accounts.containsKey(accountId)) {
+            return;
+        }
         apply(new AccountLinkedEvent(userId, accountId, provider, providerAccountId));
     }
 

@@ -24,6 +24,7 @@ import dev.warden.events.identity.AccountLinkedEvent;
 import dev.warden.events.identity.AccountUnlinkedEvent;
 import dev.warden.events.identity.AllSessionsRevokedEvent;
 import dev.warden.events.identity.BeginTotpEnrolmentCommand;
+import dev.warden.events.identity.BootstrapAdminCommand;
 import dev.warden.events.identity.ChangeDisplayNameCommand;
 import dev.warden.events.identity.ChangeEmailCommand;
 import dev.warden.events.identity.ChangePasswordCommand;
@@ -33,6 +34,7 @@ import dev.warden.events.identity.EnableTotpCommand;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.LinkAccountCommand;
 import dev.warden.events.identity.MemberAddedEvent;
+import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.identity.PasswordChangedEvent;
 import dev.warden.events.identity.PasswordRemovedEvent;
 import dev.warden.events.identity.ReactivateUserCommand;
@@ -673,6 +675,54 @@ class UserTest {
             fixture.when(new DisableTotpCommand(USER_ID, currentCode()))
                     .expectException(refusedWith(IdentityErrorCode.TOTP_NOT_ENROLLED))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Bootstrapping {
+
+        private final String newOrganizationId = AccessTestData.id(IdKind.ORGANIZATION, "first");
+
+        private BootstrapAdminCommand bootstrap() {
+            return new BootstrapAdminCommand(USER_ID, EMAIL, "Alice", PASSWORD_HASH, newOrganizationId, "Acme",
+                    MEMBER_ID);
+        }
+
+        @Test
+        void firstAdminGetsAnOrganizationToAdminister() {
+            fixture.givenNoPriorActivity()
+                    .when(bootstrap())
+                    .expectEvents(aliceRegistered(), new PasswordChangedEvent(USER_ID));
+
+            assertThat(organizations.eventsOf(newOrganizationId)).containsExactly(
+                    new OrganizationCreatedEvent(newOrganizationId, "Acme"),
+                    new MemberAddedEvent(newOrganizationId, MEMBER_ID, USER_ID),
+                    new RoleAssignedEvent(newOrganizationId, USER_ID, AccessTestData.ADMIN_ROLE_ID));
+            assertThat(credentials.passwordHash(USER_ID)).contains(PASSWORD_HASH);
+        }
+
+        @Test
+        void happensOnlyOnce() {
+            names.claim(IdentityCommandHandler.BOOTSTRAP_SCOPE, "first-admin", OTHER_USER_ID);
+
+            fixture.givenNoPriorActivity()
+                    .when(bootstrap())
+                    .expectException(refusedWith(IdentityErrorCode.ALREADY_BOOTSTRAPPED))
+                    .expectNoEvents();
+
+            assertThat(organizations.eventsOf(newOrganizationId)).isEmpty();
+        }
+
+        @Test
+        void isRefusedOnceUsersExist() {
+            names.claim(IdentityCommandHandler.EMAIL_SCOPE, "bob@example.com", OTHER_USER_ID);
+
+            fixture.givenNoPriorActivity()
+                    .when(bootstrap())
+                    .expectException(refusedWith(IdentityErrorCode.ALREADY_BOOTSTRAPPED))
+                    .expectNoEvents();
+
+            assertThat(organizations.eventsOf(newOrganizationId)).isEmpty();
         }
     }
 }
