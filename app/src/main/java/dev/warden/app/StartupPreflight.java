@@ -1,5 +1,7 @@
 package dev.warden.app;
 
+import dev.warden.command.identity.PasswordHasher;
+import dev.warden.events.shared.DomainException;
 import dev.warden.app.database.DatabaseProperties;
 import dev.warden.app.database.DatabaseSettings;
 import dev.warden.app.database.DatabaseStartupException;
@@ -23,6 +25,15 @@ class StartupPreflight implements ApplicationListener<ApplicationEnvironmentPrep
         for (String role : roles.split(",")) {
             if (!ROLES.contains(role.strip())) {
                 fail("--roles / WARDEN_ROLES takes command, query or both (comma-separated), got: " + roles);
+            }
+        }
+        String adminEmail = event.getEnvironment().getProperty("warden.bootstrap.admin-email", "");
+        String adminPassword = event.getEnvironment().getProperty("warden.bootstrap.admin-password", "");
+        if (!adminEmail.isBlank() && !adminPassword.isBlank()) {
+            try {
+                PasswordHasher.requirePolicy(adminPassword, adminEmail);
+            } catch (DomainException e) {
+                fail("WARDEN_BOOTSTRAP_ADMIN_PASSWORD: " + e.getMessage());
             }
         }
         DatabaseProperties database = Binder.get(event.getEnvironment())

@@ -24,9 +24,10 @@ class AccessRequestExpiry {
 
     private final ObjectProvider<CommandSender> commands;
     private final ObjectProvider<PrincipalLookup> lookup;
-    private final Clock clock;
+    private final ObjectProvider<Clock> clock;
 
-    AccessRequestExpiry(ObjectProvider<CommandSender> commands, ObjectProvider<PrincipalLookup> lookup, Clock clock) {
+    AccessRequestExpiry(ObjectProvider<CommandSender> commands, ObjectProvider<PrincipalLookup> lookup,
+                        ObjectProvider<Clock> clock) {
         this.commands = commands;
         this.lookup = lookup;
         this.clock = clock;
@@ -37,10 +38,11 @@ class AccessRequestExpiry {
     void expireDue() {
         CommandSender sender = commands.getIfAvailable();
         PrincipalLookup requests = lookup.getIfAvailable();
-        if (sender == null || requests == null) {
+        Clock now = clock.getIfAvailable();
+        if (sender == null || requests == null || now == null) {
             return;
         }
-        for (var due : requests.expiredPendingAccessRequests(clock.instant(), BATCH)) {
+        for (var due : requests.expiredPendingAccessRequests(now.instant(), BATCH)) {
             try (RequestContext.Scope ignored = RequestContext.open(RequestContext.system("expiry-" + UUID.randomUUID()))) {
                 sender.send(new ExpireAccessRequestCommand(due.requestId(), due.organizationId()));
             } catch (RuntimeException e) {

@@ -7,7 +7,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +25,9 @@ class Authenticator {
 
     private final PrincipalLookup lookup;
 
-    Authenticator(PrincipalLookup lookup) {
-        this.lookup = lookup;
+    /** Uses the query side's lookup, or (in a command-only process) one of its own on the same tables. */
+    Authenticator(ObjectProvider<PrincipalLookup> lookup, JdbcClient jdbc) {
+        this.lookup = lookup.getIfAvailable(() -> new PrincipalLookup(jdbc));
     }
 
     Optional<Actor> authenticate(HttpServletRequest request) {

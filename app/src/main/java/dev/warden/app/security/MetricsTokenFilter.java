@@ -39,6 +39,7 @@ class MetricsTokenFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"https://warden.dev/problems/authentication-required\","
                     + "\"title\":\"Unauthorized\",\"status\":401,\"code\":\"AUTHENTICATION_REQUIRED\","
                     + "\"detail\":\"The metrics endpoint needs the configured bearer token\"}");

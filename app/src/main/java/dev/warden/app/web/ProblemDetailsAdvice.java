@@ -215,7 +215,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         if (refusal instanceof ThrottledException throttled) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000)));
         }
         return headers.isEmpty() ? response
                 : ResponseEntity.status(status).headers(headers).contentType(response.getHeaders().getContentType())

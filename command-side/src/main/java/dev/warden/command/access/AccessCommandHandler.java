@@ -74,7 +74,7 @@ public class AccessCommandHandler {
     void handle(CreateRoleCommand command) throws Exception {
         RoleRules.requireValidName(command.name());
         loadOrganization(command.organizationId());
-        grants.requireHeld(command.permissions() == null ? Set.of() : command.permissions());
+        grants.requireHeld(RoleRules.requireKnown(command.permissions()));
         String key = nameKey(command.name());
         if (Permissions.isDefaultRoleName(command.name()) || !names.claim(orgScope(command.organizationId()), key,
                 command.roleId())) {
@@ -144,6 +144,16 @@ public class AccessCommandHandler {
 
     @CommandHandler
     void handle(ChangeMemberRoleCommand command) {
+        Aggregate<Organization> target = loadOrganization(command.organizationId());
+        if (!target.invoke(o -> o.hasMember(command.userId()))) {
+            throw IdentityErrorCode.memberNotFound(command.userId());
+        }
+        // Nobody re-roles someone with more power than themselves.
+        Set<String> current = new java.util.HashSet<>();
+        for (String held : target.invoke(o -> o.rolesOf(command.userId()))) {
+            current.addAll(loadRole(held).invoke(Role::permissions));
+        }
+        grants.requireHeld(current);
         if (!names.holdsAny(SYSTEM_ROLE_SCOPE, command.roleId())) {
             locks.lockUntilCommit(command.roleId());
         }

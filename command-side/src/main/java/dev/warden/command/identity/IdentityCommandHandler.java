@@ -1,5 +1,6 @@
 package dev.warden.command.identity;
 
+import dev.warden.command.access.RolePermissions;
 import dev.warden.command.access.SystemRoles;
 import dev.warden.command.support.AggregateLocks;
 import dev.warden.command.support.Grants;
@@ -72,6 +73,7 @@ public class IdentityCommandHandler {
     private final AggregateLocks locks;
     private final Clock clock;
     private final SignInPolicy signInPolicy;
+    private final RolePermissions rolePermissions;
 
     IdentityCommandHandler(@Qualifier("userRepository") Repository<User> users,
                            @Qualifier("organizationRepository") Repository<Organization> organizations,
@@ -79,6 +81,7 @@ public class IdentityCommandHandler {
                            @Qualifier("apiKeyRepository") Repository<ApiKey> apiKeys,
                            UniqueNames names, Credentials credentials, PasswordHasher hasher,
                            SystemRoles systemRoles, Grants grants, AggregateLocks locks, Clock clock,
+                           RolePermissions rolePermissions,
                            @Value("${warden.auth.sign-in.free-attempts:3}") int freeAttempts,
                            @Value("${warden.auth.sign-in.max-attempts:10}") int maxAttempts,
                            @Value("${warden.auth.sign-in.lockout:15m}") Duration lockout) {
@@ -94,6 +97,7 @@ public class IdentityCommandHandler {
         this.locks = locks;
         this.clock = clock;
         this.signInPolicy = new SignInPolicy(freeAttempts, maxAttempts, lockout);
+        this.rolePermissions = rolePermissions;
     }
 
     /** The uniqueness key of an email: the same for addresses that differ only in case. */
@@ -215,20 +219,20 @@ public class IdentityCommandHandler {
 
     @CommandHandler
     void handle(DeactivateUserCommand command) {
-        requireMember(command.organizationId(), command.userId());
+        requireOutranked(command.organizationId(), command.userId());
         loadUser(command.userId()).execute(User::deactivate);
     }
 
     @CommandHandler
     void handle(ReactivateUserCommand command) {
-        requireMember(command.organizationId(), command.userId());
+        requireOutranked(command.organizationId(), command.userId());
         loadUser(command.userId()).execute(User::reactivate);
     }
 
     @CommandHandler
     void handle(RevokeAllSessionsCommand command) {
         if (command.organizationId() != null) {
-            requireMember(command.organizationId(), command.userId());
+            requireOutranked(command.organizationId(), command.userId());
         }
         loadUser(command.userId()).execute(User::revokeAllSessions);
     }
@@ -246,7 +250,7 @@ public class IdentityCommandHandler {
                     "A provider account id has 1 to 200 printable characters");
         }
         Aggregate<User> user = loadUser(command.userId());
-        if (!names.claim(ACCOUNT_SCOPE, provider + "\u0000" + account, command.accountId())) {
+        if (!names.claim(ACCOUNT_SCOPE, provider + ":" + account, command.accountId())) {
             throw new DomainException(IdentityErrorCode.ACCOUNT_TAKEN,
                     "This external account is linked to a user already");
         }
@@ -324,6 +328,7 @@ public class IdentityCommandHandler {
 
     @CommandHandler
     void handle(RemoveMemberCommand command) {
+        requireOutranked(command.organizationId(), command.userId());
         loadOrganization(command.organizationId()).execute(o -> o.removeMember(command, systemRoles.admin()));
     }
 
@@ -350,10 +355,16 @@ public class IdentityCommandHandler {
         apiKeys.newInstance(() -> new ApiKey(command, name));
     }
 
-    private void requireMember(String organizationId, String userId) {
-        if (!loadOrganization(organizationId).invoke(o -> o.hasMember(userId))) {
+    /**
+     * Checks that {@code userId} is a member and the actor holds every permission the member holds
+     * there: nobody deactivates, removes or signs out someone with more power than themselves.
+     */
+    private void requireOutranked(String organizationId, String userId) {
+        Aggregate<Organization> organization = loadOrganization(organizationId);
+        if (!organization.invoke(o -> o.hasMember(userId))) {
             throw IdentityErrorCode.memberNotFound(userId);
         }
+        grants.requireHeld(() -> rolePermissions.of(organization.invoke(o -> o.rolesOf(userId))));
     }
 
     private static String requireEmail(String raw) {

@@ -23,6 +23,11 @@ public class PasswordHasher {
      * more than a few distinct characters, not the email.
      */
     public void requireAcceptable(String password, String email) {
+        requirePolicy(password, email);
+    }
+
+    /** The policy check of {@link #requireAcceptable}, without a hasher (for start-up checks). */
+    public static void requirePolicy(String password, String email) {
         if (password == null) {
             throw refused("A password is required");
         }

@@ -38,7 +38,7 @@ public class User {
     private boolean active;
     private boolean hasPassword;
     private boolean totpEnabled;
-    /** Linked accounts: account id to "provider\u0000providerAccountId". */
+    /** Linked accounts: account id to "provider:providerAccountId" (a provider has no colon). */
     private Map<String, String> accounts = new HashMap<>();
 
     protected User() {
@@ -107,7 +107,7 @@ public class User {
         apply(new AccountLinkedEvent(userId, accountId, provider, providerAccountId));
     }
 
-    /** Unlinks an account; returns its "provider\u0000providerAccountId" key so the caller can free it. */
+    /** Unlinks an account; returns its "provider:providerAccountId" key so the caller can free it. */
     String unlinkAccount(String accountId) {
         String key = accounts.get(accountId);
         if (key == null) {
@@ -116,7 +116,7 @@ public class User {
         if (!hasPassword && accounts.size() == 1) {
             throw lastWayIn();
         }
-        String[] parts = key.split("\u0000", 2);
+        String[] parts = key.split(":", 2);
         apply(new AccountUnlinkedEvent(userId, accountId, parts[0], parts[1]));
         return key;
     }
@@ -183,7 +183,7 @@ public class User {
 
     @EventSourcingHandler
     void on(AccountLinkedEvent event) {
-        accounts.put(event.accountId(), event.provider() + "\u0000" + event.providerAccountId());
+        accounts.put(event.accountId(), event.provider() + ":" + event.providerAccountId());
     }
 
     @EventSourcingHandler

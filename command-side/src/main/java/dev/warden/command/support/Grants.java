@@ -5,6 +5,7 @@ import dev.warden.events.shared.DomainException;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +18,17 @@ public class Grants {
 
     /** Refuses unless the current actor holds every one of {@code permissions}. */
     public void requireHeld(Collection<String> permissions) {
+        requireHeld(() -> permissions);
+    }
+
+    /** Like {@link #requireHeld(Collection)}; computes the permissions only for a limited actor. */
+    public void requireHeld(Supplier<? extends Collection<String>> permissions) {
         RequestContext context = RequestContext.current();
         Set<String> held = context == null ? null : context.permissions();
         if (held == null) {
             return;
         }
-        Set<String> missing = new TreeSet<>(permissions);
+        Set<String> missing = new TreeSet<>(permissions.get());
         missing.removeAll(held);
         if (!missing.isEmpty()) {
             throw new DomainException(AccessErrorCode.ESCALATION,

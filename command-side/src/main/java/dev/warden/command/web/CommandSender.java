@@ -49,34 +49,43 @@ public class CommandSender {
 
     /** Sends {@code command} and returns what its handler answered (for commands that answer a value). */
     public <R> R call(Object command) {
-        LogPosition.reset();
-        try {
-            return gateway.sendAndWait(command);
-        } finally {
+        return timed(command, () -> {
             LogPosition.reset();
-        }
+            try {
+                return gateway.sendAndWait(command);
+            } finally {
+                LogPosition.reset();
+            }
+        });
     }
 
     /** Like {@link #call} and then waits like {@link #sendSettled}. */
     public <R> R callSettled(Object command) {
-        LogPosition.reset();
-        try {
-            R result = gateway.sendAndWait(command);
-            LogPosition.last().ifPresent(barrier::await);
-            return result;
-        } finally {
+        return timed(command, () -> {
             LogPosition.reset();
-        }
+            try {
+                R result = gateway.sendAndWait(command);
+                LogPosition.last().ifPresent(barrier::await);
+                return result;
+            } finally {
+                LogPosition.reset();
+            }
+        });
     }
 
     /** Sends {@code command}, waits for it, and returns the position of its last event, if any. */
     public OptionalLong send(Object command) {
+        return timed(command, () -> sendWithRetries(command));
+    }
+
+    /** Runs {@code sending} and records its duration and outcome under the command's type. */
+    private <T> T timed(Object command, java.util.function.Supplier<T> sending) {
         long start = System.nanoTime();
         String outcome = "failed";
         try {
-            OptionalLong position = sendWithRetries(command);
+            T result = sending.get();
             outcome = "accepted";
-            return position;
+            return result;
         } catch (DomainException e) {
             outcome = "rejected";
             throw e;

@@ -1,6 +1,7 @@
 package dev.warden.command.identity;
 
 import dev.warden.command.access.AccessTestData;
+import dev.warden.command.access.RolePermissions;
 import dev.warden.command.support.AggregateLocks;
 import dev.warden.command.support.Grants;
 import dev.warden.command.support.UniqueNames;
@@ -46,7 +47,7 @@ final class IdentityTestData {
                                                          UniqueNames names, Credentials credentials,
                                                          AggregateLocks locks, Clock clock) {
         return new IdentityCommandHandler(users, organizations, sessions, apiKeys, names, credentials,
-                Hasher.INSTANCE, AccessTestData.systemRoles(names), new Grants(), locks, clock, FREE_ATTEMPTS,
+                Hasher.INSTANCE, AccessTestData.systemRoles(names), new Grants(), locks, clock, new RolePermissions(null), FREE_ATTEMPTS,
                 MAX_ATTEMPTS, LOCKOUT);
     }
 

@@ -69,7 +69,7 @@ class UserTest {
 
     private static final String ACCOUNT_ID = AccessTestData.id(IdKind.ACCOUNT, "github");
     private static final String OTHER_ACCOUNT_ID = AccessTestData.id(IdKind.ACCOUNT, "gitlab");
-    private static final String ACCOUNT_KEY = "github\u000042";
+    private static final String ACCOUNT_KEY = "github:42";
 
     private AggregateTestFixture<User> fixture;
     private InMemoryUniqueNames names;

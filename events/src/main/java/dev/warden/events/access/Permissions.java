@@ -63,6 +63,9 @@ public final class Permissions {
             p("admin", "replay", "Rebuild read models by replay"),
             p("admin", "restore", "Restore read models as of a past moment"));
 
+    /** What Editors and Viewers do not read: the audit trail, and members' sessions (addresses, devices). */
+    private static final Set<String> PRIVATE_READS = Set.of("audit", "sessions");
+
     private static final Map<String, PermissionDefinition> BY_NAME = CATALOGUE.stream()
             .collect(Collectors.toUnmodifiableMap(PermissionDefinition::name, Function.identity()));
 
@@ -72,13 +75,13 @@ public final class Permissions {
             new DefaultRole("Manager", "Runs the organization's work and decides access requests, no administration",
                     select(d -> !d.resource().equals("admin") && !d.name().equals("credentials:reveal")
                             && !d.name().equals("roles:write"))),
-            new DefaultRole("Editor", "Changes infrastructure, conversations and agents; reads the rest",
-                    select(d -> d.action().equals("read") && !d.resource().equals("audit")
+            new DefaultRole("Editor", "Changes infrastructure, conversations and agents; reads the rest but audit and sessions",
+                    select(d -> d.action().equals("read") && !PRIVATE_READS.contains(d.resource())
                             || Set.of("projects:write", "workspaces:write", "tickets:write", "modules:publish",
                                     "drift:write", "conversations:write", "agent-sessions:write",
                                     "access-requests:write").contains(d.name()))),
-            new DefaultRole("Viewer", "Reads everything but the audit trail; may request access",
-                    select(d -> d.action().equals("read") && !d.resource().equals("audit")
+            new DefaultRole("Viewer", "Reads everything but the audit trail and sessions; may request access",
+                    select(d -> d.action().equals("read") && !PRIVATE_READS.contains(d.resource())
                             || d.name().equals("access-requests:write"))));
 
     private Permissions() {

@@ -21,7 +21,7 @@ public class PrincipalLookup {
 
     private final JdbcClient jdbc;
 
-    PrincipalLookup(JdbcClient jdbc) {
+    public PrincipalLookup(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
