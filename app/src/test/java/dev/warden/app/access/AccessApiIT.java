@@ -36,7 +36,8 @@ class AccessApiIT {
     @Test
     void walksFromAnOrganizationToItsAuditTrail() {
         String requestId = "walk-" + unique();
-        Api api = new Api(port).withHeader("X-Request-Id", requestId);
+        Api api = Api.admin(port).withHeader("X-Request-Id", requestId);
+        String adminId = api.get("/api/me").json().get("id").asString();
         List<Long> positions = new ArrayList<>();
 
         Api.Response org = api.post("/api/orgs", "{\"name\":\"Walk-through " + unique() + "\"}");
@@ -52,13 +53,17 @@ class AccessApiIT {
         assertThat(orgRead.json().get("id").asString()).isEqualTo(orgId);
         assertThat(orgRead.json().get("name").asString()).startsWith("Walk-through ");
 
+        // A user another organization registered, added here: they join as a Viewer.
+        String home = Fixtures.organization(Api.admin(port)).id();
         String email = "walker-" + unique() + "@example.com";
-        Api.Response user = api.post("/api/users", "{\"email\":\"" + email + "\",\"displayName\":\"Wanda Walker\"}");
+        Api.Response user = api.post("/api/orgs/" + home + "/users", "{\"email\":\"" + email
+                + "\",\"displayName\":\"Wanda Walker\",\"password\":\"" + Api.USER_PASSWORD + "\"}");
         assertThat(user.status()).as(user.body()).isEqualTo(201);
         String userId = user.id();
         assertThat(userId).startsWith("usr_");
-        assertThat(user.header("Location")).isEqualTo("/api/users/" + userId);
-        JsonNode userRead = api.get(user.header("Location") + "?minPosition=" + user.position()).json();
+        assertThat(user.header("Location")).isEqualTo("/api/orgs/" + home + "/members/" + userId);
+        JsonNode userRead = api.as(email).get("/api/me?minPosition=" + user.position()).json();
+        assertThat(userRead.get("id").asString()).isEqualTo(userId);
         assertThat(userRead.get("email").asString()).isEqualTo(email);
         assertThat(userRead.get("displayName").asString()).isEqualTo("Wanda Walker");
         assertThat(userRead.get("status").asString()).isEqualTo("active");
@@ -68,10 +73,12 @@ class AccessApiIT {
         assertThat(member.id()).startsWith("mem_");
         assertThat(member.header("Location")).isEqualTo("/api/orgs/" + orgId + "/members/" + userId);
         positions.add(member.position());
+        String viewer = Fixtures.systemRole(api, orgId, member.position(), "Viewer");
+        String adminRole = Fixtures.systemRole(api, orgId, member.position(), "Admin");
         JsonNode memberRead = api.get(member.header("Location") + "?minPosition=" + member.position()).json();
         assertThat(memberRead.get("memberId").asString()).isEqualTo(member.id());
         assertThat(memberRead.get("email").asString()).isEqualTo(email);
-        assertThat(memberRead.get("roleIds")).isEmpty();
+        assertThat(strings(memberRead.get("roleIds"))).as("a new member is a Viewer").containsExactly(viewer);
 
         List<JsonNode> catalogue = items(api.get("/api/orgs/" + orgId + "/permissions?minPosition="
                 + member.position()));
@@ -151,16 +158,18 @@ class AccessApiIT {
         assertThat(assigned.id()).isEqualTo(roleId);
         positions.add(assigned.position());
         List<JsonNode> members = items(api.get("/api/orgs/" + orgId + "/members?minPosition=" + assigned.position()));
-        assertThat(members).hasSize(1);
-        assertThat(members.get(0).get("userId").asString()).isEqualTo(userId);
-        assertThat(strings(members.get(0).get("roleIds"))).containsExactly(roleId);
+        assertThat(members).extracting(m -> m.get("userId").asString()).as("the creator and the new member")
+                .containsExactlyInAnyOrder(adminId, userId);
+        assertThat(strings(memberOf(members, userId).get("roleIds"))).containsExactlyInAnyOrder(viewer, roleId);
+        assertThat(strings(memberOf(members, adminId).get("roleIds"))).as("the creator is the Admin")
+                .containsExactly(adminRole);
 
         Api.Response unassigned = api.delete(assignmentPath);
         assertThat(unassigned.status()).as(unassigned.body()).isEqualTo(200);
         positions.add(unassigned.position());
         memberRead = api.get("/api/orgs/" + orgId + "/members/" + userId + "?minPosition=" + unassigned.position())
                 .json();
-        assertThat(memberRead.get("roleIds")).isEmpty();
+        assertThat(strings(memberRead.get("roleIds"))).containsExactly(viewer);
 
         Api.Response deleted = api.delete(rolePath);
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
@@ -177,19 +186,32 @@ class AccessApiIT {
         assertThat(audit).extracting(e -> e.get("eventType").asString()).containsExactly(
                 "RoleDeletedEvent", "RoleUnassignedEvent", "RoleAssignedEvent", "RoleRenamedEvent",
                 "RoleRenamedEvent", "PermissionRevokedEvent", "PermissionGrantedEvent", "RoleCreatedEvent",
-                "MemberAddedEvent", "OrganizationCreatedEvent");
-        assertThat(audit).extracting(e -> e.get("position").asLong())
-                .containsExactlyElementsOf(newestFirst(positions));
+                "RoleAssignedEvent", "MemberAddedEvent",
+                "RoleAssignedEvent", "MemberAddedEvent", "OrganizationCreatedEvent");
+        List<Long> auditPositions = audit.stream().map(e -> e.get("position").asLong()).toList();
+        assertThat(auditPositions).isSortedAccordingTo((a, b) -> Long.compare(b, a)).doesNotHaveDuplicates();
+        // Adding a member (2 events) and creating the organization (3) answer the position of their last event.
+        List<Long> lastOfEachCommand = new ArrayList<>(auditPositions.subList(0, 9));
+        lastOfEachCommand.add(auditPositions.get(10));
+        assertThat(lastOfEachCommand).containsExactlyElementsOf(newestFirst(positions));
+        assertThat(audit.get(8).get("payload").get("userId").asString()).isEqualTo(userId);
+        assertThat(audit.get(8).get("payload").get("roleId").asString()).isEqualTo(viewer);
+        assertThat(audit.get(9).get("payload").get("userId").asString()).isEqualTo(userId);
+        assertThat(audit.get(10).get("payload").get("userId").asString()).isEqualTo(adminId);
+        assertThat(audit.get(10).get("payload").get("roleId").asString()).isEqualTo(adminRole);
+        assertThat(audit.get(11).get("payload").get("userId").asString()).isEqualTo(adminId);
         assertThat(audit).allSatisfy(e -> {
-            assertThat(e.get("actorId").asString()).isEqualTo("anonymous");
-            assertThat(e.get("actorType").asString()).isEqualTo("anonymous");
+            assertThat(e.get("actorId").asString()).as("the signed-in caller").isEqualTo(adminId);
+            assertThat(e.get("actorType").asString()).isEqualTo("user");
             assertThat(e.get("requestId").asString()).isEqualTo(requestId);
             assertThat(e.get("correlationId").asString()).isEqualTo(requestId);
             assertThat(e.get("clientAddress").asString()).isIn(LOOPBACK);
             assertThat(e.get("causationId").asString()).isNotBlank();
         });
-        assertThat(audit).extracting(e -> e.get("causationId").asString())
-                .as("each event was caused by its own command").doesNotHaveDuplicates();
+        List<String> causes = audit.stream().map(e -> e.get("causationId").asString()).toList();
+        assertThat(Set.copyOf(causes)).as("each command caused its own events").hasSize(10);
+        assertThat(causes.get(9)).as("adding a member").isEqualTo(causes.get(8));
+        assertThat(causes.subList(10, 13)).as("creating the organization").containsOnly(causes.get(12));
         assertThat(audit).filteredOn(e -> e.get("entityType").asString().equals("Role"))
                 .extracting(e -> e.get("entityId").asString()).containsOnly(roleId);
         assertThat(audit).filteredOn(e -> e.get("entityType").asString().equals("Organization"))
@@ -203,10 +225,11 @@ class AccessApiIT {
 
     @Test
     void readsItsOwnWritesAtOnceWhenGivenTheCommandsPosition() {
-        Api api = new Api(port);
-        String orgId = Fixtures.organization(api).id();
-        String userId = Fixtures.user(api).id();
-        Fixtures.member(api, orgId, userId);
+        Api api = Api.admin(port);
+        Api.Response org = Fixtures.organization(api);
+        String orgId = org.id();
+        String userId = Fixtures.user(api, orgId).id();
+        String viewer = Fixtures.systemRole(api, orgId, org.position(), "Viewer");
         String roleId = Fixtures.role(api, orgId, "Readers " + unique()).id();
         String rolePath = "/api/orgs/" + orgId + "/roles/" + roleId;
 
@@ -224,15 +247,16 @@ class AccessApiIT {
         Api.Response member = api.get("/api/orgs/" + orgId + "/members/" + userId + "?minPosition="
                 + assigned.position());
         assertThat(member.status()).as(member.body()).isEqualTo(200);
-        assertThat(strings(member.json().get("roleIds"))).containsExactly(roleId);
+        assertThat(strings(member.json().get("roleIds"))).containsExactlyInAnyOrder(viewer, roleId);
     }
 
     @Test
     void changesShowUpWithoutMinPositionByPolling() {
-        Api api = new Api(port);
-        String orgId = Fixtures.organization(api).id();
-        String userId = Fixtures.user(api).id();
-        Fixtures.member(api, orgId, userId);
+        Api api = Api.admin(port);
+        Api.Response org = Fixtures.organization(api);
+        String orgId = org.id();
+        String userId = Fixtures.user(api, orgId).id();
+        String viewer = Fixtures.systemRole(api, orgId, org.position(), "Viewer");
         String roleId = Fixtures.role(api, orgId, "Pollers " + unique()).id();
         assertThat(api.put("/api/orgs/" + orgId + "/members/" + userId + "/roles/" + roleId, null).status())
                 .isEqualTo(200);
@@ -240,17 +264,16 @@ class AccessApiIT {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
             Api.Response members = api.get("/api/orgs/" + orgId + "/members");
             assertThat(members.status()).as(members.body()).isEqualTo(200);
-            assertThat(items(members)).singleElement().satisfies(m ->
-                    assertThat(strings(m.get("roleIds"))).containsExactly(roleId));
+            assertThat(items(members)).filteredOn(m -> m.get("userId").asString().equals(userId)).singleElement()
+                    .satisfies(m -> assertThat(strings(m.get("roleIds"))).containsExactlyInAnyOrder(viewer, roleId));
         });
     }
 
     @Test
     void commandsThatChangeNothingStoreNothingAndAnswerWithoutPosition() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
-        String userId = Fixtures.user(api).id();
-        Fixtures.member(api, orgId, userId);
+        String userId = Fixtures.user(api, orgId).id();
         String name = "Idle " + unique();
         String roleId = Fixtures.role(api, orgId, name).id();
         String rolePath = "/api/orgs/" + orgId + "/roles/" + roleId;
@@ -275,7 +298,7 @@ class AccessApiIT {
 
     @Test
     void roleNamesAreUniqueWithinAnOrganizationOnly() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String first = Fixtures.organization(api).id();
         String second = Fixtures.organization(api).id();
         String name = "Operators " + unique();
@@ -296,25 +319,26 @@ class AccessApiIT {
 
     @Test
     void membersCanHoldSystemRoles() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         Api.Response org = Fixtures.organization(api);
         String orgId = org.id();
-        String userId = Fixtures.user(api).id();
-        Fixtures.member(api, orgId, userId);
+        String userId = Fixtures.user(api, orgId).id();
         String viewer = Fixtures.systemRole(api, orgId, org.position(), "Viewer");
+        String editor = Fixtures.systemRole(api, orgId, org.position(), "Editor");
 
-        Api.Response assigned = api.put("/api/orgs/" + orgId + "/members/" + userId + "/roles/" + viewer, null);
+        Api.Response assigned = api.put("/api/orgs/" + orgId + "/members/" + userId + "/roles/" + editor, null);
         assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
         JsonNode member = api.get("/api/orgs/" + orgId + "/members/" + userId + "?minPosition="
                 + assigned.position()).json();
-        assertThat(strings(member.get("roleIds"))).containsExactly(viewer);
+        assertThat(strings(member.get("roleIds"))).as("joined as a Viewer, then made an Editor")
+                .containsExactlyInAnyOrder(viewer, editor);
     }
 
     @Test
     void roleNamesThatOnlyTheDatabaseFoldsAlikeAreBothReadable() {
         // Java lower-cases "\u0130" to "i\u0307" and a final capital sigma to "\u03c2"; PostgreSQL
         // folds them to "i" and "\u03c3". The command side sees different names in each pair.
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
         String tag = unique();
         List<String> names = List.of("\u0130nfra " + tag, "infra " + tag, "\u0391\u03a3 " + tag, "\u03b1\u03c3 " + tag);
@@ -335,6 +359,11 @@ class AccessApiIT {
         return read.json();
     }
 
+    private static JsonNode memberOf(List<JsonNode> members, String userId) {
+        return members.stream().filter(m -> m.get("userId").asString().equals(userId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no member " + userId));
+    }
+
     private static List<String> permissionsOf(List<JsonNode> roles, String name) {
         return roles.stream().filter(r -> r.get("name").asString().equals(name)).findFirst()
                 .map(r -> strings(r.get("permissions"))).orElseThrow();
@@ -348,7 +377,7 @@ class AccessApiIT {
 
     @Test
     void rolesArePagedByName() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
         String suffix = unique();
         Api.Response last = null;

@@ -29,7 +29,7 @@ class AccessErrorsApiIT {
 
     @Test
     void refusesInvalidRoleInputNamingTheField() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
         Api.Response role = Fixtures.role(api, orgId, "Valid " + unique());
         String roles = "/api/orgs/" + orgId + "/roles";
@@ -56,9 +56,9 @@ class AccessErrorsApiIT {
 
     @Test
     void unknownOrganizationIsNotFoundWhateverTheShapeOfItsId() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         Api.Response known = Fixtures.organization(api);
-        String userId = Fixtures.user(api).id();
+        String userId = Fixtures.user(api, known.id()).id();
         String roleId = Fixtures.role(api, known.id(), "Elsewhere " + unique()).id();
 
         for (String orgId : List.of(IdKind.ORGANIZATION.next(), "nope", "org_tooShort", IdKind.USER.next())) {
@@ -75,7 +75,7 @@ class AccessErrorsApiIT {
 
     @Test
     void anotherOrganizationsRoleIsIndistinguishableFromAnUnknownOne() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String owner = Fixtures.organization(api).id();
         Api.Response foreignRole = api.post("/api/orgs/" + owner + "/roles",
                 "{\"name\":\"Foreign " + unique() + "\",\"permissions\":[\"projects:read\"]}");
@@ -83,8 +83,8 @@ class AccessErrorsApiIT {
         String foreign = foreignRole.id();
         Api.Response caller = Fixtures.organization(api);
         String orgId = caller.id();
-        String userId = Fixtures.user(api).id();
-        Api.Response member = Fixtures.member(api, orgId, userId);
+        Api.Response member = Fixtures.user(api, orgId);
+        String userId = member.id();
         String base = "/api/orgs/" + orgId;
 
         List<Function<String, Api.Response>> operations = List.of(
@@ -124,7 +124,7 @@ class AccessErrorsApiIT {
 
     @Test
     void roleNamesConflictIgnoringCaseAndSystemRoleNames() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
         String name = "Night Shift " + unique();
         Fixtures.role(api, orgId, name);
@@ -143,10 +143,9 @@ class AccessErrorsApiIT {
 
     @Test
     void roleHeldByAMemberCannotBeDeleted() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
-        String userId = Fixtures.user(api).id();
-        Fixtures.member(api, orgId, userId);
+        String userId = Fixtures.user(api, orgId).id();
         String roleId = Fixtures.role(api, orgId, "Held " + unique()).id();
         String rolePath = "/api/orgs/" + orgId + "/roles/" + roleId;
         String assignmentPath = "/api/orgs/" + orgId + "/members/" + userId + "/roles/" + roleId;
@@ -165,7 +164,7 @@ class AccessErrorsApiIT {
 
     @Test
     void staleExpectedVersionIsAConflictAndChangesNothing() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
         String name = "Versioned " + unique();
         String roleId = Fixtures.role(api, orgId, name).id();
@@ -194,7 +193,7 @@ class AccessErrorsApiIT {
 
     @Test
     void unknownPermissionsAreRefused() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
         Api.Response role = Fixtures.role(api, orgId, "Catalogued " + unique());
         String rolePath = "/api/orgs/" + orgId + "/roles/" + role.id();
@@ -216,7 +215,7 @@ class AccessErrorsApiIT {
 
     @Test
     void systemRolesCannotBeChanged() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         Api.Response org = Fixtures.organization(api);
         String orgId = org.id();
         String admin = Fixtures.systemRole(api, orgId, org.position(), "Admin");
@@ -236,9 +235,9 @@ class AccessErrorsApiIT {
 
     @Test
     void onlyMembersCanHoldRoles() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
-        String outsider = Fixtures.user(api).id();
+        String outsider = Fixtures.user(api, Fixtures.organization(api).id()).id();
         Api.Response role = Fixtures.role(api, orgId, "Members only " + unique());
         String base = "/api/orgs/" + orgId + "/members/";
 
@@ -252,10 +251,9 @@ class AccessErrorsApiIT {
 
     @Test
     void deletedRoleIsNotFoundAndFreesItsName() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
-        String userId = Fixtures.user(api).id();
-        Fixtures.member(api, orgId, userId);
+        String userId = Fixtures.user(api, orgId).id();
         String name = "Short-lived " + unique();
         String roleId = Fixtures.role(api, orgId, name).id();
         String rolePath = "/api/orgs/" + orgId + "/roles/" + roleId;

@@ -32,13 +32,14 @@ class ConcurrentGrantsIT {
 
     @Test
     void sixteenConcurrentGrantsOnOneRoleAllLand() throws Exception {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         grantConcurrently(api, api);
     }
 
     /**
      * The same through two instances on one database: their commands on the role collide on the
-     * (aggregate, sequence) key, and the loser is retried from a fresh load.
+     * (aggregate, sequence) key, and the loser is retried from a fresh load. The second instance
+     * signs in the Admin the shared database already holds.
      */
     @Test
     void concurrentGrantsThroughTwoInstancesAllLand() throws Exception {
@@ -47,7 +48,7 @@ class ConcurrentGrantsIT {
                         "--warden.database.ssl=disable", "--warden.seed.on-start=false",
                         "--axoniq.update-checker.disabled=true")) {
             int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
-            grantConcurrently(new Api(port), new Api(secondPort));
+            grantConcurrently(Api.admin(port), Api.admin(secondPort));
         }
     }
 

@@ -29,15 +29,20 @@ class AuditApiIT {
     int port;
 
     private Api api;
+    private String adminId;
     private String orgId;
     private String firstRole;
     private String secondRole;
     private long last;
 
-    /** An organization with five events: created, two roles created, a grant, a rename. */
+    /**
+     * An organization with seven events: created (with its creator added as a member and made Admin),
+     * two roles created, a grant, a rename.
+     */
     @BeforeEach
-    void organizationWithFiveEvents() {
-        api = new Api(port);
+    void organizationWithSevenEvents() {
+        api = Api.admin(port);
+        adminId = api.get("/api/me").json().get("id").asString();
         orgId = Fixtures.organization(api).id();
         firstRole = Fixtures.role(api, orgId, "First " + unique()).id();
         secondRole = Fixtures.role(api, orgId, "Second " + unique()).id();
@@ -78,8 +83,8 @@ class AuditApiIT {
         assertThat(audit).allSatisfy(e -> {
             assertThat(e.get("eventType").asString()).isEqualTo("PermissionGrantedEvent");
             assertThat(e.get("entityType").asString()).isEqualTo("Role");
-            assertThat(e.get("actorType").asString()).isEqualTo("anonymous");
-            assertThat(e.get("actorId").asString()).isEqualTo("anonymous");
+            assertThat(e.get("actorType").asString()).isEqualTo("user");
+            assertThat(e.get("actorId").asString()).as("the signed-in caller").isEqualTo(adminId);
             assertThat(e.get("clientAddress").asString()).isIn(LOOPBACK);
             assertThat(e.get("eventId").asString()).isNotBlank();
             assertThat(Instant.parse(e.get("occurredAt").asString())).isBeforeOrEqualTo(Instant.now());
@@ -95,19 +100,20 @@ class AuditApiIT {
         List<JsonNode> audit = items(api.get(audit("minPosition=" + last)));
 
         assertThat(audit).extracting(e -> e.get("eventType").asString()).containsExactly("RoleRenamedEvent",
-                "PermissionGrantedEvent", "RoleCreatedEvent", "RoleCreatedEvent", "OrganizationCreatedEvent");
+                "PermissionGrantedEvent", "RoleCreatedEvent", "RoleCreatedEvent", "RoleAssignedEvent",
+                "MemberAddedEvent", "OrganizationCreatedEvent");
         assertThat(audit).extracting(e -> e.get("position").asLong()).isSortedAccordingTo((a, b) -> Long.compare(b, a))
                 .doesNotHaveDuplicates().first().isEqualTo(last);
         assertThat(audit).extracting(e -> e.get("entityId").asString())
-                .containsExactly(secondRole, firstRole, secondRole, firstRole, orgId);
+                .containsExactly(secondRole, firstRole, secondRole, firstRole, orgId, orgId, orgId);
         List<Instant> times = audit.stream().map(e -> Instant.parse(e.get("occurredAt").asString())).toList();
         assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
 
         String other = Fixtures.organization(api).id();
         Api.Response elsewhere = Fixtures.role(api, other, "Elsewhere " + unique());
-        assertThat(items(api.get(audit("minPosition=" + elsewhere.position())))).hasSize(5);
+        assertThat(items(api.get(audit("minPosition=" + elsewhere.position())))).hasSize(7);
         assertThat(items(api.get("/api/orgs/" + other + "/audit?minPosition=" + elsewhere.position())))
-                .extracting(e -> e.get("entityId").asString()).containsExactly(elsewhere.id(), other);
+                .extracting(e -> e.get("entityId").asString()).containsExactly(elsewhere.id(), other, other, other);
     }
 
     @Test
@@ -120,9 +126,11 @@ class AuditApiIT {
                 .extracting(e -> e.get("eventType").asString())
                 .containsExactly("PermissionGrantedEvent", "RoleCreatedEvent");
         assertThat(items(api.get(audit(wait + "entity=" + orgId))))
-                .extracting(e -> e.get("eventType").asString()).containsExactly("OrganizationCreatedEvent");
+                .extracting(e -> e.get("eventType").asString())
+                .containsExactly("RoleAssignedEvent", "MemberAddedEvent", "OrganizationCreatedEvent");
         assertThat(items(api.get(audit(wait + "eventType=RoleCreatedEvent&entity=" + secondRole)))).hasSize(1);
-        assertThat(items(api.get(audit(wait + "actor=anonymous")))).hasSize(5);
+        assertThat(items(api.get(audit(wait + "actor=" + adminId)))).hasSize(7);
+        assertThat(items(api.get(audit(wait + "actor=anonymous")))).isEmpty();
         assertThat(items(api.get(audit(wait + "actor=system")))).isEmpty();
         assertThat(items(api.get(audit(wait + "eventType=NoSuchEvent")))).isEmpty();
         assertThat(items(api.get(audit(wait + "entity=" + secondRole + "&eventType=PermissionGrantedEvent"))))
@@ -139,10 +147,11 @@ class AuditApiIT {
                 .containsExactly(all.get(0).get("position").asLong(), all.get(1).get("position").asLong(),
                         middle.get("position").asLong());
         assertThat(items(api.get(audit("to=" + at)))).extracting(e -> e.get("position").asLong())
-                .containsExactly(all.get(3).get("position").asLong(), all.get(4).get("position").asLong());
+                .containsExactly(all.get(3).get("position").asLong(), all.get(4).get("position").asLong(),
+                        all.get(5).get("position").asLong(), all.get(6).get("position").asLong());
         assertThat(items(api.get(audit("from=" + at + "&to=" + at)))).isEmpty();
         assertThat(items(api.get(audit("from=" + Instant.now().plusSeconds(3600))))).isEmpty();
-        assertThat(items(api.get(audit("to=" + Instant.now().plusSeconds(3600))))).hasSize(5);
+        assertThat(items(api.get(audit("to=" + Instant.now().plusSeconds(3600))))).hasSize(7);
     }
 
     @Test
@@ -160,7 +169,7 @@ class AuditApiIT {
             cursor = next == null || next.isNull() ? null : next.asString();
         } while (cursor != null);
 
-        assertThat(sizes).containsExactly(2, 2, 1);
+        assertThat(sizes).containsExactly(2, 2, 2, 1);
         assertThat(paged).extracting(e -> e.get("position").asLong())
                 .containsExactlyElementsOf(all.stream().map(e -> e.get("position").asLong()).toList());
 
@@ -181,14 +190,15 @@ class AuditApiIT {
         assertThat(activity).extracting(a -> a.get("eventType").asString()).containsExactly("RoleRenamedEvent",
                 "PermissionGrantedEvent", "RoleCreatedEvent", "RoleCreatedEvent");
         assertThat(activity).extracting(a -> a.get("entityType").asString()).containsOnly("Role");
-        assertThat(activity).extracting(a -> a.get("actorType").asString()).containsOnly("anonymous");
+        assertThat(activity).extracting(a -> a.get("actorType").asString()).containsOnly("user");
+        assertThat(activity).extracting(a -> a.get("actorId").asString()).containsOnly(adminId);
         assertThat(activity.get(0).get("subject").asString()).startsWith("Renamed ");
         assertThat(activity.get(1).get("subject").asString()).isEqualTo("audit:read");
 
         Api.Response rest = api.get("/api/orgs/" + orgId + "/activity?limit=4&cursor="
                 + page.json().get("nextCursor").asString());
         assertThat(items(rest)).extracting(a -> a.get("eventType").asString())
-                .containsExactly("OrganizationCreatedEvent");
+                .containsExactly("RoleAssignedEvent", "MemberAddedEvent", "OrganizationCreatedEvent");
         assertThat(rest.json().get("nextCursor").isNull()).isTrue();
     }
 

@@ -66,7 +66,8 @@ class IdentityProjectionIT {
             identity.on(registered, at.plusSeconds(60), token(1));
 
             assertThat(row("users", userId)).isEqualTo(first);
-            assertThat(queries.user(userId)).contains(new UserView(userId, email, "Pat Projected", "active", at));
+            assertThat(queries.user(userId)).as("no password or second factor without their events")
+                    .contains(new UserView(userId, email, "Pat Projected", "active", false, false, at));
             assertThat(first.get("last_event_position")).isEqualTo(base + 1);
         });
     }
@@ -109,7 +110,7 @@ class IdentityProjectionIT {
 
     @Test
     void resetEmptiesTheIdentityTables() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         Api.Response org = Fixtures.organization(api);
         assertThat(api.get("/api/orgs/" + org.id() + "?minPosition=" + org.position()).status()).isEqualTo(200);
 

@@ -33,18 +33,19 @@ class DatabaseCliIT {
     @Test
     void seedTwiceAppendsNothingAndInfoReportsTheLog() {
         System.setProperty("warden.database.url", TestDatabase.url());
-        assertThat(run("db", "migrate").code).isZero();
+        Result migrate = run("db", "migrate");
+        assertThat(migrate.code).as(migrate.err).isZero();
 
         Result seed = run("db", "seed");
-        assertThat(seed.code).isZero();
+        assertThat(seed.code).as(seed.err).isZero();
         long events = eventCount();
         Result again = run("db", "seed");
-        assertThat(again.code).isZero();
+        assertThat(again.code).as(again.err).isZero();
         assertThat(again.out).contains("Seeded: 0 command(s) stored events");
         assertThat(eventCount()).isEqualTo(events);
 
         Result info = run("db", "info");
-        assertThat(info.code).isZero();
+        assertThat(info.code).as(info.err).isZero();
         assertThat(info.out).contains("0001", "axon infrastructure", "Events: ", "Head position: ", "Projections:");
     }
 

@@ -43,15 +43,16 @@ class EmbeddedDatabaseIT {
         int port = freePort();
         service = start(port);
         Api api = awaitReady(port);
-        Api.Response created = api.post("/api/orgs", "{\"name\":\"Durable\"}");
-        assertThat(created.status()).isEqualTo(201);
+        String token = api.signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        Api.Response created = api.withToken(token).post("/api/orgs", "{\"name\":\"Durable\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
 
         service.destroyForcibly().waitFor();
         Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
         assertThat(pidFile).as("the killed service left its database running").exists();
 
         service = start(port);
-        api = awaitReady(port);
+        api = awaitReady(port).withToken(token);
         Api.Response read = api.get("/api/orgs/" + created.id() + "?minPosition=" + created.position());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("name").asString()).isEqualTo("Durable");
@@ -70,6 +71,9 @@ class EmbeddedDatabaseIT {
         builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("WARDEN_"));
         builder.environment().put("WARDEN_DATA_DIR", dataDir.toString());
         builder.environment().put("PORT", Integer.toString(port));
+        // The first start bootstraps this Admin on the empty database; the restart finds it there.
+        builder.environment().put("WARDEN_BOOTSTRAP_ADMIN_EMAIL", Api.ADMIN_EMAIL);
+        builder.environment().put("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         return builder.start();
     }
 

@@ -7,6 +7,7 @@ import dev.warden.app.support.Api;
 import dev.warden.app.support.WardenTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Health probes and the Prometheus figures operators watch. */
@@ -15,6 +16,9 @@ class OperationsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProjectionsHealthIndicator projections;
 
     @Test
     void livenessAndReadinessIncludeDatabaseAndProjections() {
@@ -27,18 +31,20 @@ class OperationsIT {
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().at("/components/db/status").asString()).isEqualTo("UP");
         assertThat(readiness.json().at("/components/projections/status").asString()).isEqualTo("UP");
-        assertThat(readiness.json().at("/components/projections/details/access-control").asString())
-                .isEqualTo("running");
+        assertThat(readiness.json().at("/components/projections").has("details"))
+                .as("health shows no details to anonymous callers").isFalse();
+        assertThat(projections.health().getDetails()).containsEntry("access-control", "running")
+                .containsEntry("identity-directory", "running");
     }
 
     @Test
     void prometheusShowsCommandsLagAndHead() {
-        Api api = new Api(port);
-        api.post("/api/orgs", "{\"name\":\"Metrics GmbH\"}");
-        api.post("/api/orgs", "{\"name\":\"\"}");
+        Api api = Api.admin(port);
+        assertThat(api.post("/api/orgs", "{\"name\":\"Metrics GmbH\"}").status()).isEqualTo(201);
+        assertThat(api.post("/api/orgs", "{\"name\":\"\"}").status()).isEqualTo(400);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            String metrics = api.getText("/actuator/prometheus").body();
+            String metrics = api.anonymous().getText("/actuator/prometheus").body();
             assertThat(metrics)
                     .contains("warden_commands_seconds_count{application=\"warden\",command=\"CreateOrganizationCommand\",outcome=\"accepted\"}")
                     .contains("warden_commands_seconds{application=\"warden\",command=\"CreateOrganizationCommand\",outcome=\"accepted\",quantile=\"0.99\"}")
@@ -53,7 +59,7 @@ class OperationsIT {
 
     @Test
     void onlyHealthInfoAndPrometheusAreExposed() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         assertThat(api.get("/actuator/env").status()).isEqualTo(404);
         assertThat(api.get("/actuator/beans").status()).isEqualTo(404);
     }

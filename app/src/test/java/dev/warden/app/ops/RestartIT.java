@@ -27,9 +27,13 @@ class RestartIT {
     void restartKeepsDataAndDoesNotSeedAgain() {
         String org;
         long eventsAfterFirstStart;
+        String token;
         try (ConfigurableApplicationContext first = start()) {
-            Api api = new Api(port(first));
-            org = api.post("/api/orgs", "{\"name\":\"Restart Inc\"}").id();
+            Api anonymous = new Api(port(first));
+            token = anonymous.signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+            Api.Response created = anonymous.withToken(token).post("/api/orgs", "{\"name\":\"Restart Inc\"}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            org = created.id();
             eventsAfterFirstStart = eventCount();
         }
 
@@ -37,17 +41,21 @@ class RestartIT {
             assertThat(eventCount()).as("a restart appends no event").isEqualTo(eventsAfterFirstStart);
             assertThat(second.getBean(SystemSeeder.class).seed()).as("seeding again stores nothing").isZero();
             assertThat(eventCount()).isEqualTo(eventsAfterFirstStart);
-            Api api = new Api(port(second));
+            Api api = new Api(port(second)).withToken(token);
+            assertThat(api.get("/api/me").status()).as("a session outlives a restart").isEqualTo(200);
             assertThat(api.get("/api/orgs/" + org).status()).isEqualTo(200);
             assertThat(api.get("/api/orgs/" + org + "/roles").json().get("items").size())
                     .as("the four system roles are there once").isEqualTo(4);
         }
     }
 
+    /** Another instance on the shared database, configured to bootstrap the Admin it already holds. */
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(WardenApplication.class)
                 .run("--server.port=0", "--warden.database.url=" + TestDatabase.url(),
-                        "--warden.database.ssl=disable", "--axoniq.update-checker.disabled=true");
+                        "--warden.database.ssl=disable", "--axoniq.update-checker.disabled=true",
+                        "--warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
+                        "--warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD);
     }
 
     private static int port(ConfigurableApplicationContext context) {

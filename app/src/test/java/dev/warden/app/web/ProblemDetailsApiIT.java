@@ -28,7 +28,7 @@ class ProblemDetailsApiIT {
 
     @Test
     void bodiesThatAreNotJsonOfTheExpectedShapeAreMalformed() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         Api.Response org = Fixtures.organization(api);
         String orgId = org.id();
         Api.Response role = Fixtures.role(api, orgId, "Shapely " + Fixtures.unique());
@@ -55,7 +55,8 @@ class ProblemDetailsApiIT {
                 "MALFORMED_BODY");
         assertProblem(api.put(roles + "/" + role.id(), "{\"name\":\"Later\",\"force\":true}"), 400, "MALFORMED_BODY");
         assertProblem(api.post("/api/orgs", "{\"name\":\"Acme\",\"plan\":\"gold\"}"), 400, "MALFORMED_BODY");
-        assertProblem(api.post("/api/users", "{\"email\":\"x@example.com\",\"displayName\":\"X\",\"admin\":true}"),
+        assertProblem(api.post("/api/orgs/" + orgId + "/users", "{\"email\":\"x-" + Fixtures.unique()
+                + "@example.com\",\"displayName\":\"X\",\"password\":\"" + Api.USER_PASSWORD + "\",\"admin\":true}"),
                 400, "MALFORMED_BODY");
         assertProblem(api.post("/api/orgs/" + orgId + "/members", "{\"userId\":{}}"), 400, "MALFORMED_BODY");
 
@@ -64,7 +65,7 @@ class ProblemDetailsApiIT {
 
     @Test
     void queryParametersOutOfRangeAreInvalidQueries() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         Api.Response org = Fixtures.organization(api);
         String base = "/api/orgs/" + org.id();
         assertThat(api.get(base + "?minPosition=" + org.position()).status()).isEqualTo(200);
@@ -83,7 +84,7 @@ class ProblemDetailsApiIT {
         assertInvalid(api.get(base + "/audit?from=2026-01-01"), "INVALID_QUERY", "from");
 
         for (String read : List.of(base, base + "/roles", base + "/permissions", base + "/members", base + "/audit",
-                "/api/users/" + Fixtures.user(api).id())) {
+                base + "/members/" + Fixtures.user(api, org.id()).id(), "/api/me")) {
             assertInvalid(api.get(read + "?minPosition=-1"), "INVALID_QUERY", "minPosition");
             assertInvalid(api.get(read + "?minPosition=soon"), "INVALID_INPUT", "minPosition");
         }
@@ -91,7 +92,7 @@ class ProblemDetailsApiIT {
 
     @Test
     void aPositionBeyondTheLogIsNotReachedWithinTheBoundedWait() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         Api.Response org = Fixtures.organization(api);
         long beyond = org.position() + 1_000_000_000L;
 
@@ -108,7 +109,7 @@ class ProblemDetailsApiIT {
 
     @Test
     void textThatCannotBeStoredIsRefusedNotFailed() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         Api.Response org = Fixtures.organization(api);
         String base = "/api/orgs/" + org.id();
 
@@ -116,8 +117,8 @@ class ProblemDetailsApiIT {
                 + "\",\"description\":\"a\\u0000b\"}"), 400, "INVALID_ROLE_DESCRIPTION");
         assertProblem(api.post(base + "/roles", "{\"name\":\"a\\u0000b\"}"), 400, "INVALID_ROLE_NAME");
         assertProblem(api.post("/api/orgs", "{\"name\":\"a\\u0000b\"}"), 400, "INVALID_NAME");
-        assertProblem(api.post("/api/users", "{\"email\":\"a\\u0000b@example.com\",\"displayName\":\"N\"}"),
-                400, "INVALID_INPUT");
+        assertProblem(api.post(base + "/users", "{\"email\":\"a\\u0000b@example.com\",\"displayName\":\"N\","
+                + "\"password\":\"" + Api.USER_PASSWORD + "\"}"), 400, "INVALID_EMAIL");
         for (String list : List.of(base + "/roles", base + "/members", base + "/audit", base + "/activity")) {
             assertInvalid(api.get(list + "?cursor=AA"), "INVALID_QUERY", "cursor");
         }
@@ -130,12 +131,12 @@ class ProblemDetailsApiIT {
 
     @Test
     void springsOwnClientErrorsAreProblemsWithACode() {
-        Api api = new Api(port);
+        Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
 
         assertProblem(api.send("POST", "/api/orgs/" + orgId + "/roles", "{\"name\":\"Plain\"}", "text/plain"), 415,
                 "UNSUPPORTED_MEDIA_TYPE");
-        assertProblem(api.send("PATCH", "/api/orgs/" + orgId, "{}", "application/json"), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(api.send("PUT", "/api/orgs/" + orgId, "{}", "application/json"), 405, "METHOD_NOT_ALLOWED");
         assertProblem(api.get("/api/nothing-here"), 404, "NOT_FOUND");
     }
 }
