@@ -1,0 +1,231 @@
+package dev.warden.app.security;
+
+import static dev.warden.app.support.Problems.assertProblem;
+import static dev.warden.app.support.Problems.errorFields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.app.support.Api;
+import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.WardenTest;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Bad input to the identity and security endpoints: every case is a 4xx problem+json that names the
+ * problem, and nothing reaches the log.
+ */
+@WardenTest
+class BadInputIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api admin;
+    String orgId;
+    Fixtures.SignedIn user;
+    String users;
+
+    @BeforeEach
+    void setUp() {
+        admin = Api.admin(port);
+        orgId = Fixtures.organization(admin).id();
+        user = Fixtures.signedInUser(admin, orgId);
+        users = "/api/orgs/" + orgId + "/users";
+    }
+
+    @Test
+    void malformedJsonWrongTypesAndUnknownFields() {
+        long head = SecurityFixtures.logHead(jdbc);
+        String email = "bad-" + Fixtures.unique() + "@example.com";
+        String valid = "\"email\":\"" + email + "\",\"displayName\":\"Bad Input\",\"password\":\""
+                + Api.USER_PASSWORD + "\"";
+        List<Api.Response> malformed = new ArrayList<>();
+        malformed.add(admin.post(users, "{" + valid));
+        malformed.add(admin.post(users, "{" + valid + ",}"));
+        malformed.add(admin.post(users, "not json at all"));
+        malformed.add(admin.post(users, "[]"));
+        malformed.add(admin.post(users, "{\"email\":{\"a\":1},\"displayName\":\"X\",\"password\":\""
+                + Api.USER_PASSWORD + "\"}"));
+        malformed.add(admin.post(users, "{\"email\":\"" + email + "\",\"displayName\":\"X\",\"password\":[\"a\"]}"));
+        malformed.add(admin.post(users, "{" + valid + ",\"admin\":true}"));
+        malformed.add(admin.post(users, "{" + valid + ",\"organizationId\":\"" + orgId + "\"}"));
+        malformed.add(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email() + "\",\"password\":\""
+                + Api.USER_PASSWORD + "\",\"actorId\":\"usr_0\"}"));
+        malformed.add(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email() + "\""));
+        malformed.add(admin.anonymous().post("/api/sessions", "{\"email\":[\"" + user.email() + "\"],\"password\":\""
+                + Api.USER_PASSWORD + "\"}"));
+        malformed.add(user.api().put("/api/me/password", "{\"currentPassword\":\"" + Api.USER_PASSWORD
+                + "\",\"newPassword\":{\"x\":1}}"));
+        malformed.add(user.api().patch("/api/me", "{\"displayName\":\"X\",\"role\":\"Admin\"}"));
+        malformed.add(user.api().post("/api/me/totp/confirm", "{\"code\":123456,\"extra\":1}"));
+        malformed.add(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"k\",\"scopes\":\"members:read\"}"));
+        malformed.add(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"k\",\"scopes\":[\"members:read\"],"
+                + "\"expiresAt\":\"tomorrow\"}"));
+        malformed.add(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"k\",\"scopes\":[\"members:read\"],"
+                + "\"secret\":\"wdn_chosen\"}"));
+        for (Api.Response response : malformed) {
+            assertProblem(response, 400, "MALFORMED_BODY");
+            assertThat(response.json().path("detail").asString()).isNotBlank();
+        }
+        assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
+    }
+
+    @Test
+    void invalidEmailsWeakPasswordsAndOverlongStrings() {
+        long head = SecurityFixtures.logHead(jdbc);
+        String email = "weak-" + Fixtures.unique() + "@example.com";
+        for (String invalid : List.of("not-an-email", "a@b", "two@@example.com", "spaces in@example.com",
+                "x@example.com\\u0007", "@example.com")) {
+            assertProblem(admin.post(users, register(invalid, "Name", Api.USER_PASSWORD)), 400, "INVALID_EMAIL");
+        }
+        assertInvalidField(admin.post(users, register("", "Name", Api.USER_PASSWORD)), "email");
+        assertInvalidField(admin.post(users, register("a".repeat(250) + "@example.com", "Name", Api.USER_PASSWORD)),
+                "email");
+        assertInvalidField(admin.post(users, register(email, "x".repeat(101), Api.USER_PASSWORD)), "displayName");
+        assertInvalidField(admin.post(users, register(email, "Name", "p".repeat(513))), "password");
+        assertInvalidField(admin.anonymous().post("/api/sessions", "{\"email\":\"" + "e".repeat(300)
+                + "@example.com\",\"password\":\"x\"}"), "email");
+        assertInvalidField(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
+                + "\",\"password\":\"" + "p".repeat(600) + "\"}"), "password");
+        assertInvalidField(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
+                + "\",\"password\":\"x\",\"totpCode\":\"" + "1".repeat(40) + "\"}"), "totpCode");
+        assertInvalidField(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"" + "k".repeat(101)
+                + "\",\"scopes\":[\"members:read\"]}"), "name");
+        assertInvalidField(user.api().patch("/api/me", "{\"displayName\":\"" + "d".repeat(101) + "\"}"), "displayName");
+
+        for (String weak : List.of("short", "aaaaaaaaaaaaaaaa", "abababababababab", "abcdabcdabcdabcd",
+                "p".repeat(64) + "q".repeat(65) + "r", email, email.toUpperCase(), "twelve chars\\u0001x")) {
+            Api.Response response = admin.post(users, register(email, "Name", weak));
+            assertProblem(response, 400, "INVALID_PASSWORD");
+            assertThat(response.json().path("detail").asString()).isNotBlank();
+        }
+        assertProblem(user.api().put("/api/me/password", "{\"currentPassword\":\"" + Api.USER_PASSWORD
+                + "\",\"newPassword\":\"aaaaaaaaaaaaaaaa\"}"), 400, "INVALID_PASSWORD");
+        assertProblem(user.api().put("/api/me/password", "{\"currentPassword\":\"" + Api.USER_PASSWORD
+                + "\",\"newPassword\":\"short\"}"), 400, "INVALID_PASSWORD");
+        assertProblem(user.api().patch("/api/me", "{\"email\":\"not-an-email\"}"), 400, "INVALID_EMAIL");
+        assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)").param(email)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void nulCharactersAndNonUtf8Bytes() {
+        long head = SecurityFixtures.logHead(jdbc);
+        String email = "nul-" + Fixtures.unique() + "@example.com";
+        List<Api.Response> responses = new ArrayList<>();
+        responses.add(admin.post(users, register(email, "Nul\\u0000Name", Api.USER_PASSWORD)));
+        responses.add(admin.post(users, register(email, "Name", "correct horse\\u0000battery")));
+        responses.add(admin.post(users, register("nul\\u0000" + email, "Name", Api.USER_PASSWORD)));
+        responses.add(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
+                + "\\u0000\",\"password\":\"" + Api.USER_PASSWORD + "\"}"));
+        responses.add(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
+                + "\",\"password\":\"" + Api.USER_PASSWORD + "\\u0000\"}"));
+        responses.add(user.api().patch("/api/me", "{\"displayName\":\"Nul\\u0000\"}"));
+        responses.add(user.api().post("/api/me/accounts", "{\"provider\":\"github\",\"providerAccountId\":\"a\\u0000b\"}"));
+        responses.add(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"nul\\u0000key\","
+                + "\"scopes\":[\"members:read\"]}"));
+        responses.add(admin.patch("/api/orgs/" + orgId, "{\"name\":\"Nul\\u0000Org\"}"));
+        for (Api.Response response : responses) {
+            assertThat(response.status()).as(response.body()).isBetween(400, 499);
+            assertThat(response.isProblem()).as(response.body()).isTrue();
+            assertThat(response.code()).as(response.body()).isNotBlank();
+        }
+
+        byte[] invalidUtf8 = bytes("{\"email\":\"", new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3},
+                "@example.com\",\"displayName\":\"Bytes\",\"password\":\"" + Api.USER_PASSWORD + "\"}");
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + Api.admin(port).signIn(Api.ADMIN_EMAIL,
+                Api.ADMIN_PASSWORD));
+        head = SecurityFixtures.logHead(jdbc);
+        List<Api.Response> raw = new ArrayList<>();
+        raw.add(SecurityFixtures.raw(port, "POST", users, invalidUtf8, "application/json", auth));
+        raw.add(SecurityFixtures.raw(port, "POST", users, invalidUtf8, "application/json;charset=UTF-8", auth));
+        raw.add(SecurityFixtures.raw(port, "POST", "/api/sessions", bytes("{\"email\":\"", new byte[] {(byte) 0xc0,
+                (byte) 0x80}, "\",\"password\":\"x\"}"), "application/json", Map.of()));
+        raw.add(SecurityFixtures.raw(port, "PATCH", "/api/orgs/" + orgId, bytes("{\"name\":\"", new byte[] {(byte) 0xed,
+                (byte) 0xa0, (byte) 0x80}, "\"}"), "application/json", auth));
+        raw.add(SecurityFixtures.raw(port, "POST", users, bytes("{\"email\":\"", new byte[] {0},
+                "x@example.com\",\"displayName\":\"Raw\",\"password\":\"" + Api.USER_PASSWORD + "\"}"),
+                "application/json", auth));
+        for (Api.Response response : raw) {
+            assertThat(response.status()).as(response.body()).isBetween(400, 499);
+            assertThat(response.isProblem()).as(response.body()).isTrue();
+            assertThat(response.code()).as(response.body()).isNotBlank();
+        }
+        assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
+    }
+
+    @Test
+    void wrongMediaTypesAreRefused() {
+        long head = SecurityFixtures.logHead(jdbc);
+        Api.Response form = admin.send("POST", users, "email=a@example.com&password=x", "application/x-www-form-urlencoded");
+        assertThat(form.status()).as(form.body()).isEqualTo(415);
+        assertThat(form.isProblem()).isTrue();
+        Api.Response text = admin.send("PATCH", "/api/orgs/" + orgId, "{\"name\":\"Text\"}", "text/plain");
+        assertThat(text.status()).as(text.body()).isEqualTo(415);
+        Api.Response empty = admin.send("POST", users, "", "application/json");
+        assertProblem(empty, 400, "MALFORMED_BODY");
+        assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
+    }
+
+    @Test
+    @Disabled("bug: no request body size limit; a valid JSON body of 2 MB (whitespace padding) to PATCH /api/me, "
+            + "PATCH /api/orgs/{orgId} or POST /api/sessions is read and acted on (200/200/201, events written) "
+            + "instead of 413 problem+json; server.tomcat.max-swallow-size/max-http-form-post-size do not limit JSON")
+    void oversizedBodiesAreRefusedWithoutBeingRead() {
+        long head = SecurityFixtures.logHead(jdbc);
+        String padding = " ".repeat(2 * 1024 * 1024);
+        // Valid JSON, valid values, but more than 1 MB: refused for its size.
+        List<Api.Response> responses = new ArrayList<>();
+        responses.add(user.api().patch("/api/me", "{\"displayName\":\"Big Body\"" + padding + "}"));
+        responses.add(admin.patch("/api/orgs/" + orgId, "{\"name\":\"Big Body\"" + padding + "}"));
+        responses.add(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email() + "\",\"password\":\""
+                + Api.USER_PASSWORD + "\"" + padding + "}"));
+        responses.add(admin.post(users, "{\"email\":\"big-" + Fixtures.unique()
+                + "@example.com\",\"displayName\":\"" + "b".repeat(2 * 1024 * 1024) + "\",\"password\":\""
+                + Api.USER_PASSWORD + "\"}"));
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < responses.size(); i++) {
+            Api.Response response = responses.get(i);
+            if (response.status() < 400 || response.status() > 499 || !response.isProblem()) {
+                accepted.add("#" + i + " " + response.status() + " " + abbreviate(response.body()));
+            }
+        }
+        assertThat(accepted).as("bodies over 1 MB that were not refused").isEmpty();
+        assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    private static void assertInvalidField(Api.Response response, String field) {
+        assertProblem(response, 400, "INVALID_INPUT");
+        assertThat(errorFields(response)).as(response.body()).contains(field);
+    }
+
+    private static String register(String email, String displayName, String password) {
+        return "{\"email\":\"" + email + "\",\"displayName\":\"" + displayName + "\",\"password\":\"" + password
+                + "\"}";
+    }
+
+    private static byte[] bytes(String before, byte[] middle, String after) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(middle);
+        out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,248 @@
+package dev.warden.app.security;
+
+import static dev.warden.app.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.app.security.AccessRules.OrgPermission;
+import dev.warden.app.support.Api;
+import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.WardenTest;
+import dev.warden.events.shared.IdKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A caller of organization A sees nothing of organization B: every kind of B's resources answers 404
+ * exactly as a missing one does, B's ids used under A's paths name nothing, and A's lists never
+ * contain B's rows.
+ */
+@WardenTest
+class TenantIsolationIT {
+
+    @LocalServerPort
+    int port;
+
+    Api root;
+    String orgA;
+    String orgB;
+    Fixtures.SignedIn adminA;
+    Fixtures.SignedIn memberA;
+    Fixtures.SignedIn memberB;
+    String roleB;
+    String keyB;
+    String requestB;
+    long positionB;
+
+    @BeforeEach
+    void twoOrganizations() {
+        root = Api.admin(port);
+        orgA = Fixtures.organization(root).id();
+        orgB = Fixtures.organization(root).id();
+        adminA = SecurityFixtures.member(root, orgA, "Admin");
+        memberA = Fixtures.signedInUser(root, orgA);
+        memberB = Fixtures.signedInUser(root, orgB);
+        roleB = Fixtures.role(root, orgB, "B only " + Fixtures.unique()).id();
+        keyB = SecurityFixtures.apiKey(root, orgB, "organizations:read").id();
+        Api.Response request = memberB.api().post("/api/orgs/" + orgB + "/access-requests",
+                "{\"roleId\":\"" + roleB + "\",\"justification\":\"B business\"}");
+        assertThat(request.status()).as(request.body()).isEqualTo(201);
+        requestB = request.id();
+        positionB = request.position();
+    }
+
+    @Test
+    void everyEndpointOfAnotherOrganizationAnswersLikeAMissingOrganization() {
+        String missingOrg = IdKind.ORGANIZATION.next();
+        List<String> endpoints = AccessRules.all().entrySet().stream()
+                .filter(e -> e.getValue() instanceof OrgPermission).map(Map.Entry::getKey).sorted().toList();
+        long before = SecurityFixtures.audit(root, orgB, "limit=1").get(0).get("position").asLong();
+        for (String endpoint : endpoints) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+            String body = body(endpoint);
+            Api.Response other = adminA.api().send(method, pathIn(pattern, orgB), body, "application/json");
+            Api.Response missing = adminA.api().send(method, pathIn(pattern, missingOrg), body, "application/json");
+            assertProblem(other, 404, "ORGANIZATION_NOT_FOUND");
+            assertProblem(missing, 404, "ORGANIZATION_NOT_FOUND");
+            assertSameShape(endpoint, other.json(), orgB, missing.json(), missingOrg);
+        }
+        // Nothing happened in B, and the refusals are no permission denials of B's either.
+        List<JsonNode> newest = SecurityFixtures.audit(root, orgB, "limit=1");
+        assertThat(newest.get(0).get("position").asLong()).as("B's audit is unchanged").isEqualTo(before);
+        JsonNode request = root.get("/api/orgs/" + orgB + "/access-requests/" + requestB).json();
+        assertThat(request.get("status").asString()).isEqualTo("pending");
+        JsonNode key = root.get("/api/orgs/" + orgB + "/api-keys/" + keyB).json();
+        assertThat(key.get("status").asString()).isEqualTo("active");
+        assertThat(SecurityFixtures.roleIds(root, orgB, memberB.userId(), 0)).isNotEmpty();
+        JsonNode org = root.get("/api/orgs/" + orgB).json();
+        assertThat(org.get("name").asString()).doesNotStartWith("Renamed");
+    }
+
+    @Test
+    void idsOfAnotherOrganizationUnderOwnPathsNameNothing() {
+        Api a = adminA.api();
+        String base = "/api/orgs/" + orgA;
+        String missingRole = IdKind.ROLE.next();
+        String missingKey = IdKind.API_KEY.next();
+        String missingRequest = IdKind.ACCESS_REQUEST.next();
+        String missingUser = IdKind.USER.next();
+        String[][] calls = {
+                {"GET", "/roles/%s", null, roleB, missingRole},
+                {"PUT", "/roles/%s", "{\"name\":\"Stolen\"}", roleB, missingRole},
+                {"DELETE", "/roles/%s", null, roleB, missingRole},
+                {"PUT", "/roles/%s/permissions/organizations:read", null, roleB, missingRole},
+                {"DELETE", "/roles/%s/permissions/organizations:read", null, roleB, missingRole},
+                {"PUT", "/members/" + memberA.userId() + "/roles/%s", null, roleB, missingRole},
+                {"PUT", "/members/" + memberA.userId() + "/role", "{\"roleId\":\"%s\"}", roleB, missingRole},
+                {"POST", "/access-requests", "{\"roleId\":\"%s\",\"justification\":\"x\"}", roleB, missingRole},
+                {"GET", "/api-keys/%s", null, keyB, missingKey},
+                {"DELETE", "/api-keys/%s", null, keyB, missingKey},
+                {"GET", "/access-requests/%s", null, requestB, missingRequest},
+                {"POST", "/access-requests/%s/approve", "{\"reason\":\"x\"}", requestB, missingRequest},
+                {"POST", "/access-requests/%s/deny", "{\"reason\":\"x\"}", requestB, missingRequest},
+                {"POST", "/access-requests/%s/cancel", null, requestB, missingRequest},
+                {"GET", "/members/%s", null, memberB.userId(), missingUser},
+                {"GET", "/members/%s/sessions", null, memberB.userId(), missingUser},
+        };
+        List<String> failures = new ArrayList<>();
+        for (String[] call : calls) {
+            String bodyOther = call[2] == null ? null : call[2].formatted(call[3]);
+            String bodyMissing = call[2] == null ? null : call[2].formatted(call[4]);
+            String pathOther = base + (call[1].contains("%s") ? call[1].formatted(call[3]) : call[1]);
+            String pathMissing = base + (call[1].contains("%s") ? call[1].formatted(call[4]) : call[1]);
+            Api.Response other = a.send(call[0], pathOther, bodyOther, "application/json");
+            Api.Response missing = a.send(call[0], pathMissing, bodyMissing, "application/json");
+            if (other.status() != 404 || missing.status() != 404 || !other.code().equals(missing.code())) {
+                failures.add(call[0] + " " + call[1] + " with B's id: " + other.status() + " " + other.body()
+                        + " / with a missing id: " + missing.status() + " " + missing.body());
+            } else {
+                assertThat(other.isProblem()).isTrue();
+                assertSameShape(call[0] + " " + call[1], other.json(), call[3], missing.json(), call[4]);
+            }
+        }
+        assertThat(failures).isEmpty();
+        // B's things are untouched.
+        JsonNode request = root.get("/api/orgs/" + orgB + "/access-requests/" + requestB).json();
+        assertThat(request.get("status").asString()).isEqualTo("pending");
+        assertThat(root.get("/api/orgs/" + orgB + "/api-keys/" + keyB).json().get("status").asString())
+                .isEqualTo("active");
+        JsonNode role = root.get("/api/orgs/" + orgB + "/roles/" + roleB).json();
+        assertThat(role.get("name").asString()).startsWith("B only");
+        assertThat(Fixtures.strings(role.get("permissions"))).isEmpty();
+    }
+
+    @Test
+    void ownListsNeverContainRowsOfAnotherOrganization() {
+        Api a = adminA.api();
+        String base = "/api/orgs/" + orgA;
+        // Give A rows of every kind too, so the lists are not trivially empty.
+        String roleA = Fixtures.role(adminA.api(), orgA, "A only " + Fixtures.unique()).id();
+        SecurityFixtures.apiKey(a, orgA, "organizations:read");
+        Api.Response requestA = memberA.api().post(base + "/access-requests",
+                "{\"roleId\":\"" + roleA + "\",\"justification\":\"A business\"}");
+        assertThat(requestA.status()).as(requestA.body()).isEqualTo(201);
+        long min = requestA.position();
+        Set<String> bIds = Set.of(orgB, memberB.userId(), roleB, keyB, requestB);
+
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/members?limit=200&minPosition=" + min)), "members");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/roles?limit=200&minPosition=" + min)), "roles");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/api-keys?limit=200&minPosition=" + min)), "api keys");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/access-requests?limit=200&minPosition=" + min)),
+                "access requests");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/audit?limit=200&minPosition=" + min)), "audit");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/activity?limit=200&minPosition=" + min)), "activity");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/members/" + memberA.userId() + "/sessions?limit=200")),
+                "member sessions");
+        assertNoneOf(bIds, Fixtures.items(adminA.api().get("/api/me/organizations?minPosition=" + min)),
+                "own organizations");
+        // The lists hold A's rows.
+        assertThat(Fixtures.items(a.get(base + "/roles?limit=200")).toString()).contains(roleA);
+        assertThat(Fixtures.items(a.get(base + "/access-requests?limit=200")).toString()).contains(requestA.id());
+    }
+
+    @Test
+    void anApiKeyOfOneOrganizationOpensNoOther() {
+        String keyOfAdminA = SecurityFixtures.apiKey(adminA.api(), orgA, "organizations:read", "members:read")
+                .json().get("secret").asString();
+        Api withKey = root.anonymous().withToken(keyOfAdminA);
+        assertThat(withKey.get("/api/orgs/" + orgA).status()).isEqualTo(200);
+        assertProblem(withKey.get("/api/orgs/" + orgB), 404, "ORGANIZATION_NOT_FOUND");
+        assertProblem(withKey.get("/api/orgs/" + orgB + "/members"), 404, "ORGANIZATION_NOT_FOUND");
+
+        // Also when the key's issuer is a member of both organizations.
+        String keyOfRoot = SecurityFixtures.apiKey(root, orgA, "organizations:read", "members:read")
+                .json().get("secret").asString();
+        Api rootKey = root.anonymous().withToken(keyOfRoot);
+        assertThat(rootKey.get("/api/orgs/" + orgA).status()).isEqualTo(200);
+        assertThat(root.get("/api/orgs/" + orgB).status()).as("the issuer itself may read B").isEqualTo(200);
+        Api.Response other = rootKey.get("/api/orgs/" + orgB);
+        assertProblem(other, 404, "ORGANIZATION_NOT_FOUND");
+        Api.Response missing = rootKey.get("/api/orgs/" + IdKind.ORGANIZATION.next());
+        assertProblem(missing, 404, "ORGANIZATION_NOT_FOUND");
+        assertProblem(rootKey.get("/api/orgs/" + orgB + "/members"), 404, "ORGANIZATION_NOT_FOUND");
+    }
+
+    private static void assertNoneOf(Set<String> ids, List<JsonNode> rows, String what) {
+        for (JsonNode row : rows) {
+            String text = row.toString();
+            for (String id : ids) {
+                assertThat(text).as(what + " row " + text).doesNotContain(id);
+            }
+        }
+    }
+
+    /** Same fields, same values, but for the id in them. */
+    private static void assertSameShape(String what, JsonNode actual, String actualId, JsonNode expected,
+                                       String expectedId) {
+        assertThat(fields(actual)).as(what).isEqualTo(fields(expected));
+        for (String field : fields(expected)) {
+            if (Set.of("requestId", "correlationId", "timestamp").contains(field)) {
+                continue;
+            }
+            assertThat(actual.get(field).toString().replace(actualId, "ID")).as(what + " " + field)
+                    .isEqualTo(expected.get(field).toString().replace(expectedId, "ID"));
+        }
+    }
+
+    private static Set<String> fields(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+
+    private String pathIn(String pattern, String org) {
+        return pattern.replace("{orgId}", org)
+                .replace("{userId}", memberB.userId())
+                .replace("{roleId}", roleB)
+                .replace("{keyId}", keyB)
+                .replace("{requestId}", requestB)
+                .replace("{permission}", "organizations:read");
+    }
+
+    private String body(String endpoint) {
+        String tag = Fixtures.unique();
+        return switch (endpoint) {
+            case "PATCH /api/orgs/{orgId}" -> "{\"name\":\"Renamed " + tag + "\"}";
+            case "POST /api/orgs/{orgId}/members" -> "{\"userId\":\"" + memberA.userId() + "\"}";
+            case "PUT /api/orgs/{orgId}/members/{userId}/role" -> "{\"roleId\":\"" + roleB + "\"}";
+            case "POST /api/orgs/{orgId}/users" -> "{\"email\":\"iso-" + tag + "@example.com\","
+                    + "\"displayName\":\"Iso " + tag + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}";
+            case "POST /api/orgs/{orgId}/roles" -> "{\"name\":\"Iso " + tag + "\"}";
+            case "PUT /api/orgs/{orgId}/roles/{roleId}" -> "{\"name\":\"Renamed " + tag + "\"}";
+            case "POST /api/orgs/{orgId}/api-keys" -> "{\"name\":\"iso " + tag
+                    + "\",\"scopes\":[\"organizations:read\"]}";
+            case "POST /api/orgs/{orgId}/access-requests" -> "{\"roleId\":\"" + roleB
+                    + "\",\"justification\":\"iso\"}";
+            case "POST /api/orgs/{orgId}/access-requests/{requestId}/approve" -> "{\"reason\":\"ok\"}";
+            case "POST /api/orgs/{orgId}/access-requests/{requestId}/deny" -> "{\"reason\":\"no\"}";
+            default -> endpoint.startsWith("GET ") || endpoint.startsWith("DELETE ") ? null : "{}";
+        };
+    }
+}
