@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -68,8 +67,6 @@ class BruteForceIT {
     }
 
     @Test
-    @Disabled("bug: Retry-After is the remaining wait rounded down (ProblemDetailsAdvice: retryAfter().toSeconds()), "
-            + "so a client that waits exactly Retry-After seconds is throttled again; it should be rounded up")
     void waitingRetryAfterSecondsIsEnough() {
         Api admin = Api.admin(port);
         Fixtures.SignedIn user = Fixtures.signedInUser(admin, Fixtures.organization(admin).id());
