@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,12 @@ class SecurityInterceptor implements HandlerInterceptor {
                 IdentityErrorCode.AUTHENTICATION_REQUIRED,
                 "Sign in: send a session token or an API key as 'Authorization: Bearer ...'"));
         request.setAttribute(Actor.ATTRIBUTE, actor);
-        RequestContext context = RequestContext.current();
+        RequestContext current = RequestContext.current();
+        // A query-only process has no request metadata filter; start from a fresh request context.
+        String requestId = UUID.randomUUID().toString();
+        RequestContext context = current != null ? current
+                : new RequestContext("anonymous", "anonymous", null, requestId, requestId, request.getRemoteAddr(),
+                        Set.of());
         RequestContext acting;
         if (rule instanceof OrgPermission required) {
             String organizationId = pathVariable(request, "orgId");
