@@ -1,8 +1,11 @@
 package dev.warden.app.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -24,6 +27,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,16 +94,37 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The event store. Appends in this process wake its trackers at once; {@code poll-interval} bounds
-     * how late a tracker sees events appended by other instances.
+     * The event store. Appends in this process wake its trackers at once, appends of other instances
+     * through {@link AppendListener}; {@code poll-interval} is the fallback that bounds how late a
+     * tracker sees them when no notification arrives (the listener's connection is down).
      */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+    WakeableEventStore eventStore(EventStorageEngine storageEngine,
                                   @Value("${warden.events.poll-interval:200ms}") Duration pollInterval) {
-        return EmbeddedEventStore.builder()
+        return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(pollInterval.toMillis())
-                .build();
+                .fetchDelay(pollInterval.toMillis()));
+    }
+
+    /**
+     * Wakes the trackers when another instance appends. Only where projections run: a command-only
+     * process has no tracker to wake and keeps its connection.
+     */
+    @Bean
+    @ConditionalOnExpression("'${warden.roles:command,query}'.contains('query')")
+    AppendListener appendListener(HikariDataSource dataSource, WakeableEventStore eventStore) {
+        return new AppendListener(() -> {
+            Properties properties = new Properties();
+            properties.putAll(dataSource.getDataSourceProperties());
+            if (dataSource.getUsername() != null) {
+                properties.setProperty("user", dataSource.getUsername());
+            }
+            if (dataSource.getPassword() != null) {
+                properties.setProperty("password", dataSource.getPassword());
+            }
+            properties.setProperty("ApplicationName", "warden-append-listener");
+            return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
+        }, eventStore, Duration.ofMillis(100), Duration.ofSeconds(10));
     }
 
     @Bean

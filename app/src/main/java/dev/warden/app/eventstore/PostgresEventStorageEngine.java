@@ -32,10 +32,15 @@ import org.axonframework.serialization.Serializer;
  *     <li>trackers read only rows whose writing transaction is older than every transaction still
  *     in flight ({@code tx_id < pg_snapshot_xmin(pg_current_snapshot())}), so a slow or rolled-back
  *     writer can never make a tracker pass an event that becomes visible later;</li>
- *     <li>each append records the log position of its last event for the command's response.</li>
+ *     <li>each append records the log position of its last event for the command's response, and
+ *     notifies {@link #CHANNEL} with it, which PostgreSQL delivers to listeners (other instances'
+ *     {@link AppendListener}) when the appending transaction commits.</li>
  * </ul>
  */
 public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
+
+    /** The channel every append notifies, with the position of its last event as payload. */
+    public static final String CHANNEL = "warden_events";
 
     /**
      * Only rows of transactions that finished before every one still running. A row whose id is at or
@@ -84,8 +89,10 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                     return statement;
                 }));
         this.transactionManager = transactionManager;
-        this.positionQuery = "SELECT currval(pg_get_serial_sequence('" + schema.domainEventTable() + "', '"
-                + schema.globalIndexColumn() + "'))";
+        // One round trip reads the position and queues the notification, sent only if the append commits.
+        this.positionQuery = "SELECT last, pg_notify('" + CHANNEL + "', last::text) FROM (SELECT currval("
+                + "pg_get_serial_sequence('" + schema.domainEventTable() + "', '" + schema.globalIndexColumn()
+                + "')) AS last) appended";
         this.anyBeyondQuery = "SELECT EXISTS (SELECT 1 FROM " + schema.domainEventTable() + " WHERE "
                 + schema.globalIndexColumn() + " > ?)";
     }
@@ -122,7 +129,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
             return;
         }
         // One transaction, so one connection: the batch took its positions from the sequence in order,
-        // in this session, and currval is the last of them.
+        // in this session, and currval is the last of them. The notification goes out with the commit.
         transactionManager.executeInTransaction(() -> {
             super.appendEvents(events, serializer);
             Long last = JdbcUtils.executeQuery(getConnection(), c -> c.prepareStatement(positionQuery),
