@@ -41,6 +41,9 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    /** How many events a tracker reads from the log at a time. */
+    static final int FETCH_SIZE = 500;
+
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()
@@ -88,6 +91,8 @@ public class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer) {
         return new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
+                // Events per read of a tracker: a rebuild reads the log in fewer, larger pages.
+                .batchSize(FETCH_SIZE)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer())
                 .persistenceExceptionResolver(duplicateKeys()), schema, transactionManager);
@@ -150,11 +155,16 @@ public class EventStoreConfiguration {
                 .build());
     }
 
-    /** A failing projection stops and retries with back-off instead of skipping the event. */
+    /**
+     * A failing projection stops and retries with back-off instead of skipping the event. Projection
+     * transactions commit without waiting for the disk ({@link ProjectionTransactionManager}).
+     */
     @Bean
-    ConfigurerModule projectionErrorHandling() {
+    ConfigurerModule projectionProcessing(TransactionManager transactionManager, DataSource dataSource) {
+        TransactionManager projections = new ProjectionTransactionManager(transactionManager, dataSource);
         return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultTransactionManager(c -> projections);
     }
 
     /**
