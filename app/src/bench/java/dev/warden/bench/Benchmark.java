@@ -61,7 +61,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>
  * Settings (environment): {@code BENCH_CLIENTS} (1,4,16), {@code BENCH_SECONDS} per measurement (8),
  * {@code BENCH_EVENTS} in the generated log (1000000), {@code BENCH_POOL_SIZE} of the service (20),
- * {@code BENCH_APP_ARGS} extra service arguments, {@code BENCH_OUT} the results folder.
+ * {@code BENCH_APP_ARGS} extra service arguments, {@code BENCH_OUT} the results folder, {@code BENCH_PARTS}
+ * which parts to run ({@code paths,log}).
  */
 public final class Benchmark {
 
@@ -77,6 +78,8 @@ public final class Benchmark {
     private final int poolSize = Integer.parseInt(env("BENCH_POOL_SIZE", "20"));
     private final Path out = Path.of(env("BENCH_OUT", "bench/results"));
     private final int maxClients = Arrays.stream(clientCounts).max().orElse(1);
+    /** Which parts to run: {@code paths} (per client count), {@code log} (rebuild, loads, memory). */
+    private final Set<String> parts = Set.of(env("BENCH_PARTS", "paths,log").split(","));
     /** The catalogue without the permission every benchmark role is created with, so grants store events. */
     private final List<String> permissions = BenchLog.permissionNames().stream()
             .filter(p -> !p.equals("audit:read")).toList();
@@ -190,7 +193,7 @@ public final class Benchmark {
             }
         }
 
-        for (int clients : clientCounts) {
+        for (int clients : parts.contains("paths") ? clientCounts : new int[0]) {
             say("Measuring with " + clients + " client(s) ...");
             ClosedLoop.Result raw = rawInserts(clients, false);
             ClosedLoop.Result rawNotify = rawInserts(clients, true);
@@ -217,6 +220,10 @@ public final class Benchmark {
                     viaGateway.perSecond() >= 0.5 * raw.perSecond(), percent(viaGateway.perSecond(), raw.perSecond()));
         }
 
+        if (!parts.contains("log")) {
+            report();
+            return;
+        }
         say("Generating a log of " + events + " events ...");
         long t0 = System.nanoTime();
         int roles = Math.max(1, events / 10);

@@ -106,9 +106,11 @@ public class EventStoreConfiguration {
     @Bean
     WakeableEventStore eventStore(EventStorageEngine storageEngine,
                                   @Value("${warden.events.poll-interval:200ms}") Duration pollInterval) {
+        Runnable appendCommitted = storageEngine instanceof PostgresEventStorageEngine postgres
+                ? postgres::appendCommitted : () -> { };
         return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(pollInterval.toMillis()));
+                .fetchDelay(pollInterval.toMillis()), appendCommitted);
     }
 
     /**

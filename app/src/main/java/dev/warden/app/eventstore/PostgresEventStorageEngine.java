@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -51,12 +53,17 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
             + " OR tx_id >= pg_snapshot_xmax(pg_current_snapshot()))";
 
     /**
-     * How a fetch keeps looking when committed events are hidden only by a transaction in flight:
-     * after 1, 2, 4, ... 32 ms, about 63 ms in all, before it leaves the rest to the next poll.
+     * How long a fetch keeps looking when committed events are hidden only by a transaction in flight,
+     * before it leaves the rest to the next wake-up or poll: it looks again after 1, 2, 4, ... 32 ms,
+     * or as soon as an append commits (the usual end of what hid them).
      */
-    private static final int SETTLE_ATTEMPTS = 6;
+    private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(64);
+    private static final long MAX_SETTLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(32);
 
     private final TransactionManager transactionManager;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final Condition appendCommitted = appendLock.newCondition();
+    private long appends;
     private final String positionQuery;
     private final String anyBeyondQuery;
 
@@ -99,17 +106,49 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
     /**
      * Fetches the next batch. When it comes back empty although the log holds later rows, those rows
-     * are held back only by a transaction still in flight (typically a projection's own, a few
-     * milliseconds long), so keep looking briefly instead of sleeping until the next poll.
+     * are held back only by a transaction still in flight (typically a command's or a projection's,
+     * a few milliseconds long), so keep looking briefly instead of sleeping until the next poll.
      */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
-        for (int attempt = 0; attempt < SETTLE_ATTEMPTS && batch.isEmpty() && rowsBeyond(lastToken); attempt++) {
-            LockSupport.parkNanos(1_000_000L << attempt);
+        long deadline = System.nanoTime() + SETTLE_NANOS;
+        long pause = TimeUnit.MILLISECONDS.toNanos(1);
+        while (batch.isEmpty() && System.nanoTime() < deadline && rowsBeyond(lastToken)) {
+            awaitAppend(Math.min(pause, deadline - System.nanoTime()));
+            pause = Math.min(pause * 2, MAX_SETTLE_PAUSE_NANOS);
             batch = super.fetchTrackedEvents(lastToken, batchSize);
         }
         return batch;
+    }
+
+    /**
+     * Tells fetches that wait for hidden rows to settle that an append committed (in this process or,
+     * through a notification, in another), so they look again at once.
+     */
+    public void appendCommitted() {
+        appendLock.lock();
+        try {
+            appends++;
+            appendCommitted.signalAll();
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void awaitAppend(long nanos) {
+        appendLock.lock();
+        try {
+            long seen = appends;
+            long left = nanos;
+            while (appends == seen && left > 0) {
+                left = appendCommitted.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     private boolean rowsBeyond(TrackingToken token) {

@@ -1,6 +1,7 @@
 package dev.warden.app.eventstore;
 
 import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
@@ -10,8 +11,21 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  */
 public class WakeableEventStore extends EmbeddedEventStore {
 
-    public WakeableEventStore(Builder builder) {
+    private final Runnable appendCommitted;
+
+    /**
+     * @param appendCommitted told of every append that committed, here or elsewhere (the storage
+     *                        engine's fetches that wait for hidden rows look again)
+     */
+    public WakeableEventStore(Builder builder, Runnable appendCommitted) {
         super(builder);
+        this.appendCommitted = appendCommitted;
+    }
+
+    @Override
+    protected void afterCommit(List<? extends EventMessage<?>> events) {
+        appendCommitted.run();
+        super.afterCommit(events);
     }
 
     /**

@@ -95,7 +95,7 @@ class AppendWakeUpIT {
     private void startSecondInstance() {
         secondStore = new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(POLL.toMillis()));
+                .fetchDelay(POLL.toMillis()), () -> { });
         secondListener = new AppendListener(() -> {
             Properties properties = new Properties();
             properties.putAll(dataSource.getDataSourceProperties());
