@@ -35,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -87,6 +89,7 @@ public final class Benchmark {
     private final List<String[]> perClients = new ArrayList<>();
     private final List<String> once = new ArrayList<>();
     private final List<String> targets = new ArrayList<>();
+    private final List<String> restBreakdown = new ArrayList<>();
 
     private ConfigurableApplicationContext app;
     private HikariDataSource dataSource;
@@ -197,7 +200,13 @@ public final class Benchmark {
             say("Measuring with " + clients + " client(s) ...");
             ClosedLoop.Result raw = rawInserts(clients, false);
             ClosedLoop.Result rawNotify = rawInserts(clients, true);
+            double[] before = serverTimes();
             ClosedLoop.Result viaRest = ClosedLoop.run(clients, seconds, restMix("r" + clients));
+            double[] after = serverTimes();
+            restBreakdown.add("| where a REST command's time goes, " + clients + " client(s) | client-measured mean "
+                    + ms(viaRest.meanMillis()) + " ms; server HTTP request mean "
+                    + ms((after[1] - before[1]) / (after[0] - before[0])) + " ms; of which command dispatch to commit "
+                    + ms((after[3] - before[3]) / (after[2] - before[2])) + " ms |");
             ClosedLoop.Result viaGateway = ClosedLoop.run(clients, seconds, gatewayMix("g" + clients));
             ClosedLoop.Result visible = ackToVisible(clients);
             perClients.add(new String[] {
@@ -220,6 +229,7 @@ public final class Benchmark {
                     viaGateway.perSecond() >= 0.5 * raw.perSecond(), percent(viaGateway.perSecond(), raw.perSecond()));
         }
 
+        once.addAll(restBreakdown);
         if (!parts.contains("log")) {
             report();
             return;
@@ -271,6 +281,24 @@ public final class Benchmark {
                 + memory.get("VmRSS") + ", peak VmHWM " + memory.get("VmHWM") + ", heap used after GC "
                 + memory.get("heap") + " (max " + memory.get("heapMax") + ") |");
         report();
+    }
+
+    /**
+     * Count and total milliseconds of the service's HTTP requests and of its commands (dispatch to
+     * commit, as the command endpoints time them), from its own meters.
+     */
+    private double[] serverTimes() {
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
+        double[] totals = new double[4];
+        for (Timer timer : meters.find("http.server.requests").timers()) {
+            totals[0] += timer.count();
+            totals[1] += timer.totalTime(TimeUnit.MILLISECONDS);
+        }
+        for (Timer timer : meters.find("warden.commands").timers()) {
+            totals[2] += timer.count();
+            totals[3] += timer.totalTime(TimeUnit.MILLISECONDS);
+        }
+        return totals;
     }
 
     private void setUpOrganizations() throws Exception {

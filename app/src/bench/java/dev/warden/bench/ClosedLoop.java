@@ -20,7 +20,8 @@ final class ClosedLoop {
     }
 
     /** What a run measured. Latencies in milliseconds. */
-    record Result(long operations, double seconds, double p50, double p99, long errors, String firstError) {
+    record Result(long operations, double seconds, double p50, double p99, double meanMillis, long errors,
+                  String firstError) {
 
         double perSecond() {
             return operations / seconds;
@@ -94,7 +95,8 @@ final class ClosedLoop {
             at += counts[c];
         }
         Arrays.sort(all);
-        return new Result(total, elapsed, percentile(all, 0.50), percentile(all, 0.99), errors.get(),
+        double mean = total == 0 ? Double.NaN : Arrays.stream(all).average().orElse(0) / 1e6;
+        return new Result(total, elapsed, percentile(all, 0.50), percentile(all, 0.99), mean, errors.get(),
                 firstError.get());
     }
 
