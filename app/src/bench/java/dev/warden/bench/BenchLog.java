@@ -185,19 +185,18 @@ final class BenchLog {
 
     /** The log's head position. */
     long head() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return number("SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
     }
 
     /** How many events the log holds. */
     long size() throws SQLException {
+        return number("SELECT count(*) FROM domain_event_entry");
+    }
+
+    private long number(String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+             ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

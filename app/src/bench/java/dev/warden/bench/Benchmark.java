@@ -2,6 +2,7 @@ package dev.warden.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.warden.app.WardenApplication;
+import dev.warden.app.database.DedicatedConnection;
 import dev.warden.command.access.Role;
 import dev.warden.events.access.CreateRoleCommand;
 import dev.warden.events.access.GrantPermissionCommand;
@@ -13,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -317,43 +316,75 @@ public final class Benchmark {
         }
     }
 
-    /** Create a role (with one permission), grant it two more, rename it: one role per four commands. */
-    private ClosedLoop.Operation restMix(String phase) {
-        String[][] current = new String[maxClients][];
-        return (client, n) -> {
-            String org = organizations.get(client);
-            int step = (int) (n % 4);
-            if (step == 0 || current[client] == null) {
-                String name = phase + "-" + client + "-" + n;
-                String id = rest.create("/api/orgs/" + org + "/roles",
-                        "{\"name\":\"" + name + "\",\"description\":\"Benchmark role\",\"permissions\":[\"audit:read\"]}");
-                current[client] = new String[] {id, name};
-            } else if (step == 2) {
-                rest.command("PUT", "/api/orgs/" + org + "/roles/" + current[client][0],
-                        "{\"name\":\"" + current[client][1] + "-renamed\"}");
-            } else {
-                rest.command("PUT", "/api/orgs/" + org + "/roles/" + current[client][0] + "/permissions/"
-                        + permissions.get(1 + step), null);
-            }
-        };
+    /** The commands of the mix, sent one way or another; each returns once the command is done. */
+    private interface RoleCommands {
+        /** Creates a role with one permission and returns its id. */
+        String create(String org, String name) throws Exception;
+
+        void rename(String org, String roleId, String name) throws Exception;
+
+        void grant(String org, String roleId, String permission) throws Exception;
     }
 
-    /** The same mix as {@link #restMix}, sent to the command gateway in this process. */
+    /** Through the REST API. */
+    private ClosedLoop.Operation restMix(String phase) {
+        return mix(phase, new RoleCommands() {
+            @Override
+            public String create(String org, String name) throws Exception {
+                return rest.create("/api/orgs/" + org + "/roles", "{\"name\":\"" + name
+                        + "\",\"description\":\"Benchmark role\",\"permissions\":[\"audit:read\"]}");
+            }
+
+            @Override
+            public void rename(String org, String roleId, String name) throws Exception {
+                rest.command("PUT", "/api/orgs/" + org + "/roles/" + roleId, "{\"name\":\"" + name + "\"}");
+            }
+
+            @Override
+            public void grant(String org, String roleId, String permission) throws Exception {
+                rest.command("PUT", "/api/orgs/" + org + "/roles/" + roleId + "/permissions/" + permission, null);
+            }
+        });
+    }
+
+    /** Through the command gateway in this process. */
     private ClosedLoop.Operation gatewayMix(String phase) {
+        return mix(phase, new RoleCommands() {
+            @Override
+            public String create(String org, String name) {
+                String id = IdKind.ROLE.next();
+                gateway.sendAndWait(new CreateRoleCommand(id, org, name, "Benchmark role", Set.of("audit:read")));
+                return id;
+            }
+
+            @Override
+            public void rename(String org, String roleId, String name) {
+                gateway.sendAndWait(new RenameRoleCommand(roleId, org, name, null));
+            }
+
+            @Override
+            public void grant(String org, String roleId, String permission) {
+                gateway.sendAndWait(new GrantPermissionCommand(roleId, org, permission));
+            }
+        });
+    }
+
+    /**
+     * The mix of the command paths: create a role (with one permission), grant it two more, rename
+     * it; one new role per four commands, each client in its own organization.
+     */
+    private ClosedLoop.Operation mix(String phase, RoleCommands commands) {
         String[][] current = new String[maxClients][];
         return (client, n) -> {
             String org = organizations.get(client);
             int step = (int) (n % 4);
             if (step == 0 || current[client] == null) {
                 String name = phase + "-" + client + "-" + n;
-                String id = IdKind.ROLE.next();
-                gateway.sendAndWait(new CreateRoleCommand(id, org, name, "Benchmark role", Set.of("audit:read")));
-                current[client] = new String[] {id, name};
+                current[client] = new String[] {commands.create(org, name), name};
             } else if (step == 2) {
-                gateway.sendAndWait(new RenameRoleCommand(current[client][0], org, current[client][1] + "-renamed",
-                        null));
+                commands.rename(org, current[client][0], current[client][1] + "-renamed");
             } else {
-                gateway.sendAndWait(new GrantPermissionCommand(current[client][0], org, permissions.get(1 + step)));
+                commands.grant(org, current[client][0], permissions.get(1 + step));
             }
         };
     }
@@ -588,16 +619,7 @@ public final class Benchmark {
     }
 
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.putAll(dataSource.getDataSourceProperties());
-        if (dataSource.getUsername() != null) {
-            properties.setProperty("user", dataSource.getUsername());
-        }
-        if (dataSource.getPassword() != null) {
-            properties.setProperty("password", dataSource.getPassword());
-        }
-        properties.setProperty("ApplicationName", "warden-bench");
-        return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
+        return DedicatedConnection.open(dataSource, "warden-bench");
     }
 
     private void describeMachine(String database) throws SQLException {

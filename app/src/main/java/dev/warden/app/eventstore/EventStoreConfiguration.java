@@ -2,10 +2,9 @@ package dev.warden.app.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.DriverManager;
+import dev.warden.app.database.DedicatedConnection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -120,18 +119,8 @@ public class EventStoreConfiguration {
     @Bean
     @ConditionalOnExpression("'${warden.roles:command,query}'.contains('query')")
     AppendListener appendListener(HikariDataSource dataSource, WakeableEventStore eventStore) {
-        return new AppendListener(() -> {
-            Properties properties = new Properties();
-            properties.putAll(dataSource.getDataSourceProperties());
-            if (dataSource.getUsername() != null) {
-                properties.setProperty("user", dataSource.getUsername());
-            }
-            if (dataSource.getPassword() != null) {
-                properties.setProperty("password", dataSource.getPassword());
-            }
-            properties.setProperty("ApplicationName", "warden-append-listener");
-            return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
-        }, eventStore, Duration.ofMillis(100), Duration.ofSeconds(10));
+        return new AppendListener(() -> DedicatedConnection.open(dataSource, "warden-append-listener"), eventStore,
+                Duration.ofMillis(100), Duration.ofSeconds(10));
     }
 
     @Bean

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.warden.app.database.DedicatedConnection;
 import dev.warden.app.support.WardenTest;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -96,12 +95,8 @@ class AppendWakeUpIT {
         secondStore = new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(POLL.toMillis()), () -> { });
-        secondListener = new AppendListener(() -> {
-            Properties properties = new Properties();
-            properties.putAll(dataSource.getDataSourceProperties());
-            properties.setProperty("ApplicationName", listenerName);
-            return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
-        }, secondStore, Duration.ofMillis(50), Duration.ofMillis(500));
+        secondListener = new AppendListener(() -> DedicatedConnection.open(dataSource, listenerName), secondStore,
+                Duration.ofMillis(50), Duration.ofMillis(500));
         secondListener.start();
         await().atMost(WITHIN).until(secondListener::isListening);
 
