@@ -1,6 +1,8 @@
 package dev.warden.app.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.warden.app.database.DedicatedConnection;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -24,6 +26,7 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,6 +39,9 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    /** How many events a tracker reads from the log at a time. */
+    static final int FETCH_SIZE = 500;
 
     @Bean
     EventSchema eventSchema() {
@@ -84,22 +90,37 @@ public class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer) {
         return new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
+                // Events per read of a tracker: a rebuild reads the log in fewer, larger pages.
+                .batchSize(FETCH_SIZE)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer())
                 .persistenceExceptionResolver(duplicateKeys()), schema, transactionManager);
     }
 
     /**
-     * The event store. Appends in this process wake its trackers at once; {@code poll-interval} bounds
-     * how late a tracker sees events appended by other instances.
+     * The event store. Appends in this process wake its trackers at once, appends of other instances
+     * through {@link AppendListener}; {@code poll-interval} is the fallback that bounds how late a
+     * tracker sees them when no notification arrives (the listener's connection is down).
      */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+    WakeableEventStore eventStore(EventStorageEngine storageEngine,
                                   @Value("${warden.events.poll-interval:200ms}") Duration pollInterval) {
-        return EmbeddedEventStore.builder()
+        Runnable appendCommitted = storageEngine instanceof PostgresEventStorageEngine postgres
+                ? postgres::appendCommitted : () -> { };
+        return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(pollInterval.toMillis())
-                .build();
+                .fetchDelay(pollInterval.toMillis()), appendCommitted);
+    }
+
+    /**
+     * Wakes the trackers when another instance appends. Only where projections run: a command-only
+     * process has no tracker to wake and keeps its connection.
+     */
+    @Bean
+    @ConditionalOnExpression("'${warden.roles:command,query}'.contains('query')")
+    AppendListener appendListener(HikariDataSource dataSource, WakeableEventStore eventStore) {
+        return new AppendListener(() -> DedicatedConnection.open(dataSource, "warden-append-listener"), eventStore,
+                Duration.ofMillis(100), Duration.ofSeconds(10));
     }
 
     @Bean
@@ -125,11 +146,16 @@ public class EventStoreConfiguration {
                 .build());
     }
 
-    /** A failing projection stops and retries with back-off instead of skipping the event. */
+    /**
+     * A failing projection stops and retries with back-off instead of skipping the event. Projection
+     * transactions commit without waiting for the disk ({@link ProjectionTransactionManager}).
+     */
     @Bean
-    ConfigurerModule projectionErrorHandling() {
+    ConfigurerModule projectionProcessing(TransactionManager transactionManager, DataSource dataSource) {
+        TransactionManager projections = new ProjectionTransactionManager(transactionManager, dataSource);
         return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultTransactionManager(c -> projections);
     }
 
     /**

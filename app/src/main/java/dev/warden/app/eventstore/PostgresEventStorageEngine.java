@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -32,10 +34,15 @@ import org.axonframework.serialization.Serializer;
  *     <li>trackers read only rows whose writing transaction is older than every transaction still
  *     in flight ({@code tx_id < pg_snapshot_xmin(pg_current_snapshot())}), so a slow or rolled-back
  *     writer can never make a tracker pass an event that becomes visible later;</li>
- *     <li>each append records the log position of its last event for the command's response.</li>
+ *     <li>each append records the log position of its last event for the command's response, and
+ *     notifies {@link #CHANNEL} with it, which PostgreSQL delivers to listeners (other instances'
+ *     {@link AppendListener}) when the appending transaction commits.</li>
  * </ul>
  */
 public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
+
+    /** The channel every append notifies, with the position of its last event as payload. */
+    public static final String CHANNEL = "warden_events";
 
     /**
      * Only rows of transactions that finished before every one still running. A row whose id is at or
@@ -46,12 +53,17 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
             + " OR tx_id >= pg_snapshot_xmax(pg_current_snapshot()))";
 
     /**
-     * How a fetch keeps looking when committed events are hidden only by a transaction in flight:
-     * after 1, 2, 4, ... 32 ms, about 63 ms in all, before it leaves the rest to the next poll.
+     * How long a fetch keeps looking when committed events are hidden only by a transaction in flight,
+     * before it leaves the rest to the next wake-up or poll: it looks again after 1, 2, 4, ... 32 ms,
+     * or as soon as an append commits (the usual end of what hid them).
      */
-    private static final int SETTLE_ATTEMPTS = 6;
+    private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(64);
+    private static final long MAX_SETTLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(32);
 
     private final TransactionManager transactionManager;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final Condition appendCommitted = appendLock.newCondition();
+    private long appends;
     private final String positionQuery;
     private final String anyBeyondQuery;
 
@@ -84,25 +96,59 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                     return statement;
                 }));
         this.transactionManager = transactionManager;
-        this.positionQuery = "SELECT currval(pg_get_serial_sequence('" + schema.domainEventTable() + "', '"
-                + schema.globalIndexColumn() + "'))";
+        // One round trip reads the position and queues the notification, sent only if the append commits.
+        this.positionQuery = "SELECT last, pg_notify('" + CHANNEL + "', last::text) FROM (SELECT currval("
+                + "pg_get_serial_sequence('" + schema.domainEventTable() + "', '" + schema.globalIndexColumn()
+                + "')) AS last) appended";
         this.anyBeyondQuery = "SELECT EXISTS (SELECT 1 FROM " + schema.domainEventTable() + " WHERE "
                 + schema.globalIndexColumn() + " > ?)";
     }
 
     /**
      * Fetches the next batch. When it comes back empty although the log holds later rows, those rows
-     * are held back only by a transaction still in flight (typically a projection's own, a few
-     * milliseconds long), so keep looking briefly instead of sleeping until the next poll.
+     * are held back only by a transaction still in flight (typically a command's or a projection's,
+     * a few milliseconds long), so keep looking briefly instead of sleeping until the next poll.
      */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
-        for (int attempt = 0; attempt < SETTLE_ATTEMPTS && batch.isEmpty() && rowsBeyond(lastToken); attempt++) {
-            LockSupport.parkNanos(1_000_000L << attempt);
+        long deadline = System.nanoTime() + SETTLE_NANOS;
+        long pause = TimeUnit.MILLISECONDS.toNanos(1);
+        while (batch.isEmpty() && System.nanoTime() < deadline && rowsBeyond(lastToken)) {
+            awaitAppend(Math.min(pause, deadline - System.nanoTime()));
+            pause = Math.min(pause * 2, MAX_SETTLE_PAUSE_NANOS);
             batch = super.fetchTrackedEvents(lastToken, batchSize);
         }
         return batch;
+    }
+
+    /**
+     * Tells fetches that wait for hidden rows to settle that an append committed (in this process or,
+     * through a notification, in another), so they look again at once.
+     */
+    public void appendCommitted() {
+        appendLock.lock();
+        try {
+            appends++;
+            appendCommitted.signalAll();
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void awaitAppend(long nanos) {
+        appendLock.lock();
+        try {
+            long seen = appends;
+            long left = nanos;
+            while (appends == seen && left > 0) {
+                left = appendCommitted.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     private boolean rowsBeyond(TrackingToken token) {
@@ -122,7 +168,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
             return;
         }
         // One transaction, so one connection: the batch took its positions from the sequence in order,
-        // in this session, and currval is the last of them.
+        // in this session, and currval is the last of them. The notification goes out with the commit.
         transactionManager.executeInTransaction(() -> {
             super.appendEvents(events, serializer);
             Long last = JdbcUtils.executeQuery(getConnection(), c -> c.prepareStatement(positionQuery),

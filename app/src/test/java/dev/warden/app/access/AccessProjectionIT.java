@@ -28,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -156,6 +158,37 @@ class AccessProjectionIT {
             assertThat(role.updatedAt()).isEqualTo(at.plusSeconds(10));
             assertThat(role.permissions()).containsExactly("audit:read");
             assertThat(lastPosition()).isEqualTo(base + 10);
+        });
+    }
+
+    @Test
+    void writesQueuedInAUnitOfWorkLandAtItsCommitInEventOrder() {
+        rolledBack(() -> {
+            String userId = IdKind.USER.next();
+            String otherRoleId = IdKind.ROLE.next();
+            DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+            batch.execute(() -> {
+                roles.on(created("Batched", "audit:read"), 0, at, token(1));
+                roles.on(new RoleCreatedEvent(otherRoleId, orgId, "Other", "", false, List.of()), 0, at, token(2));
+                roles.on(new PermissionGrantedEvent(roleId, orgId, "tickets:read"), 1, at.plusSeconds(1), token(3));
+                roles.on(new RoleRenamedEvent(roleId, orgId, "Renamed", "Batched"), 2, at.plusSeconds(2), token(4));
+                roles.on(new PermissionRevokedEvent(roleId, orgId, "audit:read"), 3, at.plusSeconds(3), token(5));
+                roles.on(new PermissionGrantedEvent(otherRoleId, orgId, "roles:read"), 1, at.plusSeconds(4), token(6));
+                roles.on(new PermissionGrantedEvent(roleId, orgId, "roles:read"), 4, at.plusSeconds(5), token(7));
+                userRoles.on(new RoleAssignedEvent(orgId, userId, roleId), at, token(8), "usr_assigner");
+                userRoles.on(new RoleUnassignedEvent(orgId, userId, roleId));
+                userRoles.on(new RoleAssignedEvent(orgId, userId, roleId), at, token(10), "usr_assigner");
+
+                assertThat(queries.role(orgId, roleId)).as("nothing written before the commit").isEmpty();
+            });
+
+            RoleView role = queries.role(orgId, roleId).orElseThrow();
+            assertThat(role.name()).isEqualTo("Renamed");
+            assertThat(role.version()).isEqualTo(4);
+            assertThat(role.permissions()).containsExactly("roles:read", "tickets:read");
+            assertThat(lastPosition()).isEqualTo(base + 7);
+            assertThat(queries.role(orgId, otherRoleId).orElseThrow().permissions()).containsExactly("roles:read");
+            assertThat(queries.rolesOf(orgId, List.of(userId))).isEqualTo(Map.of(userId, List.of(roleId)));
         });
     }
 

@@ -6,6 +6,7 @@ import dev.warden.events.access.RoleCreatedEvent;
 import dev.warden.events.access.RoleDeletedEvent;
 import dev.warden.events.access.RoleRenamedEvent;
 import dev.warden.query.support.Positions;
+import dev.warden.query.support.ProjectionWrites;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,90 +19,84 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code roles} and {@code role_permissions}. Every write is guarded by the log position of
- * the row's last event, so handling an event twice changes nothing.
+ * the row's last event, so handling an event twice changes nothing. Each event is one statement,
+ * keyed by the role, queued with the processor's batch ({@link ProjectionWrites}).
  */
 @Component
 @ProcessingGroup(AccessProcessing.GROUP)
 public class RoleProjection {
 
+    /** Moves the role to this event, unless it was applied before; the statement's CTE yields the role if moved. */
+    private static final String TOUCH = """
+            WITH touched AS (
+                UPDATE roles SET version = ?, updated_at = ?, last_event_position = ?
+                WHERE id = ? AND last_event_position < ? RETURNING id)
+            """;
+
+    private final ProjectionWrites writes;
     private final JdbcClient jdbc;
 
-    RoleProjection(JdbcClient jdbc) {
+    RoleProjection(ProjectionWrites writes, JdbcClient jdbc) {
+        this.writes = writes;
         this.jdbc = jdbc;
     }
 
     @EventHandler
     public void on(RoleCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
         long position = Positions.of(token);
-        int inserted = jdbc.sql("""
-                        INSERT INTO roles (id, organization_id, name, description, system, version, created_at,
-                                           updated_at, last_event_position)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (id) DO NOTHING""")
-                .params(event.roleId(), event.organizationId(), event.name(), event.description(), event.system(),
-                        version, ts(at), ts(at), position)
-                .update();
-        if (inserted == 1 && !event.permissions().isEmpty()) {
-            // One statement for all initial permissions, not one round trip each.
-            jdbc.sql("""
-                            INSERT INTO role_permissions (role_id, permission, granted_at, last_event_position)
-                            SELECT ?, permission, ?, ? FROM unnest(?::text[]) AS permission
-                            ON CONFLICT DO NOTHING""")
-                    .params(event.roleId(), ts(at), position, event.permissions().toArray(String[]::new))
-                    .update();
-        }
+        // The role and all its initial permissions in one statement; none if the role was there already.
+        writes.write(event.roleId(), """
+                        WITH inserted AS (
+                            INSERT INTO roles (id, organization_id, name, description, system, version, created_at,
+                                               updated_at, last_event_position)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (id) DO NOTHING RETURNING id)
+                        INSERT INTO role_permissions (role_id, permission, granted_at, last_event_position)
+                        SELECT inserted.id, permission, ?, ? FROM inserted CROSS JOIN unnest(?::text[]) AS permission
+                        ON CONFLICT DO NOTHING""",
+                event.roleId(), event.organizationId(), event.name(), event.description(), event.system(),
+                version, ts(at), ts(at), position,
+                ts(at), position, event.permissions().toArray(String[]::new));
     }
 
     @EventHandler
     public void on(RoleRenamedEvent event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
-        jdbc.sql("""
+        writes.write(event.roleId(), """
                         UPDATE roles SET name = ?, version = ?, updated_at = ?, last_event_position = ?
-                        WHERE id = ? AND last_event_position < ?""")
-                .params(event.name(), version, ts(at), Positions.of(token), event.roleId(), Positions.of(token))
-                .update();
+                        WHERE id = ? AND last_event_position < ?""",
+                event.name(), version, ts(at), Positions.of(token), event.roleId(), Positions.of(token));
     }
 
     @EventHandler
     public void on(PermissionGrantedEvent event, @SequenceNumber long version, @Timestamp Instant at,
                    TrackingToken token) {
         long position = Positions.of(token);
-        if (touch(event.roleId(), version, at, position)) {
-            jdbc.sql("""
-                            INSERT INTO role_permissions (role_id, permission, granted_at, last_event_position)
-                            VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                    .params(event.roleId(), event.permission(), ts(at), position)
-                    .update();
-        }
+        writes.write(event.roleId(), TOUCH + """
+                        INSERT INTO role_permissions (role_id, permission, granted_at, last_event_position)
+                        SELECT id, ?, ?, ? FROM touched ON CONFLICT DO NOTHING""",
+                version, ts(at), position, event.roleId(), position,
+                event.permission(), ts(at), position);
     }
 
     @EventHandler
     public void on(PermissionRevokedEvent event, @SequenceNumber long version, @Timestamp Instant at,
                    TrackingToken token) {
-        if (touch(event.roleId(), version, at, Positions.of(token))) {
-            jdbc.sql("DELETE FROM role_permissions WHERE role_id = ? AND permission = ?")
-                    .params(event.roleId(), event.permission())
-                    .update();
-        }
+        long position = Positions.of(token);
+        writes.write(event.roleId(), TOUCH + """
+                        DELETE FROM role_permissions WHERE role_id IN (SELECT id FROM touched) AND permission = ?""",
+                version, ts(at), position, event.roleId(), position,
+                event.permission());
     }
 
     @EventHandler
     public void on(RoleDeletedEvent event) {
-        jdbc.sql("DELETE FROM roles WHERE id = ?").param(event.roleId()).update();
+        writes.write(event.roleId(), "DELETE FROM roles WHERE id = ?", event.roleId());
     }
 
     @ResetHandler
     public void reset() {
         jdbc.sql("DELETE FROM role_permissions").update();
         jdbc.sql("DELETE FROM roles").update();
-    }
-
-    /** Moves the role to this event; false when the event was applied before. */
-    private boolean touch(String roleId, long version, Instant at, long position) {
-        return jdbc.sql("""
-                        UPDATE roles SET version = ?, updated_at = ?, last_event_position = ?
-                        WHERE id = ? AND last_event_position < ?""")
-                .params(version, ts(at), position, roleId, position)
-                .update() == 1;
     }
 
     static java.sql.Timestamp ts(Instant at) {

@@ -4,6 +4,7 @@ import dev.warden.events.access.RoleAssignedEvent;
 import dev.warden.events.access.RoleUnassignedEvent;
 import dev.warden.events.identity.MemberRemovedEvent;
 import dev.warden.query.support.Positions;
+import dev.warden.query.support.ProjectionWrites;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,34 +15,43 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code user_roles}: which member holds which role in which organization. */
+/**
+ * Keeps {@code user_roles}: which member holds which role in which organization. Writes are queued
+ * with the processor's batch ({@link ProjectionWrites}), keyed by the assignment.
+ */
 @Component
 @ProcessingGroup(AccessProcessing.GROUP)
 public class UserRoleProjection {
 
+    private final ProjectionWrites writes;
     private final JdbcClient jdbc;
 
-    UserRoleProjection(JdbcClient jdbc) {
+    UserRoleProjection(ProjectionWrites writes, JdbcClient jdbc) {
+        this.writes = writes;
         this.jdbc = jdbc;
     }
 
     @EventHandler
     public void on(RoleAssignedEvent event, @Timestamp Instant at, TrackingToken token,
                    @MetaDataValue("actorId") String actorId) {
-        jdbc.sql("""
+        writes.write(key(event.organizationId(), event.userId(), event.roleId()), """
                         INSERT INTO user_roles (organization_id, user_id, role_id, assigned_by, assigned_at,
                                                 last_event_position)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(event.organizationId(), event.userId(), event.roleId(), actorId, RoleProjection.ts(at),
-                        Positions.of(token))
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.organizationId(), event.userId(), event.roleId(), actorId, RoleProjection.ts(at),
+                Positions.of(token));
     }
 
     @EventHandler
     public void on(RoleUnassignedEvent event) {
-        jdbc.sql("DELETE FROM user_roles WHERE organization_id = ? AND user_id = ? AND role_id = ?")
-                .params(event.organizationId(), event.userId(), event.roleId())
-                .update();
+        writes.write(key(event.organizationId(), event.userId(), event.roleId()),
+                "DELETE FROM user_roles WHERE organization_id = ? AND user_id = ? AND role_id = ?",
+                event.organizationId(), event.userId(), event.roleId());
+    }
+
+    /** The key of one assignment's row: ids never contain a space. */
+    private static String key(String organizationId, String userId, String roleId) {
+        return "user_roles " + organizationId + " " + userId + " " + roleId;
     }
 
     /** A member who leaves an organization loses every role they held in it. */

@@ -1,0 +1,104 @@
+package dev.warden.query.support;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projection writes without a round trip per event. Inside a unit of work (a tracking processor's
+ * batch of events) each write is queued, and the queue is sent as JDBC batches when the unit of
+ * work prepares to commit, in the transaction that also stores the processor's token. Outside one
+ * (a handler called directly) a write runs at once.
+ * <p>
+ * Every write names a key: the rows it reads or writes (for example the role it touches). Writes
+ * with the same key run in the order they were queued; writes with different keys touch different
+ * rows, so they may be reordered, which lets writes of the same statement share one batch. A write
+ * must therefore decide on its own, in its statement, whether it applies (a guard on
+ * {@code last_event_position}, {@code ON CONFLICT}), since it cannot see an earlier write's count.
+ */
+@Component
+public class ProjectionWrites {
+
+    private static final String QUEUE = ProjectionWrites.class.getName() + ".queue";
+
+    private final JdbcTemplate jdbc;
+
+    ProjectionWrites(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Queues {@code sql} with {@code params} (or runs it now, outside a unit of work).
+     *
+     * @param key the rows the statement touches; writes with equal keys keep their order
+     */
+    public void write(String key, String sql, Object... params) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, params);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        List<Write> queue = unitOfWork.getResource(QUEUE);
+        if (queue == null) {
+            List<Write> created = new ArrayList<>();
+            unitOfWork.resources().put(QUEUE, created);
+            unitOfWork.onPrepareCommit(u -> flush(created));
+            queue = created;
+        }
+        queue.add(new Write(key, sql, params));
+    }
+
+    private void flush(List<Write> queue) {
+        for (Batch batch : plan(queue)) {
+            if (batch.params().size() == 1) {
+                jdbc.update(batch.sql(), batch.params().get(0));
+            } else {
+                jdbc.batchUpdate(batch.sql(), batch.params());
+            }
+        }
+        queue.clear();
+    }
+
+    /**
+     * Groups writes into as few batches of one statement each as the order of each key allows: a
+     * write joins the first batch of its statement that comes no earlier than the batch of the
+     * previous write with its key, or opens a new batch at the end.
+     */
+    static List<Batch> plan(List<Write> writes) {
+        List<Batch> batches = new ArrayList<>();
+        Map<String, List<Integer>> batchesBySql = new HashMap<>();
+        Map<String, Integer> batchOfKey = new HashMap<>();
+        for (Write write : writes) {
+            int earliest = batchOfKey.getOrDefault(write.key(), 0);
+            List<Integer> candidates = batchesBySql.computeIfAbsent(write.sql(), s -> new ArrayList<>());
+            int chosen = -1;
+            for (int index : candidates) {
+                if (index >= earliest) {
+                    chosen = index;
+                    break;
+                }
+            }
+            if (chosen < 0) {
+                chosen = batches.size();
+                batches.add(new Batch(write.sql(), new ArrayList<>()));
+                candidates.add(chosen);
+            }
+            batches.get(chosen).params().add(write.params());
+            batchOfKey.put(write.key(), chosen);
+        }
+        return batches;
+    }
+
+    /** One queued statement. */
+    record Write(String key, String sql, Object[] params) {
+    }
+
+    /** One statement with the parameters of each of its executions, in order. */
+    record Batch(String sql, List<Object[]> params) {
+    }
+}
