@@ -34,7 +34,7 @@ public class UserRoleProjection {
     @EventHandler
     public void on(RoleAssignedEvent event, @Timestamp Instant at, TrackingToken token,
                    @MetaDataValue("actorId") String actorId) {
-        writes.write(key(event.organizationId(), event.userId(), event.roleId()), """
+        writes.write(key(event.organizationId(), event.userId()), """
                         INSERT INTO user_roles (organization_id, user_id, role_id, assigned_by, assigned_at,
                                                 last_event_position)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
@@ -44,22 +44,25 @@ public class UserRoleProjection {
 
     @EventHandler
     public void on(RoleUnassignedEvent event) {
-        writes.write(key(event.organizationId(), event.userId(), event.roleId()),
+        writes.write(key(event.organizationId(), event.userId()),
                 "DELETE FROM user_roles WHERE organization_id = ? AND user_id = ? AND role_id = ?",
                 event.organizationId(), event.userId(), event.roleId());
     }
 
-    /** The key of one assignment's row: ids never contain a space. */
-    private static String key(String organizationId, String userId, String roleId) {
-        return "user_roles " + organizationId + " " + userId + " " + roleId;
+    /**
+     * The key of one member's rows in one organization (ids never contain a space): assignments,
+     * unassignments and the member's removal keep their order.
+     */
+    private static String key(String organizationId, String userId) {
+        return "user_roles " + organizationId + " " + userId;
     }
 
     /** A member who leaves an organization loses every role they held in it. */
     @EventHandler
     public void on(MemberRemovedEvent event, TrackingToken token) {
-        jdbc.sql("DELETE FROM user_roles WHERE organization_id = ? AND user_id = ? AND last_event_position < ?")
-                .params(event.organizationId(), event.userId(), Positions.of(token))
-                .update();
+        writes.write(key(event.organizationId(), event.userId()),
+                "DELETE FROM user_roles WHERE organization_id = ? AND user_id = ? AND last_event_position < ?",
+                event.organizationId(), event.userId(), Positions.of(token));
     }
 
     @ResetHandler
