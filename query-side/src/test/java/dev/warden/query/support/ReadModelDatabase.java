@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -62,9 +63,17 @@ public final class ReadModelDatabase {
      */
     public static <T> T bean(Class<T> type) {
         try {
-            Constructor<T> constructor = type.getDeclaredConstructor(JdbcClient.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(jdbc());
+            JdbcClient client = jdbc();
+            try {
+                Constructor<T> constructor = type.getDeclaredConstructor(JdbcClient.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(client);
+            } catch (NoSuchMethodException e) {
+                // Batched projections also take the queue of writes (which runs at once outside a unit of work).
+                Constructor<T> constructor = type.getDeclaredConstructor(ProjectionWrites.class, JdbcClient.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(new ProjectionWrites(new JdbcTemplate(dataSource)), client);
+            }
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
                  | InvocationTargetException e) {
             throw new IllegalStateException("Cannot build " + type.getName() + " on a JdbcClient", e);
