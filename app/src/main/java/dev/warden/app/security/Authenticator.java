@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Authenticator {
 
-    static final String SESSION_COOKIE = "warden_session";
     private static final int MAX_CREDENTIAL_LENGTH = 200;
 
     private final PrincipalLookup lookup;
@@ -71,7 +70,7 @@ class Authenticator {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
-                if (SESSION_COOKIE.equals(cookie.getName())) {
+                if (Secrets.SESSION_COOKIE.equals(cookie.getName())) {
                     return cookie.getValue();
                 }
             }

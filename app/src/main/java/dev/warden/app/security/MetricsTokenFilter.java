@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.springframework.beans.factory.annotation.Value;
+import dev.warden.app.web.ProblemBodies;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,13 +38,9 @@ class MetricsTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !MessageDigest.isEqual(token, header.getBytes(StandardCharsets.UTF_8))) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"https://warden.dev/problems/authentication-required\","
-                    + "\"title\":\"Unauthorized\",\"status\":401,\"code\":\"AUTHENTICATION_REQUIRED\","
-                    + "\"detail\":\"The metrics endpoint needs the configured bearer token\"}");
+            ProblemBodies.write(response, HttpStatus.UNAUTHORIZED, "AUTHENTICATION_REQUIRED",
+                    "The metrics endpoint needs the configured bearer token");
             return;
         }
         chain.doFilter(request, response);

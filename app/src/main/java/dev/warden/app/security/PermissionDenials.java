@@ -2,9 +2,6 @@ package dev.warden.app.security;
 
 import dev.warden.command.support.RequestContext;
 import dev.warden.events.access.PermissionDeniedEvent;
-import dev.warden.events.shared.Actor;
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.stereotype.Component;
@@ -22,25 +19,11 @@ class PermissionDenials {
         this.events = events;
     }
 
-    void record(Actor actor, String organizationId, String permission, String method, String path) {
-        RequestContext context = RequestContext.current();
-        Map<String, Object> metadata = new HashMap<>();
-        metadata.put(RequestContext.ACTOR_ID, actor.id());
-        metadata.put(RequestContext.ACTOR_TYPE, actor.type());
-        metadata.put(RequestContext.ORGANIZATION_ID, organizationId);
-        if (context != null) {
-            put(metadata, RequestContext.REQUEST_ID, context.requestId());
-            put(metadata, RequestContext.CORRELATION_ID, context.correlationId());
-            put(metadata, RequestContext.CLIENT_ADDRESS, context.clientAddress());
-        }
+    /** Records that {@code acting} (the caller, in the organization) lacked {@code permission}. */
+    void record(RequestContext acting, String permission, String method, String path) {
         String shortPath = path.length() > 300 ? path.substring(0, 300) : path;
         events.publish(GenericEventMessage.asEventMessage(
-                new PermissionDeniedEvent(organizationId, permission, method, shortPath)).andMetaData(metadata));
-    }
-
-    private static void put(Map<String, Object> metadata, String key, String value) {
-        if (value != null) {
-            metadata.put(key, value);
-        }
+                        new PermissionDeniedEvent(acting.organizationId(), permission, method, shortPath))
+                .andMetaData(acting.metadata(null)));
     }
 }

@@ -71,17 +71,15 @@ class SecurityInterceptor implements HandlerInterceptor {
             String organizationId = pathVariable(request, "orgId");
             Set<String> held = authenticator.permissions(actor, organizationId)
                     .orElseThrow(() -> IdentityErrorCode.organizationNotFound(organizationId));
+            acting = context.as(actor.type(), actor.id(), organizationId, held);
             if (!held.contains(required.permission())) {
-                denials.record(actor, organizationId, required.permission(), request.getMethod(),
-                        request.getRequestURI());
+                denials.record(acting, required.permission(), request.getMethod(), request.getRequestURI());
                 throw new DomainException(AccessErrorCode.PERMISSION_DENIED,
                         "You lack the permission " + required.permission() + " in this organization");
             }
-            acting = context.as(actor.type(), actor.id(), organizationId, held);
         } else {
             if (!actor.isUser()) {
-                throw new DomainException(IdentityErrorCode.USERS_ONLY,
-                        "Only a signed-in user can do this, not an API key");
+                throw IdentityErrorCode.usersOnly();
             }
             acting = context.as(actor.type(), actor.id(), null, Set.of());
         }

@@ -154,7 +154,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? given : codeFor(status);
         problem.setProperty("code", code);
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-            problem.setType(URI.create("https://warden.dev/problems/" + code.toLowerCase().replace('_', '-')));
+            problem.setType(ProblemBodies.type(code));
         }
         if (status.is5xxServerError()) {
             log.error("Request failed", exception);
@@ -181,10 +181,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         DomainException refusal = IdKind.ROLE.matches(id) ? AccessErrorCode.roleNotFound(id)
                 : IdKind.ORGANIZATION.matches(id) ? IdentityErrorCode.organizationNotFound(id)
                 : IdKind.USER.matches(id) ? IdentityErrorCode.userNotFound(id)
-                : IdKind.SESSION.matches(id) ? new DomainException(IdentityErrorCode.SESSION_NOT_FOUND, "No session " + id)
-                : IdKind.API_KEY.matches(id) ? new DomainException(IdentityErrorCode.API_KEY_NOT_FOUND, "No API key " + id)
+                : IdKind.SESSION.matches(id) ? IdentityErrorCode.sessionNotFound(id)
+                : IdKind.API_KEY.matches(id) ? IdentityErrorCode.apiKeyNotFound(id)
                 : IdKind.ACCESS_REQUEST.matches(id)
-                        ? new DomainException(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND, "No access request " + id)
+                        ? AccessErrorCode.accessRequestNotFound(id)
                 : null;
         return refusal == null ? problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", request)
                 : domain(refusal, request);
@@ -249,7 +249,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail body(HttpStatus status, String code, String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create("https://warden.dev/problems/" + code.toLowerCase().replace('_', '-')));
+        body.setType(ProblemBodies.type(code));
         body.setTitle(status.getReasonPhrase());
         body.setProperty("code", code);
         return body;

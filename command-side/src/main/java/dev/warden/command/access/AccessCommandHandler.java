@@ -50,6 +50,7 @@ public class AccessCommandHandler {
     private final Grants grants;
     private final Clock clock;
     private final SystemRoles systemRoles;
+    private final RolePermissions rolePermissions;
 
     AccessCommandHandler(@Qualifier("roleRepository") Repository<Role> roles,
                          @Qualifier("organizationRepository") Repository<Organization> organizations, UniqueNames names,
@@ -63,6 +64,7 @@ public class AccessCommandHandler {
         this.grants = grants;
         this.clock = clock;
         this.systemRoles = systemRoles;
+        this.rolePermissions = new RolePermissions(roles);
     }
 
     /** The uniqueness key of a role name, the same for names that differ only in case. */
@@ -149,17 +151,12 @@ public class AccessCommandHandler {
             throw IdentityErrorCode.memberNotFound(command.userId());
         }
         // Nobody re-roles someone with more power than themselves.
-        Set<String> current = new java.util.HashSet<>();
-        for (String held : target.invoke(o -> o.rolesOf(command.userId()))) {
-            current.addAll(loadRole(held).invoke(Role::permissions));
-        }
-        grants.requireHeld(current);
+        grants.requireHeld(() -> rolePermissions.of(target.invoke(o -> o.rolesOf(command.userId()))));
         if (!names.holdsAny(SYSTEM_ROLE_SCOPE, command.roleId())) {
             locks.lockUntilCommit(command.roleId());
         }
         requireGrantable(command.roleId(), command.organizationId());
-        loadOrganization(command.organizationId())
-                .execute(o -> o.changeMemberRole(command, systemRoles.admin()));
+        target.execute(o -> o.changeMemberRole(command, systemRoles.admin()));
     }
 
     @CommandHandler
@@ -222,7 +219,7 @@ public class AccessCommandHandler {
         try {
             request = requests.load(requestId);
         } catch (AggregateNotFoundException e) {
-            throw new DomainException(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND, "No access request " + requestId);
+            throw AccessErrorCode.accessRequestNotFound(requestId);
         }
         request.execute(r -> r.requireIn(organizationId));
         return request;

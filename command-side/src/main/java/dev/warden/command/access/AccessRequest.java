@@ -58,7 +58,7 @@ public class AccessRequest {
     /** Checks the request belongs to {@code organization}; another organization's request looks missing. */
     void requireIn(String organization) {
         if (!organizationId.equals(organization)) {
-            throw new DomainException(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND, "No access request " + requestId);
+            throw AccessErrorCode.accessRequestNotFound(requestId);
         }
     }
 

@@ -2,9 +2,7 @@ package dev.warden.command.config;
 
 import dev.warden.command.support.RequestContext;
 import dev.warden.events.shared.OrganizationScoped;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
@@ -25,24 +23,11 @@ class CommandMetadataInterceptor implements MessageDispatchInterceptor<CommandMe
             if (context == null) {
                 context = RequestContext.system(UUID.randomUUID().toString());
             }
-            String organizationId = context.organizationId();
+            String organizationId = null;
             if (command.getPayload() instanceof OrganizationScoped scoped && scoped.organizationId() != null) {
                 organizationId = scoped.organizationId();
             }
-            Map<String, Object> metadata = new HashMap<>();
-            put(metadata, RequestContext.ACTOR_ID, context.actorId());
-            put(metadata, RequestContext.ACTOR_TYPE, context.actorType());
-            put(metadata, RequestContext.ORGANIZATION_ID, organizationId);
-            put(metadata, RequestContext.REQUEST_ID, context.requestId());
-            put(metadata, RequestContext.CORRELATION_ID, context.correlationId());
-            put(metadata, RequestContext.CLIENT_ADDRESS, context.clientAddress());
-            return command.andMetaData(metadata);
+            return command.andMetaData(context.metadata(organizationId));
         };
-    }
-
-    private static void put(Map<String, Object> metadata, String key, String value) {
-        if (value != null) {
-            metadata.put(key, value);
-        }
     }
 }

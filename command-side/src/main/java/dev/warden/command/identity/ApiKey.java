@@ -35,7 +35,7 @@ public class ApiKey {
     @CommandHandler
     void handle(RevokeApiKeyCommand command) {
         if (!organizationId.equals(command.organizationId())) {
-            throw new DomainException(IdentityErrorCode.API_KEY_NOT_FOUND, "No API key " + command.keyId());
+            throw IdentityErrorCode.apiKeyNotFound(command.keyId());
         }
         if (!revoked) {
             apply(new ApiKeyRevokedEvent(keyId, organizationId));

@@ -52,7 +52,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentityCommandHandler {
 
-    static final String EMAIL_SCOPE = "user-email";
+    /** The uniqueness scope of emails; its owners are user ids. */
+    public static final String EMAIL_SCOPE = "user-email";
     static final String ACCOUNT_SCOPE = "external-account";
     static final String BOOTSTRAP_SCOPE = "bootstrap";
     static final int MAX_EMAIL_LENGTH = 254;
@@ -101,7 +102,7 @@ public class IdentityCommandHandler {
     }
 
     /** The uniqueness key of an email: the same for addresses that differ only in case. */
-    static String emailKey(String email) {
+    public static String emailKey(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -35,7 +35,7 @@ public class Session {
     void handle(RevokeSessionCommand command) {
         if (!userId.equals(command.userId())) {
             // Another user's session looks exactly like a missing one.
-            throw new DomainException(IdentityErrorCode.SESSION_NOT_FOUND, "No session " + command.sessionId());
+            throw IdentityErrorCode.sessionNotFound(command.sessionId());
         }
         if (!revoked) {
             apply(new SessionRevokedEvent(sessionId, userId));

@@ -111,7 +111,7 @@ public class User {
     String unlinkAccount(String accountId) {
         String key = accounts.get(accountId);
         if (key == null) {
-            throw new DomainException(IdentityErrorCode.ACCOUNT_NOT_FOUND, "No linked account " + accountId);
+            throw IdentityErrorCode.accountNotFound(accountId);
         }
         if (!hasPassword && accounts.size() == 1) {
             throw lastWayIn();

@@ -1,5 +1,7 @@
 package dev.warden.command.support;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +33,27 @@ public record RequestContext(String actorId, String actorType, String organizati
     public RequestContext as(String actorType, String actorId, String organization, Set<String> granted) {
         return new RequestContext(actorId, actorType, organization, requestId, correlationId, clientAddress,
                 granted == null ? null : Set.copyOf(granted));
+    }
+
+    /**
+     * The metadata this context gives a message: actor, organization ({@code organization} if given,
+     * else the context's), request, correlation and client address. Never the permissions.
+     */
+    public Map<String, Object> metadata(String organization) {
+        Map<String, Object> metadata = new HashMap<>();
+        put(metadata, ACTOR_ID, actorId);
+        put(metadata, ACTOR_TYPE, actorType);
+        put(metadata, ORGANIZATION_ID, organization != null ? organization : organizationId);
+        put(metadata, REQUEST_ID, requestId);
+        put(metadata, CORRELATION_ID, correlationId);
+        put(metadata, CLIENT_ADDRESS, clientAddress);
+        return metadata;
+    }
+
+    private static void put(Map<String, Object> metadata, String key, String value) {
+        if (value != null) {
+            metadata.put(key, value);
+        }
     }
 
     /** The context of the current thread, or {@code null} outside a request. */

@@ -18,6 +18,9 @@ public final class Secrets {
     /** Prefix of API key secrets. */
     public static final String API_KEY_PREFIX = "wdn_";
 
+    /** The cookie a sign-in sets with the session token. */
+    public static final String SESSION_COOKIE = "warden_session";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {

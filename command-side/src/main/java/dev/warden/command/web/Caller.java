@@ -15,7 +15,7 @@ public final class Caller {
     public static String userId() {
         RequestContext context = RequestContext.current();
         if (context == null || !Actor.USER.equals(context.actorType())) {
-            throw new DomainException(IdentityErrorCode.USERS_ONLY, "Only a signed-in user can do this, not an API key");
+            throw IdentityErrorCode.usersOnly();
         }
         return context.actorId();
     }

@@ -49,23 +49,22 @@ public class CommandSender {
 
     /** Sends {@code command} and returns what its handler answered (for commands that answer a value). */
     public <R> R call(Object command) {
-        return timed(command, () -> {
-            LogPosition.reset();
-            try {
-                return gateway.sendAndWait(command);
-            } finally {
-                LogPosition.reset();
-            }
-        });
+        return call(command, false);
     }
 
     /** Like {@link #call} and then waits like {@link #sendSettled}. */
     public <R> R callSettled(Object command) {
+        return call(command, true);
+    }
+
+    private <R> R call(Object command, boolean settle) {
         return timed(command, () -> {
             LogPosition.reset();
             try {
                 R result = gateway.sendAndWait(command);
-                LogPosition.last().ifPresent(barrier::await);
+                if (settle) {
+                    LogPosition.last().ifPresent(barrier::await);
+                }
                 return result;
             } finally {
                 LogPosition.reset();

@@ -22,6 +22,30 @@ public final class PathIds {
         }
     }
 
+    public static void session(String id) {
+        if (!IdKind.SESSION.matches(id)) {
+            throw IdentityErrorCode.sessionNotFound(id);
+        }
+    }
+
+    public static void apiKey(String id) {
+        if (!IdKind.API_KEY.matches(id)) {
+            throw IdentityErrorCode.apiKeyNotFound(id);
+        }
+    }
+
+    public static void account(String id) {
+        if (!IdKind.ACCOUNT.matches(id)) {
+            throw IdentityErrorCode.accountNotFound(id);
+        }
+    }
+
+    public static void accessRequest(String id) {
+        if (!IdKind.ACCESS_REQUEST.matches(id)) {
+            throw AccessErrorCode.accessRequestNotFound(id);
+        }
+    }
+
     public static void role(String id) {
         if (!IdKind.ROLE.matches(id)) {
             throw AccessErrorCode.roleNotFound(id);

@@ -29,6 +29,11 @@ public enum AccessErrorCode implements ErrorCode {
         return new DomainException(ROLE_NOT_FOUND, "No role " + roleId + " in this organization");
     }
 
+    /** The refusal for an access request that does not exist or belongs to another organization. */
+    public static DomainException accessRequestNotFound(String requestId) {
+        return new DomainException(ACCESS_REQUEST_NOT_FOUND, "No access request " + requestId);
+    }
+
     AccessErrorCode(Kind kind) {
         this.kind = kind;
     }

@@ -22,7 +22,6 @@ public enum IdentityErrorCode implements ErrorCode {
     LAST_ADMIN(Kind.RULE_BROKEN),
     LAST_SIGN_IN_METHOD(Kind.RULE_BROKEN),
     CURRENT_PASSWORD_WRONG(Kind.RULE_BROKEN),
-    USER_DEACTIVATED(Kind.RULE_BROKEN),
     TOTP_NOT_ENROLLED(Kind.RULE_BROKEN),
     TOTP_ALREADY_ENABLED(Kind.CONFLICT),
     INVALID_TOTP_CODE(Kind.RULE_BROKEN),
@@ -41,6 +40,23 @@ public enum IdentityErrorCode implements ErrorCode {
 
     public static DomainException organizationNotFound(String organizationId) {
         return new DomainException(ORGANIZATION_NOT_FOUND, "No organization " + organizationId);
+    }
+
+    public static DomainException sessionNotFound(String sessionId) {
+        return new DomainException(SESSION_NOT_FOUND, "No session " + sessionId);
+    }
+
+    public static DomainException apiKeyNotFound(String keyId) {
+        return new DomainException(API_KEY_NOT_FOUND, "No API key " + keyId);
+    }
+
+    public static DomainException accountNotFound(String accountId) {
+        return new DomainException(ACCOUNT_NOT_FOUND, "No linked account " + accountId);
+    }
+
+    /** The refusal of an API key on an endpoint that acts for a person. */
+    public static DomainException usersOnly() {
+        return new DomainException(USERS_ONLY, "Only a signed-in user can do this, not an API key");
     }
 
     public static DomainException memberNotFound(String userId) {

@@ -134,7 +134,7 @@ class AccessCommandController {
     ResponseEntity<CommandResponse> approve(@PathVariable String orgId, @PathVariable String requestId,
                                             @Valid @RequestBody(required = false) AccessRequestBodies.Decision body,
                                             @RequestAttribute(Actor.ATTRIBUTE) Actor actor) {
-        requestId(requestId);
+        PathIds.accessRequest(requestId);
         return Responses.ok(requestId, commands.sendSettled(new ApproveAccessRequestCommand(requestId, orgId,
                 actor.userId(), body == null ? null : body.reason())));
     }
@@ -143,7 +143,7 @@ class AccessCommandController {
     ResponseEntity<CommandResponse> deny(@PathVariable String orgId, @PathVariable String requestId,
                                          @Valid @RequestBody AccessRequestBodies.Decision body,
                                          @RequestAttribute(Actor.ATTRIBUTE) Actor actor) {
-        requestId(requestId);
+        PathIds.accessRequest(requestId);
         return Responses.ok(requestId, commands.send(new DenyAccessRequestCommand(requestId, orgId, actor.userId(),
                 body.reason())));
     }
@@ -151,13 +151,7 @@ class AccessCommandController {
     @PostMapping("/access-requests/{requestId}/cancel")
     ResponseEntity<CommandResponse> cancel(@PathVariable String orgId, @PathVariable String requestId) {
         String userId = Caller.userId();
-        requestId(requestId);
+        PathIds.accessRequest(requestId);
         return Responses.ok(requestId, commands.send(new CancelAccessRequestCommand(requestId, orgId, userId)));
-    }
-
-    private static void requestId(String id) {
-        if (!IdKind.ACCESS_REQUEST.matches(id)) {
-            throw new DomainException(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND, "No access request " + id);
-        }
     }
 }

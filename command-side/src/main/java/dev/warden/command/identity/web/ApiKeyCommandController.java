@@ -5,6 +5,7 @@ import dev.warden.command.identity.web.IdentityRequests.IssuedKey;
 import dev.warden.command.support.Secrets;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
+import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.IssueApiKeyCommand;
@@ -55,9 +56,7 @@ class ApiKeyCommandController {
 
     @DeleteMapping("/api/orgs/{orgId}/api-keys/{keyId}")
     ResponseEntity<CommandResponse> revoke(@PathVariable String orgId, @PathVariable String keyId) {
-        if (!IdKind.API_KEY.matches(keyId)) {
-            throw new DomainException(IdentityErrorCode.API_KEY_NOT_FOUND, "No API key " + keyId);
-        }
+        PathIds.apiKey(keyId);
         return Responses.ok(keyId, commands.sendSettled(new RevokeApiKeyCommand(keyId, orgId)));
     }
 }

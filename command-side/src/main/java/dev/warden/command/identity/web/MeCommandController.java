@@ -11,6 +11,7 @@ import dev.warden.command.identity.web.IdentityRequests.TotpEnrolment;
 import dev.warden.command.web.Caller;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
+import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
 import dev.warden.events.identity.BeginTotpEnrolmentCommand;
 import dev.warden.events.identity.ChangeDisplayNameCommand;
@@ -95,9 +96,7 @@ class MeCommandController {
     @DeleteMapping("/api/me/accounts/{accountId}")
     ResponseEntity<CommandResponse> unlinkAccount(@PathVariable String accountId) {
         String userId = Caller.userId();
-        if (!IdKind.ACCOUNT.matches(accountId)) {
-            throw new DomainException(IdentityErrorCode.ACCOUNT_NOT_FOUND, "No linked account " + accountId);
-        }
+        PathIds.account(accountId);
         return Responses.ok(accountId, commands.send(new UnlinkAccountCommand(userId, accountId)));
     }
 

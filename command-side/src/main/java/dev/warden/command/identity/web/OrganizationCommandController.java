@@ -1,5 +1,6 @@
 package dev.warden.command.identity.web;
 
+import dev.warden.command.identity.IdentityCommandHandler;
 import dev.warden.command.identity.PasswordHasher;
 import dev.warden.command.identity.web.IdentityRequests.AddMember;
 import dev.warden.command.identity.web.IdentityRequests.ChangeMemberRole;
@@ -24,7 +25,6 @@ import dev.warden.events.identity.RevokeAllSessionsCommand;
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.IdKind;
 import jakarta.validation.Valid;
-import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -81,7 +81,7 @@ class OrganizationCommandController {
             throw new DomainException(IdentityErrorCode.INVALID_EMAIL, "Name the user by userId or by email, not both");
         }
         String userId = body.userId() != null ? body.userId()
-                : names.ownerOf("user-email", body.email().strip().toLowerCase(Locale.ROOT))
+                : names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, IdentityCommandHandler.emailKey(body.email()))
                         .orElseThrow(() -> new DomainException(IdentityErrorCode.USER_NOT_FOUND, "No user with this email"));
         PathIds.user(userId);
         String memberId = IdKind.MEMBER.next();

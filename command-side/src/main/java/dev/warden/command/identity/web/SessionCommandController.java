@@ -7,6 +7,7 @@ import dev.warden.command.support.Secrets;
 import dev.warden.command.web.Caller;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
+import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.RevokeAllSessionsCommand;
@@ -38,9 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionCommandController {
 
-    /** The name of the session cookie. */
-    static final String COOKIE = "warden_session";
-
     private final CommandSender commands;
     private final Clock clock;
     private final Duration ttl;
@@ -71,9 +69,7 @@ class SessionCommandController {
                     "Email or password is wrong");
             default -> { }
         }
-        ResponseCookie cookie = ResponseCookie.from(COOKIE, token).httpOnly(true).secure(true).sameSite("Strict")
-                .path("/").maxAge(ttl).build();
-        return ResponseEntity.status(201).header(HttpHeaders.SET_COOKIE, cookie.toString())
+        return ResponseEntity.status(201).header(HttpHeaders.SET_COOKIE, cookie(token, ttl))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new SignedIn(sessionId, token, expiresAt));
     }
@@ -83,17 +79,13 @@ class SessionCommandController {
     ResponseEntity<CommandResponse> signOut(@RequestAttribute(Actor.ATTRIBUTE) Actor actor) {
         String userId = Caller.userId();
         var position = commands.sendSettled(new RevokeSessionCommand(actor.sessionId(), userId));
-        ResponseCookie cleared = ResponseCookie.from(COOKIE, "").httpOnly(true).secure(true).sameSite("Strict")
-                .path("/").maxAge(0).build();
-        return Responses.withCookie(Responses.ok(actor.sessionId(), position), cleared.toString());
+        return Responses.withCookie(Responses.ok(actor.sessionId(), position), cookie("", Duration.ZERO));
     }
 
     @DeleteMapping("/api/me/sessions/{sessionId}")
     ResponseEntity<CommandResponse> revoke(@PathVariable String sessionId) {
         String userId = Caller.userId();
-        if (!IdKind.SESSION.matches(sessionId)) {
-            throw new DomainException(IdentityErrorCode.SESSION_NOT_FOUND, "No session " + sessionId);
-        }
+        PathIds.session(sessionId);
         return Responses.ok(sessionId, commands.sendSettled(new RevokeSessionCommand(sessionId, userId)));
     }
 
@@ -101,5 +93,11 @@ class SessionCommandController {
     ResponseEntity<CommandResponse> revokeAll() {
         String userId = Caller.userId();
         return Responses.ok(userId, commands.sendSettled(new RevokeAllSessionsCommand(userId, null)));
+    }
+
+    /** The session cookie: HTTP-only, Secure, SameSite=Strict; an empty value and no age clear it. */
+    private static String cookie(String value, Duration maxAge) {
+        return ResponseCookie.from(Secrets.SESSION_COOKIE, value).httpOnly(true).secure(true).sameSite("Strict")
+                .path("/").maxAge(maxAge).build().toString();
     }
 }

@@ -71,7 +71,6 @@ class AccessQueryController {
                                     @RequestParam(required = false) Long minPosition) {
         guard.organization(orgId, minPosition);
         return requests.request(orgId, requestId)
-                .orElseThrow(() -> new DomainException(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND,
-                        "No access request " + requestId + " in this organization"));
+                .orElseThrow(() -> AccessErrorCode.accessRequestNotFound(requestId));
     }
 }

@@ -39,7 +39,6 @@ class ApiKeyQueryController {
                    @RequestParam(required = false) Long minPosition) {
         guard.organization(orgId, minPosition);
         return keys.key(orgId, keyId)
-                .orElseThrow(() -> new DomainException(IdentityErrorCode.API_KEY_NOT_FOUND,
-                        "No API key " + keyId + " in this organization"));
+                .orElseThrow(() -> IdentityErrorCode.apiKeyNotFound(keyId));
     }
 }
