@@ -59,12 +59,13 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
      */
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(64);
     private static final long MAX_SETTLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(32);
+    /** Events per append statement: nine parameters each, far below PostgreSQL's 65,535. */
+    private static final int APPEND_CHUNK = 500;
 
     private final TransactionManager transactionManager;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final Condition appendCommitted = appendLock.newCondition();
     private long appends;
-    private final String positionQuery;
     private final String anyBeyondQuery;
 
     public PostgresEventStorageEngine(Builder builder, EventSchema schema, TransactionManager transactionManager) {
@@ -72,9 +73,8 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                 .transactionManager(transactionManager)
                 .dataType(String.class)
                 .schema(schema)
-                .appendEvents(PostgresEventStorageEngine::appendEvents)
                 .appendSnapshot((connection, s, dataType, snapshot, serializer, timestampWriter) ->
-                        insert(connection, s.snapshotTable(), s, List.of(snapshot), serializer, timestampWriter, false))
+                        insertSnapshot(connection, s, snapshot, serializer, timestampWriter))
                 .readEventDataWithoutGaps((connection, s, globalIndex, batchSize) -> {
                     PreparedStatement statement = connection.prepareStatement(
                             "SELECT " + s.trackedEventFields() + " FROM " + s.domainEventTable()
@@ -96,10 +96,6 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                     return statement;
                 }));
         this.transactionManager = transactionManager;
-        // One round trip reads the position and queues the notification, sent only if the append commits.
-        this.positionQuery = "SELECT last, pg_notify('" + CHANNEL + "', last::text) FROM (SELECT currval("
-                + "pg_get_serial_sequence('" + schema.domainEventTable() + "', '" + schema.globalIndexColumn()
-                + "')) AS last) appended";
         this.anyBeyondQuery = "SELECT EXISTS (SELECT 1 FROM " + schema.domainEventTable() + " WHERE "
                 + schema.globalIndexColumn() + " > ?)";
     }
@@ -162,22 +158,49 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
         return Boolean.TRUE.equals(any);
     }
 
+    /**
+     * Appends {@code events} with one statement per {@link #APPEND_CHUNK} events, which inserts them
+     * in their order (so their positions ascend with it), answers the position of the last one and
+     * queues the notification that goes out with the commit: one round trip for a command's events.
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
             return;
         }
-        // One transaction, so one connection: the batch took its positions from the sequence in order,
-        // in this session, and currval is the last of them. The notification goes out with the commit.
+        // One transaction, so one connection: PostgreSQL sends the notification only if it commits.
         transactionManager.executeInTransaction(() -> {
-            super.appendEvents(events, serializer);
-            Long last = JdbcUtils.executeQuery(getConnection(), c -> c.prepareStatement(positionQuery),
-                    rs -> rs.next() ? rs.getLong(1) : null,
-                    e -> new EventStoreException("Cannot read the position of appended events", e));
-            if (last != null) {
-                LogPosition.appended(last);
+            for (int from = 0; from < events.size(); from += APPEND_CHUNK) {
+                List<? extends EventMessage<?>> chunk = events.subList(from, Math.min(events.size(),
+                        from + APPEND_CHUNK));
+                Long last = JdbcUtils.executeQuery(getConnection(),
+                        c -> appendStatement(c, chunk, serializer),
+                        rs -> rs.next() ? rs.getLong(1) : null,
+                        e -> {
+                            handlePersistenceException(e, chunk.get(0));
+                            return new EventStoreException("Cannot append events", e);
+                        });
+                if (last != null) {
+                    LogPosition.appended(last);
+                }
             }
         });
+    }
+
+    private PreparedStatement appendStatement(Connection connection, List<? extends EventMessage<?>> events,
+                                              Serializer serializer) throws SQLException {
+        EventSchema schema = schema();
+        String rows = String.join(",", java.util.Collections.nCopies(events.size(), "(?,?,?,?,?,?,?,?,?)"));
+        PreparedStatement statement = connection.prepareStatement("WITH appended AS (INSERT INTO "
+                + schema.domainEventTable() + " (" + schema.domainEventFields() + ") VALUES " + rows
+                + " RETURNING " + schema.globalIndexColumn() + ") SELECT last, pg_notify('" + CHANNEL
+                + "', last::text) FROM (SELECT max(" + schema.globalIndexColumn() + ") AS last FROM appended) a");
+        int at = 0;
+        for (EventMessage<?> event : events) {
+            bind(statement, at, asDomainEvent(event), serializer, this::writeTimestamp);
+            at += 9;
+        }
+        return statement;
     }
 
     @Override
@@ -196,38 +219,29 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
         return (T) resultSet.getString(columnName);
     }
 
-    private static PreparedStatement appendEvents(Connection connection, EventSchema schema,
-                                                  Class<?> dataType, List<? extends EventMessage<?>> events,
-                                                  Serializer serializer,
-                                                  TimestampWriter timestampWriter)
-            throws SQLException {
-        return insert(connection, schema.domainEventTable(), schema, events, serializer, timestampWriter, true);
+    private static PreparedStatement insertSnapshot(Connection connection, EventSchema schema,
+                                                    DomainEventMessage<?> snapshot, Serializer serializer,
+                                                    TimestampWriter timestampWriter) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement("INSERT INTO " + schema.snapshotTable() + " ("
+                + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)");
+        bind(statement, 0, snapshot, serializer, timestampWriter);
+        return statement;
     }
 
-    private static PreparedStatement insert(Connection connection, String table, EventSchema schema,
-                                            List<? extends EventMessage<?>> events, Serializer serializer,
-                                            TimestampWriter timestampWriter, boolean batch)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO " + table + " (" + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)");
-        for (EventMessage<?> message : events) {
-            DomainEventMessage<?> event = asDomainEvent(message);
-            SerializedObject<String> payload = event.serializePayload(serializer, String.class);
-            SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
-            statement.setString(1, event.getIdentifier());
-            statement.setString(2, event.getAggregateIdentifier());
-            statement.setLong(3, event.getSequenceNumber());
-            statement.setString(4, event.getType());
-            timestampWriter.writeTimestamp(statement, 5, event.getTimestamp());
-            statement.setString(6, payload.getType().getName());
-            statement.setString(7, payload.getType().getRevision());
-            statement.setObject(8, payload.getData(), Types.OTHER);
-            statement.setObject(9, metaData.getData(), Types.OTHER);
-            if (batch) {
-                statement.addBatch();
-            }
-        }
-        return statement;
+    /** Binds one event's nine columns, in the order of {@link EventSchema#domainEventFields()}, after {@code at}. */
+    private static void bind(PreparedStatement statement, int at, DomainEventMessage<?> event, Serializer serializer,
+                             TimestampWriter timestampWriter) throws SQLException {
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        statement.setString(at + 1, event.getIdentifier());
+        statement.setString(at + 2, event.getAggregateIdentifier());
+        statement.setLong(at + 3, event.getSequenceNumber());
+        statement.setString(at + 4, event.getType());
+        timestampWriter.writeTimestamp(statement, at + 5, event.getTimestamp());
+        statement.setString(at + 6, payload.getType().getName());
+        statement.setString(at + 7, payload.getType().getRevision());
+        statement.setObject(at + 8, payload.getData(), Types.OTHER);
+        statement.setObject(at + 9, metaData.getData(), Types.OTHER);
     }
 
     private static DomainEventMessage<?> asDomainEvent(EventMessage<?> event) {

@@ -3,7 +3,10 @@ package dev.warden.app.security;
 import dev.warden.command.web.ProjectionBarrier;
 import dev.warden.query.support.PositionNotReachedException;
 import dev.warden.query.support.ProjectionProgress;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,16 +38,22 @@ class SecurityConfiguration implements WebMvcConfigurer {
      * within the projections' lag, normally milliseconds).
      */
     @Bean
-    ProjectionBarrier projectionBarrier(ObjectProvider<ProjectionProgress> progress) {
+    ProjectionBarrier projectionBarrier(ObjectProvider<ProjectionProgress> progress, MeterRegistry meters) {
+        Timer waits = Timer.builder("warden.commands.settle")
+                .description("Waits of security commands for the projections authentication reads")
+                .register(meters);
         return position -> {
             ProjectionProgress projections = progress.getIfAvailable();
             if (projections == null) {
                 return;
             }
+            long start = System.nanoTime();
             try {
                 projections.await(OptionalLong.of(position));
             } catch (PositionNotReachedException e) {
                 log.warn("Projections did not reach position {} in time; the change holds once they do", position);
+            } finally {
+                waits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
         };
     }

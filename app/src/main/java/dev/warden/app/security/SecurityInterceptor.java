@@ -8,6 +8,9 @@ import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.DomainException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -37,9 +40,14 @@ class SecurityInterceptor implements HandlerInterceptor {
     private final Authenticator authenticator;
     private final PermissionDenials denials;
 
-    SecurityInterceptor(Authenticator authenticator, PermissionDenials denials) {
+    private final Timer checks;
+
+    SecurityInterceptor(Authenticator authenticator, PermissionDenials denials, MeterRegistry meters) {
         this.authenticator = authenticator;
         this.denials = denials;
+        this.checks = Timer.builder("warden.security.authentication")
+                .description("Authenticating and authorizing API requests (credential and permission reads), refusals included")
+                .register(meters);
     }
 
     @Override
@@ -47,6 +55,15 @@ class SecurityInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod)) {
             return true;
         }
+        long start = System.nanoTime();
+        try {
+            return check(request);
+        } finally {
+            checks.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private boolean check(HttpServletRequest request) {
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         Requirement rule = AccessRules.of(request.getMethod(), pattern).orElse(null);
         if (rule == null) {

@@ -22,7 +22,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * by the requester, or expired. Deciding a request that is already decided the same way again is
  * a no-op, so a retried approval stores nothing twice.
  */
-@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger", cache = "aggregateCache")
 public class AccessRequest {
 
     static final int MAX_TEXT_LENGTH = 1000;

@@ -30,7 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * changed through the API; custom roles belong to one organization. A deleted role answers every
  * further command as not found.
  */
-@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger", cache = "aggregateCache")
 public class Role {
 
     @AggregateIdentifier

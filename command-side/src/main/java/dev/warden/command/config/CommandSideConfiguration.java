@@ -1,10 +1,13 @@
 package dev.warden.command.config;
 
+import dev.warden.command.support.VerifiedAggregateCache;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -30,6 +33,16 @@ public class CommandSideConfiguration {
     static SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter,
                                                               @Value("${warden.snapshots.every:100}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /**
+     * Aggregates kept between commands, checked against the log on every use
+     * ({@link VerifiedAggregateCache}); at most {@code warden.aggregates.cache-size} of them.
+     */
+    @Bean
+    static Cache aggregateCache(EventStorageEngine storageEngine,
+                                @Value("${warden.aggregates.cache-size:5000}") int capacity) {
+        return new VerifiedAggregateCache(capacity, storageEngine::lastSequenceNumberFor);
     }
 
     /** The time rules depend on (expiry of requests and keys, sign-in throttling); tests may replace it. */

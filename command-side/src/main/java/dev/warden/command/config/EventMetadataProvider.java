@@ -4,12 +4,15 @@ import dev.warden.command.support.RequestContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
  * Carries a command's metadata over to the events it causes: actor, organization, request,
  * client address and correlation id as they were, and the command's own id as the causation id.
+ * Events handled by the projections cause nothing, so their metadata is never read here (reading
+ * it would deserialize it for every event a projection handles).
  */
 class EventMetadataProvider implements CorrelationDataProvider {
 
@@ -18,6 +21,9 @@ class EventMetadataProvider implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
+        if (!(message instanceof CommandMessage<?>)) {
+            return Map.of();
+        }
         Map<String, Object> data = new HashMap<>();
         for (String key : COPIED) {
             Object value = message.getMetaData().get(key);

@@ -15,7 +15,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** An API key of one organization. Its secret is never known here, only the secret's SHA-256. */
-@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger", cache = "aggregateCache")
 public class ApiKey {
 
     @AggregateIdentifier

@@ -33,7 +33,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * assignments here lets one aggregate guard "only members get roles" and "the last Admin stays".
  * Which role is Admin is told by the caller (system roles are seeded with random ids).
  */
-@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger", cache = "aggregateCache")
 public class Organization {
 
     static final int MAX_NAME_LENGTH = 100;

@@ -28,7 +28,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * password hash, the TOTP secret) is kept by {@link Credentials}, outside the log; the events only
  * say that it changed.
  */
-@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger", cache = "aggregateCache")
 public class User {
 
     @AggregateIdentifier
