@@ -71,6 +71,13 @@ public final class Benchmark {
     private static final String ADMIN_PASSWORD = "bench-" + UUID.randomUUID();
     private static final int[] AGGREGATE_SIZES = {10, 100, 1000};
     private static final int AGGREGATES_PER_SIZE = 5;
+    /** The service's timer of waiting until the read models have applied a command. */
+    private static final String SETTLE = "warden.commands.settle";
+    /** The service's timer of authenticating a request. */
+    private static final String AUTHENTICATION = "warden.security.authentication";
+    /** The service's timers in the REST breakdown: HTTP requests, commands (dispatch to commit), the two above. */
+    private static final List<String> SERVER_TIMERS =
+            List.of("http.server.requests", "warden.commands", SETTLE, AUTHENTICATION);
 
     private final int[] clientCounts = Arrays.stream(env("BENCH_CLIENTS", "1,4,16").split(","))
             .map(String::strip).mapToInt(Integer::parseInt).toArray();
@@ -199,13 +206,19 @@ public final class Benchmark {
             say("Measuring with " + clients + " client(s) ...");
             ClosedLoop.Result raw = rawInserts(clients, false);
             ClosedLoop.Result rawNotify = rawInserts(clients, true);
-            double[] before = serverTimes();
+            Map<String, double[]> before = serverTimes();
             ClosedLoop.Result viaRest = ClosedLoop.run(clients, seconds, restMix("r" + clients));
-            double[] after = serverTimes();
+            Map<String, double[]> after = serverTimes();
             restBreakdown.add("| where a REST command's time goes, " + clients + " client(s) | client-measured mean "
                     + ms(viaRest.meanMillis()) + " ms; server HTTP request mean "
-                    + ms((after[1] - before[1]) / (after[0] - before[0])) + " ms; of which command dispatch to commit "
-                    + ms((after[3] - before[3]) / (after[2] - before[2])) + " ms |");
+                    + serverMean(before, after, "http.server.requests") + " ms; of which command dispatch to commit "
+                    + serverMean(before, after, "warden.commands") + " ms"
+                    + (after.containsKey(SETTLE) ? ", waiting for projections " + serverMean(before, after, SETTLE)
+                            + " ms" : "")
+                    + (after.containsKey(AUTHENTICATION) ? ", authentication "
+                            + serverMean(before, after, AUTHENTICATION) + " ms" : "")
+                    + "; CPU per command " + cpuMillis(viaRest.cpuMillisPerOp()) + " ms, of which this JVM's "
+                    + cpuMillis(viaRest.jvmCpuMillisPerOp()) + " ms |");
             ClosedLoop.Result viaGateway = ClosedLoop.run(clients, seconds, gatewayMix("g" + clients));
             ClosedLoop.Result visible = ackToVisible(clients);
             perClients.add(new String[] {
@@ -218,7 +231,8 @@ public final class Benchmark {
                     rate(viaGateway) + errors(viaGateway),
                     percent(viaGateway.perSecond(), raw.perSecond()),
                     ms(visible.p50()) + " / " + ms(visible.p99()) + errors(visible),
-                    ratio(visible.p99(), raw.p99())});
+                    ratio(visible.p99(), raw.p99()),
+                    cpu(raw, viaRest, viaGateway)});
             if (clients == 4) {
                 target("Ack-to-visible p99 <= 20 ms at 4 clients", visible.p99() <= 20, ms(visible.p99()) + " ms");
             }
@@ -283,21 +297,28 @@ public final class Benchmark {
     }
 
     /**
-     * Count and total milliseconds of the service's HTTP requests and of its commands (dispatch to
-     * commit, as the command endpoints time them), from its own meters.
+     * Count and total milliseconds of each of the service's timers that {@link #serverMean} reads, from
+     * its own meters, by name; a timer the service does not have (yet) is left out.
      */
-    private double[] serverTimes() {
+    private Map<String, double[]> serverTimes() {
         MeterRegistry meters = app.getBean(MeterRegistry.class);
-        double[] totals = new double[4];
-        for (Timer timer : meters.find("http.server.requests").timers()) {
-            totals[0] += timer.count();
-            totals[1] += timer.totalTime(TimeUnit.MILLISECONDS);
-        }
-        for (Timer timer : meters.find("warden.commands").timers()) {
-            totals[2] += timer.count();
-            totals[3] += timer.totalTime(TimeUnit.MILLISECONDS);
+        Map<String, double[]> totals = new LinkedHashMap<>();
+        for (String name : SERVER_TIMERS) {
+            for (Timer timer : meters.find(name).timers()) {
+                double[] total = totals.computeIfAbsent(name, n -> new double[2]);
+                total[0] += timer.count();
+                total[1] += timer.totalTime(TimeUnit.MILLISECONDS);
+            }
         }
         return totals;
+    }
+
+    /** The mean milliseconds of what a timer recorded between two {@link #serverTimes}. */
+    private static String serverMean(Map<String, double[]> before, Map<String, double[]> after, String name) {
+        double[] from = before.getOrDefault(name, new double[2]);
+        double[] to = after.getOrDefault(name, new double[2]);
+        double count = to[0] - from[0];
+        return count == 0 ? "n/a" : ms((to[1] - from[1]) / count);
     }
 
     private void setUpOrganizations() throws Exception {
@@ -687,8 +708,9 @@ public final class Benchmark {
         text.append("""
 
                 | clients | raw insert tx/s (p50 / p99 ms) | raw + NOTIFY tx/s | REST cmd/s | REST p50 / p99 ms \
-                | REST / raw | gateway cmd/s | gateway / raw | ack-to-visible p50 / p99 ms | ack p99 / raw p99 |
-                |---|---|---|---|---|---|---|---|---|---|
+                | REST / raw | gateway cmd/s | gateway / raw | ack-to-visible p50 / p99 ms | ack p99 / raw p99 \
+                | CPU ms per op: raw / REST / gateway (busy cores) |
+                |---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (String[] row : perClients) {
             text.append("| ").append(String.join(" | ", row)).append(" |\n");
@@ -716,6 +738,18 @@ public final class Benchmark {
 
     private static String ms(double millis) {
         return String.format(Locale.ROOT, millis < 10 ? "%.2f" : "%.1f", millis);
+    }
+
+    /** CPU ms per operation and busy cores of the raw, REST and gateway runs: "0.21 / 9.8 / 3.1 (1.9 / 2.0 / 2.0)". */
+    private static String cpu(ClosedLoop.Result raw, ClosedLoop.Result viaRest, ClosedLoop.Result viaGateway) {
+        List<ClosedLoop.Result> results = List.of(raw, viaRest, viaGateway);
+        return String.join(" / ", results.stream().map(r -> cpuMillis(r.cpuMillisPerOp())).toList()) + " ("
+                + String.join(" / ", results.stream().map(r -> Double.isNaN(r.coresBusy()) ? "n/a"
+                        : fixed(r.coresBusy())).toList()) + ")";
+    }
+
+    private static String cpuMillis(double millis) {
+        return Double.isNaN(millis) ? "n/a" : String.format(Locale.ROOT, millis < 1 ? "%.2f" : "%.1f", millis);
     }
 
     private static String fixed(double value) {

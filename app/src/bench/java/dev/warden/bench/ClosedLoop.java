@@ -1,5 +1,10 @@
 package dev.warden.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a number of clients for a fixed time, each doing one operation after the other (closed
- * loop), and measures operations per second and the latency of each operation.
+ * loop), and measures operations per second, the latency of each operation and the CPU time the
+ * operations cost.
  */
 final class ClosedLoop {
 
@@ -19,9 +25,13 @@ final class ClosedLoop {
         void run(int client, long n) throws Exception;
     }
 
-    /** What a run measured. Latencies in milliseconds. */
+    /**
+     * What a run measured. Latencies in milliseconds. CPU per operation in milliseconds: of the whole
+     * machine (this JVM, PostgreSQL and anything else running) and of this JVM alone; {@code coresBusy}
+     * is the machine's busy CPU time over the run's time. NaN where the platform does not tell.
+     */
     record Result(long operations, double seconds, double p50, double p99, double meanMillis, long errors,
-                  String firstError) {
+                  String firstError, double cpuMillisPerOp, double jvmCpuMillisPerOp, double coresBusy) {
 
         double perSecond() {
             return operations / seconds;
@@ -81,12 +91,16 @@ final class ClosedLoop {
             threads.add(thread);
             thread.start();
         }
+        double machineBefore = machineBusyMillis();
+        double jvmBefore = jvmCpuMillis();
         began[0] = System.nanoTime();
         start.countDown();
         for (Thread thread : threads) {
             thread.join();
         }
         double elapsed = (System.nanoTime() - began[0]) / 1e9;
+        double machineBusy = machineBusyMillis() - machineBefore;
+        double jvmBusy = jvmCpuMillis() - jvmBefore;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -96,8 +110,38 @@ final class ClosedLoop {
         }
         Arrays.sort(all);
         double mean = total == 0 ? Double.NaN : Arrays.stream(all).average().orElse(0) / 1e6;
+        double perOp = total == 0 ? Double.NaN : 1.0 / total;
         return new Result(total, elapsed, percentile(all, 0.50), percentile(all, 0.99), mean, errors.get(),
-                firstError.get());
+                firstError.get(), machineBusy * perOp, jvmBusy * perOp, machineBusy / 1000 / elapsed);
+    }
+
+    /**
+     * The machine's busy CPU time since boot in milliseconds, summed over its cores: user, nice,
+     * system, irq, softirq and steal of the first line of /proc/stat. NaN where there is no
+     * /proc/stat (not Linux).
+     */
+    static double machineBusyMillis() {
+        try (BufferedReader reader = Files.newBufferedReader(Path.of("/proc/stat"))) {
+            // cpu user nice system idle iowait irq softirq steal guest guest_nice
+            String[] fields = reader.readLine().trim().split("\\s+");
+            long jiffies = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                jiffies += Long.parseLong(fields[i]);
+            }
+            // Jiffies of 1/100 s: Linux's USER_HZ, which `getconf CLK_TCK` prints as 100 on the machines this runs on.
+            return jiffies * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** This JVM's CPU time in milliseconds, NaN where the JVM does not tell. */
+    static double jvmCpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                && os.getProcessCpuTime() >= 0) {
+            return os.getProcessCpuTime() / 1e6;
+        }
+        return Double.NaN;
     }
 
     /** Supplies the latency of a client's last operation when it is not the operation's duration. */
