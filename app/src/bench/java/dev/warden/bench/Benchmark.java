@@ -61,6 +61,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * prints the table (also written to {@code bench/results/}).
  * <p>
  * Settings (environment): {@code BENCH_CLIENTS} (1,4,16), {@code BENCH_SECONDS} per measurement (8),
+ * {@code BENCH_WARMUP} seconds of warm-up before the measurements (180),
  * {@code BENCH_EVENTS} in the generated log (1000000), {@code BENCH_POOL_SIZE} of the service (20),
  * {@code BENCH_APP_ARGS} extra service arguments, {@code BENCH_OUT} the results folder, {@code BENCH_PARTS}
  * which parts to run ({@code paths,log}).
@@ -82,6 +83,7 @@ public final class Benchmark {
     private final int[] clientCounts = Arrays.stream(env("BENCH_CLIENTS", "1,4,16").split(","))
             .map(String::strip).mapToInt(Integer::parseInt).toArray();
     private final double seconds = Double.parseDouble(env("BENCH_SECONDS", "8"));
+    private final double warmUp = Double.parseDouble(env("BENCH_WARMUP", "180"));
     private final int events = Integer.parseInt(env("BENCH_EVENTS", "1000000"));
     private final int poolSize = Integer.parseInt(env("BENCH_POOL_SIZE", "20"));
     private final Path out = Path.of(env("BENCH_OUT", "bench/results"));
@@ -182,9 +184,11 @@ public final class Benchmark {
         facts.put("REST", rest.mode() + (signedIn ? " (Bearer token of the bootstrap admin)" : ", /api/sessions absent"));
         setUpOrganizations();
 
-        say("Warming up ...");
-        ClosedLoop.run(Math.min(4, maxClients), Math.min(seconds, 4), restMix("w"));
-        ClosedLoop.run(Math.min(4, maxClients), Math.min(seconds, 4), gatewayMix("w"));
+        // Until the JIT has compiled the hot paths: a JVM still compiling spends a core on it (the JIT column).
+        say("Warming up for " + fixed(warmUp) + " s ...");
+        ClosedLoop.run(Math.min(4, maxClients), warmUp * 0.4, restMix("w"));
+        ClosedLoop.run(Math.min(4, maxClients), warmUp * 0.4, gatewayMix("w"));
+        ackToVisible(1, warmUp * 0.2);
 
         // After the warm-up, so the log holds events of every type that users caused, to copy.
         say("Aggregates for the load times ...");
@@ -232,7 +236,8 @@ public final class Benchmark {
                     percent(viaGateway.perSecond(), raw.perSecond()),
                     ms(visible.p50()) + " / " + ms(visible.p99()) + errors(visible),
                     ratio(visible.p99(), raw.p99()),
-                    cpu(raw, viaRest, viaGateway)});
+                    cpu(raw, viaRest, viaGateway),
+                    viaRest.jitMillis() + " / " + viaGateway.jitMillis()});
             if (clients == 4) {
                 target("Ack-to-visible p99 <= 20 ms at 4 clients", visible.p99() <= 20, ms(visible.p99()) + " ms");
             }
@@ -464,6 +469,12 @@ public final class Benchmark {
      * polls the clients' rows every 0.2 ms on its own connection.
      */
     private ClosedLoop.Result ackToVisible(int clients) throws Exception {
+        return ackToVisible(clients, seconds);
+    }
+
+    private ClosedLoop.Result ackToVisible(int clients, double seconds) throws Exception {
+        // Renames of this run must not collide with the names an earlier run (the warm-up) left.
+        String run = clients + "-" + UUID.randomUUID().toString().substring(0, 6);
         String[] roles = new String[clients];
         for (int c = 0; c < clients; c++) {
             roles[c] = rest.create("/api/orgs/" + organizations.get(maxClients + c) + "/roles",
@@ -481,7 +492,7 @@ public final class Benchmark {
                 String path = "/api/orgs/" + org + "/roles/" + roles[client];
                 String permission = permissions.get((int) (n / 3 % permissions.size()));
                 long position = switch ((int) (n % 3)) {
-                    case 0 -> rest.command("PUT", path, "{\"name\":\"visible-" + clients + "-" + client + "-" + n
+                    case 0 -> rest.command("PUT", path, "{\"name\":\"visible-" + run + "-" + client + "-" + n
                             + "\"}");
                     case 1 -> rest.command("PUT", path + "/permissions/" + permission, null);
                     default -> rest.command("DELETE", path + "/permissions/" + permission, null);
@@ -709,8 +720,8 @@ public final class Benchmark {
 
                 | clients | raw insert tx/s (p50 / p99 ms) | raw + NOTIFY tx/s | REST cmd/s | REST p50 / p99 ms \
                 | REST / raw | gateway cmd/s | gateway / raw | ack-to-visible p50 / p99 ms | ack p99 / raw p99 \
-                | CPU ms per op: raw / REST / gateway (busy cores) |
-                |---|---|---|---|---|---|---|---|---|---|---|
+                | CPU ms per op: raw / REST / gateway (busy cores) | JIT ms during REST / gateway |
+                |---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (String[] row : perClients) {
             text.append("| ").append(String.join(" | ", row)).append(" |\n");

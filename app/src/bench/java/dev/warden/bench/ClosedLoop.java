@@ -31,7 +31,8 @@ final class ClosedLoop {
      * is the machine's busy CPU time over the run's time. NaN where the platform does not tell.
      */
     record Result(long operations, double seconds, double p50, double p99, double meanMillis, long errors,
-                  String firstError, double cpuMillisPerOp, double jvmCpuMillisPerOp, double coresBusy) {
+                  String firstError, double cpuMillisPerOp, double jvmCpuMillisPerOp, double coresBusy,
+                  double jitMillis) {
 
         double perSecond() {
             return operations / seconds;
@@ -93,6 +94,7 @@ final class ClosedLoop {
         }
         double machineBefore = machineBusyMillis();
         double jvmBefore = jvmCpuMillis();
+        long jitBefore = jitMillis();
         began[0] = System.nanoTime();
         start.countDown();
         for (Thread thread : threads) {
@@ -101,6 +103,7 @@ final class ClosedLoop {
         double elapsed = (System.nanoTime() - began[0]) / 1e9;
         double machineBusy = machineBusyMillis() - machineBefore;
         double jvmBusy = jvmCpuMillis() - jvmBefore;
+        long jit = jitMillis() - jitBefore;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -112,7 +115,17 @@ final class ClosedLoop {
         double mean = total == 0 ? Double.NaN : Arrays.stream(all).average().orElse(0) / 1e6;
         double perOp = total == 0 ? Double.NaN : 1.0 / total;
         return new Result(total, elapsed, percentile(all, 0.50), percentile(all, 0.99), mean, errors.get(),
-                firstError.get(), machineBusy * perOp, jvmBusy * perOp, machineBusy / 1000 / elapsed);
+                firstError.get(), machineBusy * perOp, jvmBusy * perOp, machineBusy / 1000 / elapsed, jit);
+    }
+
+    /**
+     * Milliseconds the JIT compilers have worked in this JVM so far. Compiling competes with the
+     * service for the cores, so a run that still compiles a lot measured a JVM not yet warm.
+     */
+    static long jitMillis() {
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime() : 0;
     }
 
     /**

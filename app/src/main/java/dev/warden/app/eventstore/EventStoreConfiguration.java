@@ -3,6 +3,7 @@ package dev.warden.app.eventstore;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.warden.app.database.DedicatedConnection;
+import dev.warden.query.support.ProjectionCommits;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -148,11 +150,15 @@ public class EventStoreConfiguration {
 
     /**
      * A failing projection stops and retries with back-off instead of skipping the event. Projection
-     * transactions commit without waiting for the disk ({@link ProjectionTransactionManager}).
+     * transactions commit without waiting for the disk ({@link ProjectionTransactionManager}), and each
+     * commit wakes those waiting for the projections to reach a position.
      */
     @Bean
-    ConfigurerModule projectionProcessing(TransactionManager transactionManager, DataSource dataSource) {
-        TransactionManager projections = new ProjectionTransactionManager(transactionManager, dataSource);
+    ConfigurerModule projectionProcessing(TransactionManager transactionManager, DataSource dataSource,
+                                          ObjectProvider<ProjectionCommits> commits) {
+        ProjectionCommits waiting = commits.getIfAvailable();
+        TransactionManager projections = new ProjectionTransactionManager(transactionManager, dataSource,
+                waiting != null ? waiting::committed : () -> { });
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultTransactionManager(c -> projections);

@@ -66,7 +66,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     private final ReentrantLock appendLock = new ReentrantLock();
     private final Condition appendCommitted = appendLock.newCondition();
     private long appends;
-    private final String anyBeyondQuery;
+    private final String lastPositionQuery;
 
     public PostgresEventStorageEngine(Builder builder, EventSchema schema, TransactionManager transactionManager) {
         super(builder
@@ -96,8 +96,9 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                     return statement;
                 }));
         this.transactionManager = transactionManager;
-        this.anyBeyondQuery = "SELECT EXISTS (SELECT 1 FROM " + schema.domainEventTable() + " WHERE "
-                + schema.globalIndexColumn() + " > ?)";
+        // The newest position, read backwards from the end of the primary key's index whatever the plan
+        // (an EXISTS over "global_index > ?" could be planned as a scan from the start of the log).
+        this.lastPositionQuery = "SELECT max(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable();
     }
 
     /**
@@ -149,13 +150,10 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
     private boolean rowsBeyond(TrackingToken token) {
         long index = token instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : -1;
-        Boolean any = JdbcUtils.executeQuery(getConnection(), c -> {
-                    PreparedStatement statement = c.prepareStatement(anyBeyondQuery);
-                    statement.setLong(1, index);
-                    return statement;
-                }, rs -> rs.next() && rs.getBoolean(1),
+        Long last = JdbcUtils.executeQuery(getConnection(), c -> c.prepareStatement(lastPositionQuery),
+                rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null,
                 e -> new EventStoreException("Cannot look ahead in the event log", e));
-        return Boolean.TRUE.equals(any);
+        return last != null && last > index;
     }
 
     /**

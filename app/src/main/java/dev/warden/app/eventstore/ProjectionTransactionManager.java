@@ -21,10 +21,13 @@ public class ProjectionTransactionManager implements TransactionManager {
 
     private final TransactionManager delegate;
     private final DataSource dataSource;
+    private final Runnable committed;
 
-    public ProjectionTransactionManager(TransactionManager delegate, DataSource dataSource) {
+    /** @param committed told after each commit (those waiting for the projections look again) */
+    public ProjectionTransactionManager(TransactionManager delegate, DataSource dataSource, Runnable committed) {
         this.delegate = delegate;
         this.dataSource = dataSource;
+        this.committed = committed;
     }
 
     @Override
@@ -39,6 +42,17 @@ public class ProjectionTransactionManager implements TransactionManager {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        return transaction;
+        return new Transaction() {
+            @Override
+            public void commit() {
+                transaction.commit();
+                committed.run();
+            }
+
+            @Override
+            public void rollback() {
+                transaction.rollback();
+            }
+        };
     }
 }

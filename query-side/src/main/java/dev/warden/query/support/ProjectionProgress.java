@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -28,14 +27,16 @@ public class ProjectionProgress {
     private final Serializer serializer;
     private final EventProcessingConfiguration processing;
     private final Duration maxWait;
+    private final ProjectionCommits commits;
 
     ProjectionProgress(JdbcClient jdbc, @Qualifier("serializer") Serializer serializer,
                        EventProcessingConfiguration processing,
-                       @Value("${warden.query.max-consistency-wait:5s}") Duration maxWait) {
+                       @Value("${warden.query.max-consistency-wait:5s}") Duration maxWait, ProjectionCommits commits) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processing = processing;
         this.maxWait = maxWait;
+        this.commits = commits;
     }
 
     /** The names of the projections' processors in this process. */
@@ -140,14 +141,22 @@ public class ProjectionProgress {
             return;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
-        // Short first pauses: a projection of this process usually gets there within a millisecond.
-        long pauseMicros = 100;
-        while (!reached(position.getAsLong())) {
-            if (System.nanoTime() > deadline) {
+        // A projection of this process wakes the wait when it commits; the growing pauses cover
+        // segments other instances work on (their stored tokens are read) and a status updated just
+        // after the commit that woke the wait.
+        long pauseMicros = 200;
+        while (true) {
+            long seen = commits.count();
+            if (reached(position.getAsLong())) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 throw new PositionNotReachedException(position.getAsLong(), maxWait);
             }
-            LockSupport.parkNanos(pauseMicros * 1_000);
-            if (Thread.interrupted()) {
+            try {
+                commits.awaitAfter(seen, Math.min(left, pauseMicros * 1_000));
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PositionNotReachedException(position.getAsLong(), maxWait);
             }
