@@ -108,7 +108,7 @@ public class EventStoreConfiguration {
     WakeableEventStore eventStore(EventStorageEngine storageEngine,
                                   @Value("${warden.events.poll-interval:200ms}") Duration pollInterval) {
         Runnable appendCommitted = storageEngine instanceof PostgresEventStorageEngine postgres
-                ? postgres::appendCommitted : () -> { };
+                ? postgres::writerCommitted : () -> { };
         return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(pollInterval.toMillis()), appendCommitted);
@@ -151,14 +151,23 @@ public class EventStoreConfiguration {
     /**
      * A failing projection stops and retries with back-off instead of skipping the event. Projection
      * transactions commit without waiting for the disk ({@link ProjectionTransactionManager}), and each
-     * commit wakes those waiting for the projections to reach a position.
+     * commit wakes those waiting for the projections to reach a position, and fetches waiting for
+     * rows the transaction may have hidden.
      */
     @Bean
     ConfigurerModule projectionProcessing(TransactionManager transactionManager, DataSource dataSource,
-                                          ObjectProvider<ProjectionCommits> commits) {
+                                          ObjectProvider<ProjectionCommits> commits,
+                                          EventStorageEngine storageEngine) {
         ProjectionCommits waiting = commits.getIfAvailable();
-        TransactionManager projections = new ProjectionTransactionManager(transactionManager, dataSource,
-                waiting != null ? waiting::committed : () -> { });
+        Runnable committed = () -> {
+            if (waiting != null) {
+                waiting.committed();
+            }
+            if (storageEngine instanceof PostgresEventStorageEngine postgres) {
+                postgres.writerCommitted();
+            }
+        };
+        TransactionManager projections = new ProjectionTransactionManager(transactionManager, dataSource, committed);
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultTransactionManager(c -> projections);

@@ -64,8 +64,8 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
     private final TransactionManager transactionManager;
     private final ReentrantLock appendLock = new ReentrantLock();
-    private final Condition appendCommitted = appendLock.newCondition();
-    private long appends;
+    private final Condition committed = appendLock.newCondition();
+    private long commits;
     private final String lastPositionQuery;
 
     public PostgresEventStorageEngine(Builder builder, EventSchema schema, TransactionManager transactionManager) {
@@ -108,38 +108,49 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
      */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        long seen = commits();
         List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
         long deadline = System.nanoTime() + SETTLE_NANOS;
         long pause = TimeUnit.MILLISECONDS.toNanos(1);
         while (batch.isEmpty() && System.nanoTime() < deadline && rowsBeyond(lastToken)) {
-            awaitAppend(Math.min(pause, deadline - System.nanoTime()));
+            awaitCommitAfter(seen, Math.min(pause, deadline - System.nanoTime()));
             pause = Math.min(pause * 2, MAX_SETTLE_PAUSE_NANOS);
+            seen = commits();
             batch = super.fetchTrackedEvents(lastToken, batchSize);
         }
         return batch;
     }
 
     /**
-     * Tells fetches that wait for hidden rows to settle that an append committed (in this process or,
-     * through a notification, in another), so they look again at once.
+     * Tells fetches that wait for hidden rows to settle that a writer committed: an append (in this
+     * process or, through a notification, in another) or a projection's transaction. Those are what
+     * hide rows, so the fetches look again at once.
      */
-    public void appendCommitted() {
+    public void writerCommitted() {
         appendLock.lock();
         try {
-            appends++;
-            appendCommitted.signalAll();
+            commits++;
+            committed.signalAll();
         } finally {
             appendLock.unlock();
         }
     }
 
-    private void awaitAppend(long nanos) {
+    private long commits() {
         appendLock.lock();
         try {
-            long seen = appends;
+            return commits;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void awaitCommitAfter(long seen, long nanos) {
+        appendLock.lock();
+        try {
             long left = nanos;
-            while (appends == seen && left > 0) {
-                left = appendCommitted.awaitNanos(left);
+            while (commits == seen && left > 0) {
+                left = committed.awaitNanos(left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
