@@ -161,7 +161,7 @@ public class EventStoreConfiguration {
         ProjectionCommits waiting = commits.getIfAvailable();
         Runnable committed = () -> {
             if (waiting != null) {
-                waiting.committed();
+                waiting.signal();
             }
             if (storageEngine instanceof PostgresEventStorageEngine postgres) {
                 postgres.writerCommitted();

@@ -1,6 +1,7 @@
 package dev.warden.app.eventstore;
 
 import dev.warden.command.support.LogPosition;
+import dev.warden.query.support.Signal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +11,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -63,9 +62,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
     private static final int APPEND_CHUNK = 500;
 
     private final TransactionManager transactionManager;
-    private final ReentrantLock appendLock = new ReentrantLock();
-    private final Condition committed = appendLock.newCondition();
-    private long commits;
+    private final Signal writers = new Signal();
     private final String lastPositionQuery;
 
     public PostgresEventStorageEngine(Builder builder, EventSchema schema, TransactionManager transactionManager) {
@@ -108,14 +105,19 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
      */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        long seen = commits();
+        long seen = writers.count();
         List<? extends TrackedEventData<?>> batch = super.fetchTrackedEvents(lastToken, batchSize);
         long deadline = System.nanoTime() + SETTLE_NANOS;
         long pause = TimeUnit.MILLISECONDS.toNanos(1);
         while (batch.isEmpty() && System.nanoTime() < deadline && rowsBeyond(lastToken)) {
-            awaitCommitAfter(seen, Math.min(pause, deadline - System.nanoTime()));
+            try {
+                writers.awaitAfter(seen, Math.min(pause, deadline - System.nanoTime()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
             pause = Math.min(pause * 2, MAX_SETTLE_PAUSE_NANOS);
-            seen = commits();
+            seen = writers.count();
             batch = super.fetchTrackedEvents(lastToken, batchSize);
         }
         return batch;
@@ -127,36 +129,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
      * hide rows, so the fetches look again at once.
      */
     public void writerCommitted() {
-        appendLock.lock();
-        try {
-            commits++;
-            committed.signalAll();
-        } finally {
-            appendLock.unlock();
-        }
-    }
-
-    private long commits() {
-        appendLock.lock();
-        try {
-            return commits;
-        } finally {
-            appendLock.unlock();
-        }
-    }
-
-    private void awaitCommitAfter(long seen, long nanos) {
-        appendLock.lock();
-        try {
-            long left = nanos;
-            while (commits == seen && left > 0) {
-                left = committed.awaitNanos(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            appendLock.unlock();
-        }
+        writers.signal();
     }
 
     private boolean rowsBeyond(TrackingToken token) {
