@@ -73,9 +73,11 @@ class SecurityInterceptor implements HandlerInterceptor {
         if (rule instanceof Public) {
             return true;
         }
-        Actor actor = authenticator.authenticate(request).orElseThrow(() -> new DomainException(
-                IdentityErrorCode.AUTHENTICATION_REQUIRED,
-                "Sign in: send a session token or an API key as 'Authorization: Bearer ...'"));
+        String organizationId = rule instanceof OrgPermission ? pathVariable(request, "orgId") : null;
+        Authenticator.Caller caller = authenticator.authenticate(request, organizationId).orElseThrow(() ->
+                new DomainException(IdentityErrorCode.AUTHENTICATION_REQUIRED,
+                        "Sign in: send a session token or an API key as 'Authorization: Bearer ...'"));
+        Actor actor = caller.actor();
         request.setAttribute(Actor.ATTRIBUTE, actor);
         RequestContext current = RequestContext.current();
         // A query-only process has no request metadata filter; start from a fresh request context.
@@ -85,8 +87,7 @@ class SecurityInterceptor implements HandlerInterceptor {
                         Set.of());
         RequestContext acting;
         if (rule instanceof OrgPermission required) {
-            String organizationId = pathVariable(request, "orgId");
-            Set<String> held = authenticator.permissions(actor, organizationId)
+            Set<String> held = caller.permissions()
                     .orElseThrow(() -> IdentityErrorCode.organizationNotFound(organizationId));
             acting = context.as(actor.type(), actor.id(), organizationId, held);
             if (!held.contains(required.permission())) {

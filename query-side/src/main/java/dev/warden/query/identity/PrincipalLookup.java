@@ -19,6 +19,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PrincipalLookup {
 
+    /**
+     * The permissions a user holds in an organization through all their roles there (system roles or
+     * the organization's own), sorted; for the member row {@code m}.
+     */
+    private static final String HELD_BY_MEMBER = """
+            ARRAY(SELECT DISTINCT rp.permission
+                  FROM user_roles ur
+                  JOIN roles r ON r.id = ur.role_id
+                       AND (r.organization_id = ur.organization_id OR r.organization_id IS NULL)
+                  JOIN role_permissions rp ON rp.role_id = ur.role_id
+                  WHERE ur.organization_id = m.organization_id AND ur.user_id = m.user_id
+                  ORDER BY rp.permission)""";
+
+    /** A session is valid while neither revoked nor expired and its user is active. */
+    private static final String VALID_SESSION = """
+            s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'""";
+
     private final JdbcClient jdbc;
 
     public PrincipalLookup(JdbcClient jdbc) {
@@ -27,13 +44,32 @@ public class PrincipalLookup {
 
     /** The session with this token hash, if it is neither revoked nor expired and its user is active. */
     public Optional<SessionPrincipal> session(String tokenHash) {
-        return jdbc.sql("""
-                        SELECT s.id, s.user_id FROM sessions s JOIN users u ON u.id = s.user_id
-                        WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > now()
-                          AND u.status = 'active'""")
+        return jdbc.sql("SELECT s.id, s.user_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE "
+                        + VALID_SESSION)
                 .param(tokenHash)
                 .query((rs, n) -> new SessionPrincipal(rs.getString(1), rs.getString(2)))
                 .optional();
+    }
+
+    /**
+     * The session with this token hash (as {@link #session}) and the permissions its user holds in
+     * {@code organizationId} (as {@link #permissionsInOrganization}), in one round trip: what an
+     * organization's endpoint asks on every request.
+     */
+    public Optional<SessionInOrganization> sessionIn(String tokenHash, String organizationId) {
+        return jdbc.sql("SELECT s.id, s.user_id, m.user_id IS NOT NULL AS member, " + HELD_BY_MEMBER
+                        + " AS permissions FROM sessions s JOIN users u ON u.id = s.user_id"
+                        + " LEFT JOIN members m ON m.organization_id = ? AND m.user_id = s.user_id WHERE "
+                        + VALID_SESSION)
+                .params(organizationId, tokenHash)
+                .query((rs, n) -> new SessionInOrganization(new SessionPrincipal(rs.getString(1), rs.getString(2)),
+                        rs.getBoolean("member") ? Optional.of(Set.copyOf(Rows.texts(rs, "permissions")))
+                                : Optional.empty()))
+                .optional();
+    }
+
+    /** A valid session and what its user may do in one organization: empty when not a member of it. */
+    public record SessionInOrganization(SessionPrincipal session, Optional<Set<String>> permissions) {
     }
 
     /** The API key with this secret hash, if it is neither revoked nor expired and its issuer is active. */
@@ -54,16 +90,8 @@ public class PrincipalLookup {
      * the organization's own), or empty when the user is not a member of it.
      */
     public Optional<Set<String>> permissionsInOrganization(String organizationId, String userId) {
-        return jdbc.sql("""
-                        SELECT ARRAY(SELECT DISTINCT rp.permission
-                                     FROM user_roles ur
-                                     JOIN roles r ON r.id = ur.role_id
-                                          AND (r.organization_id = ur.organization_id
-                                               OR r.organization_id IS NULL)
-                                     JOIN role_permissions rp ON rp.role_id = ur.role_id
-                                     WHERE ur.organization_id = m.organization_id AND ur.user_id = m.user_id
-                                     ORDER BY rp.permission) AS permissions
-                        FROM members m WHERE m.organization_id = ? AND m.user_id = ?""")
+        return jdbc.sql("SELECT " + HELD_BY_MEMBER
+                        + " AS permissions FROM members m WHERE m.organization_id = ? AND m.user_id = ?")
                 .params(organizationId, userId)
                 .query((rs, n) -> Set.copyOf(Rows.texts(rs, "permissions")))
                 .optional();

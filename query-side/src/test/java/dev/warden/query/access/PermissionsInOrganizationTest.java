@@ -8,14 +8,22 @@ import dev.warden.events.access.RoleAssignedEvent;
 import dev.warden.events.access.RoleCreatedEvent;
 import dev.warden.events.identity.MemberAddedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
+import dev.warden.events.identity.SessionRevokedEvent;
+import dev.warden.events.identity.SessionStartedEvent;
+import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.identity.IdentityProjection;
 import dev.warden.query.identity.PrincipalLookup;
+import dev.warden.query.identity.PrincipalLookup.SessionInOrganization;
+import dev.warden.query.identity.SessionPrincipal;
+import dev.warden.query.identity.SessionProjection;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadModelDatabase;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,6 +35,7 @@ class PermissionsInOrganizationTest {
     private final RoleProjection roles = ReadModelDatabase.bean(RoleProjection.class);
     private final UserRoleProjection userRoles = ReadModelDatabase.bean(UserRoleProjection.class);
     private final PrincipalLookup lookup = ReadModelDatabase.bean(PrincipalLookup.class);
+    private final SessionProjection sessions = ReadModelDatabase.bean(SessionProjection.class);
     private final AccessQueries access = ReadModelDatabase.bean(AccessQueries.class);
     private final Instant at = Instant.now();
     private final String orgId = IdKind.ORGANIZATION.next();
@@ -44,6 +53,26 @@ class PermissionsInOrganizationTest {
 
         assertThat(lookup.permissionsInOrganization(orgId, userId))
                 .contains(Set.of("roles:read", "audit:read", "projects:write"));
+    }
+
+    @Test
+    void aSessionOnAnOrganizationsEndpointBringsItsUsersPermissionsThereInOneRead() {
+        identity.on(new UserRegisteredEvent(userId, "p@example.com", "P"), at, nextToken());
+        String hash = UUID.randomUUID().toString();
+        String sessionId = IdKind.SESSION.next();
+        sessions.on(new SessionStartedEvent(sessionId, userId, hash, at.plusSeconds(3600), "10.0.0.1", "curl", false),
+                at, nextToken());
+        member(orgId);
+        assign(orgId, role(orgId, List.of("audit:read", "roles:read")));
+        SessionPrincipal session = new SessionPrincipal(sessionId, userId);
+
+        assertThat(lookup.sessionIn(hash, orgId))
+                .contains(new SessionInOrganization(session, Optional.of(Set.of("audit:read", "roles:read"))));
+        assertThat(lookup.sessionIn(hash, otherOrg)).contains(new SessionInOrganization(session, Optional.empty()));
+        assertThat(lookup.sessionIn(UUID.randomUUID().toString(), orgId)).isEmpty();
+
+        sessions.on(new SessionRevokedEvent(sessionId, userId), at, nextToken());
+        assertThat(lookup.sessionIn(hash, orgId)).isEmpty();
     }
 
     @Test
