@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.WardenTest;
-import dev.warden.command.support.VerifiedAggregateCache;
 import dev.warden.events.access.PermissionGrantedEvent;
 import dev.warden.events.access.RoleDeletedEvent;
 import java.util.List;
@@ -92,7 +91,6 @@ class AggregateCacheIT {
 
         assertThat(refused.status()).isBetween(400, 499);
         assertThat(aggregateCache.containsKey(roleId)).as("evicted with the rolled-back command").isFalse();
-        assertThat(aggregateCache).isInstanceOf(VerifiedAggregateCache.class);
     }
 
     private void appendElsewhere(String roleId, Object event) {

@@ -141,10 +141,10 @@ public class ProjectionProgress {
             return;
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
-        // A projection of this process wakes the wait when it commits; the growing pauses cover
-        // segments other instances work on (their stored tokens are read) and a status updated just
-        // after the commit that woke the wait.
-        long pauseMicros = 200;
+        // A projection of this process wakes the wait when it commits. Its processor records the new
+        // position just after that commit, so a wait woken by a commit looks again 0.1 ms later; the
+        // growing pauses cover segments other instances work on (their stored tokens are read).
+        long pauseMicros = 100;
         while (true) {
             long seen = commits.count();
             if (reached(position.getAsLong())) {
@@ -160,7 +160,7 @@ public class ProjectionProgress {
                 Thread.currentThread().interrupt();
                 throw new PositionNotReachedException(position.getAsLong(), maxWait);
             }
-            pauseMicros = Math.min(pauseMicros * 2, 20_000);
+            pauseMicros = commits.count() != seen ? 100 : Math.min(pauseMicros * 2, 20_000);
         }
     }
 }
