@@ -107,11 +107,14 @@ public class EventStoreConfiguration {
     @Bean
     WakeableEventStore eventStore(EventStorageEngine storageEngine,
                                   @Value("${warden.events.poll-interval:200ms}") Duration pollInterval) {
-        Runnable appendCommitted = storageEngine instanceof PostgresEventStorageEngine postgres
-                ? postgres::writerCommitted : () -> { };
         return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(pollInterval.toMillis()), appendCommitted);
+                .fetchDelay(pollInterval.toMillis()), writerCommitted(storageEngine));
+    }
+
+    /** Tells the storage engine's fetches that wait for hidden rows that a writer committed. */
+    private static Runnable writerCommitted(EventStorageEngine storageEngine) {
+        return storageEngine instanceof PostgresEventStorageEngine postgres ? postgres::writerCommitted : () -> { };
     }
 
     /**
@@ -159,13 +162,12 @@ public class EventStoreConfiguration {
                                           ObjectProvider<ProjectionCommits> commits,
                                           EventStorageEngine storageEngine) {
         ProjectionCommits waiting = commits.getIfAvailable();
+        Runnable hiddenRows = writerCommitted(storageEngine);
         Runnable committed = () -> {
             if (waiting != null) {
                 waiting.signal();
             }
-            if (storageEngine instanceof PostgresEventStorageEngine postgres) {
-                postgres.writerCommitted();
-            }
+            hiddenRows.run();
         };
         TransactionManager projections = new ProjectionTransactionManager(transactionManager, dataSource, committed);
         return configurer -> configurer.eventProcessing()

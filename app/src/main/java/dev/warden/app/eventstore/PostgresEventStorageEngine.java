@@ -254,7 +254,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                 // A tracked event that belongs to no aggregate was stored with its own id as aggregate id.
                 tracked && eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
                 resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
-                resultSet.getTimestamp(schema.timestampColumn()).toInstant(),
+                (Instant) readTimeStamp(resultSet, schema.timestampColumn()),
                 resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
                 resultSet.getString(schema.payloadColumn()), resultSet.getString(schema.metaDataColumn()));
     }
@@ -280,12 +280,6 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
         public Instant getTimestamp() {
             return timestamp;
         }
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    protected <T> T readPayload(ResultSet resultSet, String columnName) throws SQLException {
-        return (T) resultSet.getString(columnName);
     }
 
     private static PreparedStatement insertSnapshot(Connection connection, EventSchema schema,
