@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class AccessRules {
 
     /** What an endpoint requires. */
-    public sealed interface Requirement permits Public, SignedInUser, OrgPermission {
+    public sealed interface Requirement permits Public, SignedInUser, Operator, OrgPermission {
     }
 
     /** Anyone, no credentials (signing in). */
@@ -23,6 +23,13 @@ public final class AccessRules {
 
     /** A user signed in with a session (not an API key): things about oneself, creating organizations. */
     public record SignedInUser() implements Requirement {
+    }
+
+    /**
+     * A signed-in operator: account-wide actions that reach past every organization (registering
+     * accounts aside, which an operator does through an organization it registers the user into).
+     */
+    public record Operator() implements Requirement {
     }
 
     /** A caller holding {@code permission} in the organization of the path. */
@@ -49,19 +56,31 @@ public final class AccessRules {
         user("POST /api/me/totp/confirm");
         user("POST /api/me/totp/disable");
         user("GET /api/me/organizations");
+        user("GET /api/me/invitations");
         user("POST /api/orgs");
+        user("POST /api/orgs/{orgId}/invitations/{invitationId}/accept");
+        user("POST /api/orgs/{orgId}/invitations/{invitationId}/decline");
+
+        operator("GET /api/users/{userId}");
+        operator("GET /api/users/{userId}/sessions");
+        operator("DELETE /api/users/{userId}/sessions");
+        operator("POST /api/users/{userId}/deactivate");
+        operator("POST /api/users/{userId}/reactivate");
+        operator("PUT /api/users/{userId}/operator");
+        operator("DELETE /api/users/{userId}/operator");
 
         org("GET /api/orgs/{orgId}", "organizations:read");
         org("PATCH /api/orgs/{orgId}", "organizations:write");
         org("GET /api/orgs/{orgId}/members", "members:read");
         org("GET /api/orgs/{orgId}/members/{userId}", "members:read");
-        org("POST /api/orgs/{orgId}/members", "members:write");
         org("DELETE /api/orgs/{orgId}/members/{userId}", "members:write");
         org("PUT /api/orgs/{orgId}/members/{userId}/role", "members:write");
+        org("POST /api/orgs/{orgId}/members/{userId}/suspend", "members:write");
+        org("POST /api/orgs/{orgId}/members/{userId}/reinstate", "members:write");
+        org("GET /api/orgs/{orgId}/invitations", "members:read");
+        org("POST /api/orgs/{orgId}/invitations", "members:write");
+        org("DELETE /api/orgs/{orgId}/invitations/{invitationId}", "members:write");
         org("POST /api/orgs/{orgId}/users", "users:write");
-        org("POST /api/orgs/{orgId}/members/{userId}/deactivate", "users:write");
-        org("POST /api/orgs/{orgId}/members/{userId}/reactivate", "users:write");
-        org("GET /api/orgs/{orgId}/members/{userId}/sessions", "sessions:read");
         org("DELETE /api/orgs/{orgId}/members/{userId}/sessions", "sessions:write");
 
         org("GET /api/orgs/{orgId}/roles", "roles:read");
@@ -110,6 +129,10 @@ public final class AccessRules {
 
     private static void user(String endpoint) {
         RULES.put(endpoint, new SignedInUser());
+    }
+
+    private static void operator(String endpoint) {
+        RULES.put(endpoint, new Operator());
     }
 
     private static void org(String endpoint, String permission) {

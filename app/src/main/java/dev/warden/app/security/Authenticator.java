@@ -30,8 +30,11 @@ class Authenticator {
         this.lookup = lookup.getIfAvailable(() -> new PrincipalLookup(jdbc));
     }
 
-    /** Who is calling, and what they may do in {@code organizationId} when one is given. */
-    record Caller(Actor actor, Optional<Set<String>> permissions) {
+    /**
+     * Who is calling, whether they are an operator (a user above all organizations), and what they
+     * may do in {@code organizationId} when one is given.
+     */
+    record Caller(Actor actor, boolean operator, Optional<Set<String>> permissions) {
     }
 
     /**
@@ -46,20 +49,18 @@ class Authenticator {
         }
         if (credential.startsWith(Secrets.SESSION_PREFIX) && organizationId != null) {
             return lookup.sessionIn(Secrets.sha256(credential), organizationId)
-                    .map(s -> new Caller(sessionActor(s.session()), s.permissions()));
+                    .map(s -> new Caller(sessionActor(s.session()), s.session().operator(), s.permissions()));
         }
-        return authenticate(credential).map(actor -> new Caller(actor,
-                organizationId == null ? Optional.empty() : permissions(actor, organizationId)));
-    }
-
-    private Optional<Actor> authenticate(String credential) {
         if (credential.startsWith(Secrets.SESSION_PREFIX)) {
-            return lookup.session(Secrets.sha256(credential)).map(Authenticator::sessionActor);
+            return lookup.session(Secrets.sha256(credential))
+                    .map(s -> new Caller(sessionActor(s), s.operator(), Optional.empty()));
         }
         if (credential.startsWith(Secrets.API_KEY_PREFIX)) {
             return lookup.apiKey(Secrets.sha256(credential))
                     .map(k -> new Actor(Actor.API_KEY, k.keyId(), k.issuedBy(), null, k.organizationId(),
-                            Set.copyOf(k.scopes())));
+                            Set.copyOf(k.scopes())))
+                    .map(actor -> new Caller(actor, false,
+                            organizationId == null ? Optional.empty() : permissions(actor, organizationId)));
         }
         return Optional.empty();
     }
@@ -68,11 +69,8 @@ class Authenticator {
         return new Actor(Actor.USER, session.userId(), session.userId(), session.sessionId(), null, null);
     }
 
-    /** The permissions {@code actor} holds in {@code organizationId}; empty when it may not see it at all. */
+    /** The permissions key {@code actor} holds in {@code organizationId}; empty when it may not see it at all. */
     private Optional<Set<String>> permissions(Actor actor, String organizationId) {
-        if (actor.isUser()) {
-            return lookup.permissionsInOrganization(organizationId, actor.userId());
-        }
         if (!organizationId.equals(actor.organizationId())) {
             return Optional.empty();
         }

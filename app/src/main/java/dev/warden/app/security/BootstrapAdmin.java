@@ -1,7 +1,11 @@
 package dev.warden.app.security;
 
 import dev.warden.command.access.SystemSeeder;
+import dev.warden.command.identity.IdentityCommandHandler;
+import dev.warden.command.identity.Operators;
 import dev.warden.command.identity.PasswordHasher;
+import dev.warden.command.support.UniqueNames;
+import dev.warden.events.identity.GrantOperatorCommand;
 import dev.warden.command.support.RequestContext;
 import dev.warden.command.web.CommandSender;
 import dev.warden.events.identity.BootstrapAdminCommand;
@@ -34,13 +38,16 @@ class BootstrapAdmin implements ApplicationRunner {
     private final ObjectProvider<SystemSeeder> commandSide;
     private final ObjectProvider<CommandSender> commands;
     private final ObjectProvider<PasswordHasher> hasher;
+    private final ObjectProvider<Operators> operators;
+    private final ObjectProvider<UniqueNames> names;
     private final String email;
     private final String password;
     private final String name;
     private final String organization;
 
     BootstrapAdmin(ObjectProvider<SystemSeeder> commandSide, ObjectProvider<CommandSender> commands,
-                   ObjectProvider<PasswordHasher> hasher,
+                   ObjectProvider<PasswordHasher> hasher, ObjectProvider<Operators> operators,
+                   ObjectProvider<UniqueNames> names,
                    @Value("${warden.bootstrap.admin-email:}") String email,
                    @Value("${warden.bootstrap.admin-password:}") String password,
                    @Value("${warden.bootstrap.admin-name:Admin}") String name,
@@ -48,10 +55,27 @@ class BootstrapAdmin implements ApplicationRunner {
         this.commandSide = commandSide;
         this.commands = commands;
         this.hasher = hasher;
+        this.operators = operators;
+        this.names = names;
         this.email = email;
         this.password = password;
         this.name = name;
         this.organization = organization;
+    }
+
+    /**
+     * A database bootstrapped before operators existed has none: the account of the bootstrap email
+     * becomes the first operator, once, so account-wide actions have an owner.
+     */
+    private void grantOperatorOnUpgrade() {
+        if (operators.getObject().anyExists()) {
+            return;
+        }
+        names.getObject().ownerOf(IdentityCommandHandler.EMAIL_SCOPE, IdentityCommandHandler.emailKey(email))
+                .ifPresent(userId -> {
+                    commands.getObject().send(new GrantOperatorCommand(userId));
+                    log.info("Bootstrap: user {} of the bootstrap email is the first operator", userId);
+                });
     }
 
     @Override
@@ -68,14 +92,17 @@ class BootstrapAdmin implements ApplicationRunner {
         String userId = IdKind.USER.next();
         String organizationId = IdKind.ORGANIZATION.next();
         try (RequestContext.Scope ignored = RequestContext.open(RequestContext.system("bootstrap-" + UUID.randomUUID()))) {
-            commands.getObject().send(new BootstrapAdminCommand(userId, email, name, passwords.hash(password),
-                    organizationId, organization, IdKind.MEMBER.next()));
-            log.info("Bootstrap: first Admin {} created in organization {}", userId, organizationId);
-        } catch (DomainException e) {
-            if (e.code() != IdentityErrorCode.ALREADY_BOOTSTRAPPED) {
-                throw e;
+            try {
+                commands.getObject().send(new BootstrapAdminCommand(userId, email, name, passwords.hash(password),
+                        organizationId, organization, IdKind.MEMBER.next()));
+                log.info("Bootstrap: first Admin {} created in organization {}", userId, organizationId);
+            } catch (DomainException e) {
+                if (e.code() != IdentityErrorCode.ALREADY_BOOTSTRAPPED) {
+                    throw e;
+                }
+                log.info("Bootstrap skipped: users exist already");
+                grantOperatorOnUpgrade();
             }
-            log.info("Bootstrap skipped: users exist already");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.app.security;
 
+import dev.warden.app.security.AccessRules.Operator;
 import dev.warden.app.security.AccessRules.OrgPermission;
 import dev.warden.app.security.AccessRules.Public;
 import dev.warden.app.security.AccessRules.Requirement;
@@ -98,6 +99,9 @@ class SecurityInterceptor implements HandlerInterceptor {
         } else {
             if (!actor.isUser()) {
                 throw IdentityErrorCode.usersOnly();
+            }
+            if (rule instanceof Operator && !caller.operator()) {
+                throw IdentityErrorCode.operatorsOnly();
             }
             acting = context.as(actor.type(), actor.id(), null, Set.of());
         }

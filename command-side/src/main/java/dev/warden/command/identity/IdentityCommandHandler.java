@@ -1,30 +1,24 @@
 package dev.warden.command.identity;
 
-import dev.warden.command.access.RolePermissions;
 import dev.warden.command.access.SystemRoles;
 import dev.warden.command.support.AggregateLocks;
 import dev.warden.command.support.Grants;
 import dev.warden.command.support.Secrets;
 import dev.warden.command.support.UniqueNames;
 import dev.warden.events.access.Permissions;
-import dev.warden.events.identity.AddMemberCommand;
 import dev.warden.events.identity.BeginTotpEnrolmentCommand;
 import dev.warden.events.identity.BootstrapAdminCommand;
 import dev.warden.events.identity.ChangeDisplayNameCommand;
 import dev.warden.events.identity.ChangeEmailCommand;
 import dev.warden.events.identity.ChangePasswordCommand;
 import dev.warden.events.identity.CreateOrganizationCommand;
-import dev.warden.events.identity.DeactivateUserCommand;
 import dev.warden.events.identity.DisableTotpCommand;
 import dev.warden.events.identity.EnableTotpCommand;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.IssueApiKeyCommand;
 import dev.warden.events.identity.LinkAccountCommand;
-import dev.warden.events.identity.ReactivateUserCommand;
 import dev.warden.events.identity.RegisterUserCommand;
-import dev.warden.events.identity.RemoveMemberCommand;
 import dev.warden.events.identity.RemovePasswordCommand;
-import dev.warden.events.identity.RevokeAllSessionsCommand;
 import dev.warden.events.identity.SignInCommand;
 import dev.warden.events.identity.StartSessionCommand;
 import dev.warden.events.identity.UnlinkAccountCommand;
@@ -74,7 +68,7 @@ public class IdentityCommandHandler {
     private final AggregateLocks locks;
     private final Clock clock;
     private final SignInPolicy signInPolicy;
-    private final RolePermissions rolePermissions;
+    private final Operators operators;
 
     IdentityCommandHandler(@Qualifier("userRepository") Repository<User> users,
                            @Qualifier("organizationRepository") Repository<Organization> organizations,
@@ -82,7 +76,7 @@ public class IdentityCommandHandler {
                            @Qualifier("apiKeyRepository") Repository<ApiKey> apiKeys,
                            UniqueNames names, Credentials credentials, PasswordHasher hasher,
                            SystemRoles systemRoles, Grants grants, AggregateLocks locks, Clock clock,
-                           RolePermissions rolePermissions,
+                           Operators operators,
                            @Value("${warden.auth.sign-in.free-attempts:3}") int freeAttempts,
                            @Value("${warden.auth.sign-in.max-attempts:10}") int maxAttempts,
                            @Value("${warden.auth.sign-in.lockout:15m}") Duration lockout) {
@@ -98,7 +92,7 @@ public class IdentityCommandHandler {
         this.locks = locks;
         this.clock = clock;
         this.signInPolicy = new SignInPolicy(freeAttempts, maxAttempts, lockout);
-        this.rolePermissions = rolePermissions;
+        this.operators = operators;
     }
 
     /** The uniqueness key of an email: the same for addresses that differ only in case. */
@@ -106,13 +100,17 @@ public class IdentityCommandHandler {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Registers an account, an operator's act: whether an email is taken is no secret to an
+     * operator, and would be an oracle to anyone else, since anyone can create an organization.
+     */
     @CommandHandler
     void handle(RegisterUserCommand command) throws Exception {
+        operators.require();
         Aggregate<Organization> org = command.organizationId() == null ? null : loadOrganization(command.organizationId());
         register(command.userId(), command.email(), command.displayName(), command.passwordHash());
         if (org != null) {
-            org.execute(o -> o.addMember(new AddMemberCommand(command.organizationId(), command.memberId(),
-                    command.userId()), systemRoles.viewer()));
+            org.execute(o -> o.addMember(command.memberId(), command.userId(), systemRoles.viewer()));
         }
     }
 
@@ -124,13 +122,14 @@ public class IdentityCommandHandler {
         if (names.anyIn(EMAIL_SCOPE)) {
             throw new DomainException(IdentityErrorCode.ALREADY_BOOTSTRAPPED, "Users exist already");
         }
-        register(command.userId(), command.email(), command.displayName(), command.passwordHash());
+        operators.grant(register(command.userId(), command.email(), command.displayName(), command.passwordHash()));
         CreateOrganizationCommand create = new CreateOrganizationCommand(command.organizationId(),
                 command.organizationName(), command.userId(), command.memberId());
         organizations.newInstance(() -> new Organization(create, systemRoles.admin()));
     }
 
-    private void register(String userId, String rawEmail, String rawName, String passwordHash) throws Exception {
+    private Aggregate<User> register(String userId, String rawEmail, String rawName, String passwordHash)
+            throws Exception {
         String email = requireEmail(rawEmail);
         String displayName = requireDisplayName(rawName);
         if (passwordHash == null || passwordHash.isBlank()) {
@@ -140,7 +139,7 @@ public class IdentityCommandHandler {
             throw new DomainException(IdentityErrorCode.EMAIL_TAKEN, "A user with this email exists already");
         }
         credentials.savePassword(userId, passwordHash);
-        users.newInstance(() -> new User(userId, email, displayName));
+        return users.newInstance(() -> new User(userId, email, displayName));
     }
 
     @CommandHandler
@@ -216,26 +215,6 @@ public class IdentityCommandHandler {
             u.removePassword();
             credentials.removePassword(command.userId());
         });
-    }
-
-    @CommandHandler
-    void handle(DeactivateUserCommand command) {
-        requireOutranked(command.organizationId(), command.userId());
-        loadUser(command.userId()).execute(User::deactivate);
-    }
-
-    @CommandHandler
-    void handle(ReactivateUserCommand command) {
-        requireOutranked(command.organizationId(), command.userId());
-        loadUser(command.userId()).execute(User::reactivate);
-    }
-
-    @CommandHandler
-    void handle(RevokeAllSessionsCommand command) {
-        if (command.organizationId() != null) {
-            requireOutranked(command.organizationId(), command.userId());
-        }
-        loadUser(command.userId()).execute(User::revokeAllSessions);
     }
 
     @CommandHandler
@@ -321,19 +300,6 @@ public class IdentityCommandHandler {
     }
 
     @CommandHandler
-    void handle(AddMemberCommand command) {
-        loadUser(command.userId());
-        String viewer = systemRoles.viewer();
-        loadOrganization(command.organizationId()).execute(o -> o.addMember(command, viewer));
-    }
-
-    @CommandHandler
-    void handle(RemoveMemberCommand command) {
-        requireOutranked(command.organizationId(), command.userId());
-        loadOrganization(command.organizationId()).execute(o -> o.removeMember(command, systemRoles.admin()));
-    }
-
-    @CommandHandler
     void handle(IssueApiKeyCommand command) throws Exception {
         String name = command.name() == null ? "" : command.name().strip();
         if (name.isEmpty() || name.length() > MAX_KEY_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
@@ -356,19 +322,7 @@ public class IdentityCommandHandler {
         apiKeys.newInstance(() -> new ApiKey(command, name));
     }
 
-    /**
-     * Checks that {@code userId} is a member and the actor holds every permission the member holds
-     * there: nobody deactivates, removes or signs out someone with more power than themselves.
-     */
-    private void requireOutranked(String organizationId, String userId) {
-        Aggregate<Organization> organization = loadOrganization(organizationId);
-        if (!organization.invoke(o -> o.hasMember(userId))) {
-            throw IdentityErrorCode.memberNotFound(userId);
-        }
-        grants.requireHeld(() -> rolePermissions.of(organization.invoke(o -> o.rolesOf(userId))));
-    }
-
-    private static String requireEmail(String raw) {
+    static String requireEmail(String raw) {
         String email = raw == null ? "" : raw.strip();
         if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()
                 || email.chars().anyMatch(Character::isISOControl)) {

@@ -7,12 +7,14 @@ import dev.warden.events.access.AssignRoleCommand;
 import dev.warden.events.access.RoleAssignedEvent;
 import dev.warden.events.access.RoleUnassignedEvent;
 import dev.warden.events.access.UnassignRoleCommand;
-import dev.warden.events.identity.AddMemberCommand;
 import dev.warden.events.identity.ChangeMemberRoleCommand;
 import dev.warden.events.identity.CreateOrganizationCommand;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.MemberAddedEvent;
+import dev.warden.events.identity.MemberReinstatedEvent;
 import dev.warden.events.identity.MemberRemovedEvent;
+import dev.warden.events.identity.MemberSessionsEndedEvent;
+import dev.warden.events.identity.MemberSuspendedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.identity.OrganizationRenamedEvent;
 import dev.warden.events.identity.RemoveMemberCommand;
@@ -43,6 +45,7 @@ public class Organization {
     private String name;
     private Map<String, Set<String>> rolesByMember = new HashMap<>();
     private Map<String, String> memberIdByUser = new HashMap<>();
+    private Set<String> suspended = new HashSet<>();
 
     protected Organization() {
     }
@@ -65,22 +68,44 @@ public class Organization {
         }
     }
 
-    /** Adds a member holding {@code initialRoleId} (if given); the caller has checked that the user exists. */
-    public void addMember(AddMemberCommand command, String initialRoleId) {
-        if (rolesByMember.containsKey(command.userId())) {
-            throw new DomainException(IdentityErrorCode.ALREADY_MEMBER,
-                    "User " + command.userId() + " is a member already");
+    /** Adds a member holding {@code initialRoleId}; the caller has checked that the user exists and consents. */
+    void addMember(String memberId, String userId, String initialRoleId) {
+        if (rolesByMember.containsKey(userId)) {
+            throw new DomainException(IdentityErrorCode.ALREADY_MEMBER, "User " + userId + " is a member already");
         }
-        apply(new MemberAddedEvent(organizationId, command.memberId(), command.userId()));
-        if (initialRoleId != null) {
-            apply(new RoleAssignedEvent(organizationId, command.userId(), initialRoleId));
+        apply(new MemberAddedEvent(organizationId, memberId, userId));
+        apply(new RoleAssignedEvent(organizationId, userId, initialRoleId));
+    }
+
+    /** Suspends a member's access here (only here); the last active Admin stays. */
+    void suspend(String userId, String adminRoleId) {
+        existingMember(userId);
+        if (suspended.contains(userId)) {
+            return;
         }
+        if (lastActiveAdmin(userId, adminRoleId)) {
+            throw lastAdmin();
+        }
+        apply(new MemberSuspendedEvent(organizationId, userId));
+    }
+
+    void reinstate(String userId) {
+        existingMember(userId);
+        if (suspended.contains(userId)) {
+            apply(new MemberReinstatedEvent(organizationId, userId));
+        }
+    }
+
+    /** The member's sessions open now stop reaching this organization. */
+    void endSessions(String userId) {
+        existingMember(userId);
+        apply(new MemberSessionsEndedEvent(organizationId, userId));
     }
 
     /** Removes a member with their roles; the last Admin cannot leave. */
     public void removeMember(RemoveMemberCommand command, String adminRoleId) {
-        Set<String> held = existingMember(command.userId());
-        if (held.contains(adminRoleId) && admins(adminRoleId) == 1) {
+        existingMember(command.userId());
+        if (lastActiveAdmin(command.userId(), adminRoleId)) {
             throw lastAdmin();
         }
         apply(new MemberRemovedEvent(organizationId, memberIdByUser.get(command.userId()), command.userId()));
@@ -89,7 +114,7 @@ public class Organization {
     /** Gives a member exactly {@code roleId}; the last Admin cannot be demoted. */
     public void changeMemberRole(ChangeMemberRoleCommand command, String adminRoleId) {
         Set<String> held = existingMember(command.userId());
-        if (held.contains(adminRoleId) && !command.roleId().equals(adminRoleId) && admins(adminRoleId) == 1) {
+        if (!command.roleId().equals(adminRoleId) && lastActiveAdmin(command.userId(), adminRoleId)) {
             throw lastAdmin();
         }
         for (String roleId : List.copyOf(held)) {
@@ -114,7 +139,7 @@ public class Organization {
     public void unassignRole(UnassignRoleCommand command, String adminRoleId) {
         Set<String> held = requireMember(command.userId());
         if (held.contains(command.roleId())) {
-            if (command.roleId().equals(adminRoleId) && admins(adminRoleId) == 1) {
+            if (command.roleId().equals(adminRoleId) && lastActiveAdmin(command.userId(), adminRoleId)) {
                 throw lastAdmin();
             }
             apply(new RoleUnassignedEvent(organizationId, command.userId(), command.roleId()));
@@ -154,8 +179,11 @@ public class Organization {
         return held;
     }
 
-    private long admins(String adminRoleId) {
-        return rolesByMember.values().stream().filter(roles -> roles.contains(adminRoleId)).count();
+    /** Whether {@code userId} is the one member holding {@code adminRoleId} who is not suspended. */
+    private boolean lastActiveAdmin(String userId, String adminRoleId) {
+        return rolesByMember.getOrDefault(userId, Set.of()).contains(adminRoleId) && !suspended.contains(userId)
+                && rolesByMember.entrySet().stream()
+                        .filter(m -> m.getValue().contains(adminRoleId) && !suspended.contains(m.getKey())).count() == 1;
     }
 
     private static DomainException lastAdmin() {
@@ -194,6 +222,17 @@ public class Organization {
     void on(MemberRemovedEvent event) {
         rolesByMember.remove(event.userId());
         memberIdByUser.remove(event.userId());
+        suspended.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberSuspendedEvent event) {
+        suspended.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberReinstatedEvent event) {
+        suspended.remove(event.userId());
     }
 
     @EventSourcingHandler

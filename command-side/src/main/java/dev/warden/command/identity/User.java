@@ -6,6 +6,8 @@ import dev.warden.events.identity.AccountLinkedEvent;
 import dev.warden.events.identity.AccountUnlinkedEvent;
 import dev.warden.events.identity.AllSessionsRevokedEvent;
 import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.identity.OperatorGrantedEvent;
+import dev.warden.events.identity.OperatorRevokedEvent;
 import dev.warden.events.identity.PasswordChangedEvent;
 import dev.warden.events.identity.PasswordRemovedEvent;
 import dev.warden.events.identity.TotpDisabledEvent;
@@ -38,6 +40,7 @@ public class User {
     private boolean active;
     private boolean hasPassword;
     private boolean totpEnabled;
+    private boolean operator;
     /** Linked accounts: account id to "provider:providerAccountId" (a provider has no colon). */
     private Map<String, String> accounts = new HashMap<>();
 
@@ -60,6 +63,22 @@ public class User {
 
     String email() {
         return email;
+    }
+
+    boolean operator() {
+        return operator;
+    }
+
+    void grantOperator() {
+        if (!operator) {
+            apply(new OperatorGrantedEvent(userId));
+        }
+    }
+
+    void revokeOperator() {
+        if (operator) {
+            apply(new OperatorRevokedEvent(userId));
+        }
     }
 
     void rename(String newName) {
@@ -199,5 +218,15 @@ public class User {
     @EventSourcingHandler
     void on(TotpDisabledEvent event) {
         totpEnabled = false;
+    }
+
+    @EventSourcingHandler
+    void on(OperatorGrantedEvent event) {
+        operator = true;
+    }
+
+    @EventSourcingHandler
+    void on(OperatorRevokedEvent event) {
+        operator = false;
     }
 }

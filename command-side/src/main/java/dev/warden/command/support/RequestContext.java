@@ -21,12 +21,14 @@ public record RequestContext(String actorId, String actorType, String organizati
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String CLIENT_ADDRESS = "clientAddress";
+    /** The actor type (and id) of work the service does by itself. */
+    public static final String SYSTEM = "system";
 
     private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
 
     /** The context of work the service does by itself (seeding, expiry). */
     public static RequestContext system(String requestId) {
-        return new RequestContext("system", "system", null, requestId, requestId, null, null);
+        return new RequestContext(SYSTEM, SYSTEM, null, requestId, requestId, null, null);
     }
 
     /** This context acting as {@code actorType} {@code actorId} with {@code permissions} in {@code organizationId}. */

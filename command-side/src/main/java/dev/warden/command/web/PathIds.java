@@ -40,6 +40,12 @@ public final class PathIds {
         }
     }
 
+    public static void invitation(String id) {
+        if (!IdKind.INVITATION.matches(id)) {
+            throw IdentityErrorCode.invitationNotFound(id);
+        }
+    }
+
     public static void accessRequest(String id) {
         if (!IdKind.ACCESS_REQUEST.matches(id)) {
             throw AccessErrorCode.accessRequestNotFound(id);

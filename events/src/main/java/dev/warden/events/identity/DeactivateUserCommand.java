@@ -1,11 +1,11 @@
 package dev.warden.events.identity;
 
-import dev.warden.events.shared.OrganizationScoped;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Asks to deactivate a member of an organization: they can no longer sign in or use a session.
+ * Asks to deactivate an account everywhere: no sign-in, no session or key works in any
+ * organization. Account-wide, so only an operator may ask; an organization suspends a membership
+ * instead ({@link SuspendMemberCommand}).
  */
-public record DeactivateUserCommand(String organizationId,
-                                    @TargetAggregateIdentifier String userId) implements OrganizationScoped {
+public record DeactivateUserCommand(@TargetAggregateIdentifier String userId) {
 }

@@ -30,6 +30,10 @@ public enum IdentityErrorCode implements ErrorCode {
     SECOND_FACTOR_REQUIRED(Kind.UNAUTHENTICATED),
     AUTHENTICATION_REQUIRED(Kind.UNAUTHENTICATED),
     USERS_ONLY(Kind.FORBIDDEN),
+    OPERATORS_ONLY(Kind.FORBIDDEN),
+    OWN_OPERATOR_ROLE(Kind.RULE_BROKEN),
+    INVITATION_NOT_FOUND(Kind.NOT_FOUND),
+    INVITATION_CLOSED(Kind.RULE_BROKEN),
     TOO_MANY_ATTEMPTS(Kind.THROTTLED);
 
     private final Kind kind;
@@ -57,6 +61,16 @@ public enum IdentityErrorCode implements ErrorCode {
     /** The refusal of an API key on an endpoint that acts for a person. */
     public static DomainException usersOnly() {
         return new DomainException(USERS_ONLY, "Only a signed-in user can do this, not an API key");
+    }
+
+    public static DomainException invitationNotFound(String invitationId) {
+        return new DomainException(INVITATION_NOT_FOUND, "No invitation " + invitationId + " for you");
+    }
+
+    /** The refusal of an account-wide action to anyone but an operator. */
+    public static DomainException operatorsOnly() {
+        return new DomainException(OPERATORS_ONLY,
+                "Only an operator can do this: it affects the account in every organization");
     }
 
     public static DomainException memberNotFound(String userId) {

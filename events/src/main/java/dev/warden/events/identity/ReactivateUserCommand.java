@@ -1,11 +1,9 @@
 package dev.warden.events.identity;
 
-import dev.warden.events.shared.OrganizationScoped;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Asks to reactivate a deactivated member of an organization.
+ * Asks to let a deactivated account sign in again (an operator only).
  */
-public record ReactivateUserCommand(String organizationId,
-                                    @TargetAggregateIdentifier String userId) implements OrganizationScoped {
+public record ReactivateUserCommand(@TargetAggregateIdentifier String userId) {
 }

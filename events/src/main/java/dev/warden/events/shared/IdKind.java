@@ -13,7 +13,7 @@ public enum IdKind {
     ROLE("role"), ACCESS_REQUEST("acr"), PROJECT("prj"), WORKSPACE("wks"), CONVERSATION("cnv"),
     MESSAGE("msg"), TICKET("tkt"), MODULE("mod"), DRIFT_CHECK("drf"), CREDENTIAL_TYPE("ctp"),
     CREDENTIAL("cred"), APP_CREDENTIAL("appc"), MCP_SERVER("mcp"), POLICY("pol"), AGENT_SESSION("ags"),
-    BAA("baa"), AI_SYSTEM("ais");
+    BAA("baa"), AI_SYSTEM("ais"), INVITATION("inv");
 
     /** Length of the random tail: 21 characters of a 64-symbol alphabet, about 126 random bits. */
     public static final int TAIL_LENGTH = 21;

@@ -20,19 +20,16 @@ public class AuditTrail {
 
     public Page<AuditEventView> events(String organizationId, AuditQuery query, PageRequest page) {
         long before = cursorPosition(page);
-        List<AuditEventView> rows = jdbc.sql("""
+        List<AuditEventView> rows = jdbc.sql(ofOrganization("""
                         SELECT position, event_id, occurred_at, event_type, entity_type, entity_id, entity_version,
                                actor_id, actor_type, request_id, correlation_id, causation_id, client_address,
                                payload::text AS payload
-                        FROM audit_events
-                        WHERE organization_id = :org AND position < :before
+                        FROM audit_events e""", """
                           AND (CAST(:actor AS text) IS NULL OR actor_id = :actor)
                           AND (CAST(:type AS text) IS NULL OR event_type = :type)
                           AND (CAST(:entity AS text) IS NULL OR entity_id = :entity)
                           AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)
-                          AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)
-                        ORDER BY position DESC
-                        LIMIT :limit""")
+                          AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)"""))
                 .param("org", organizationId)
                 .param("before", before)
                 .param("actor", query.actorId())
@@ -54,17 +51,31 @@ public class AuditTrail {
     /** The organization's activity feed (the {@code activity_stream} view), newest first. */
     public Page<ActivityView> activity(String organizationId, PageRequest page) {
         long before = cursorPosition(page);
-        List<ActivityView> rows = jdbc.sql("""
+        List<ActivityView> rows = jdbc.sql(ofOrganization("""
                         SELECT position, occurred_at, actor_id, actor_type, event_type, entity_type, entity_id, subject
-                        FROM activity_stream
-                        WHERE organization_id = ? AND position < ?
-                        ORDER BY position DESC
-                        LIMIT ?""")
-                .params(organizationId, before, page.fetchSize())
+                        FROM activity_stream e""", ""))
+                .param("org", organizationId)
+                .param("before", before)
+                .param("limit", page.fetchSize())
                 .query((rs, n) -> new ActivityView(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .list();
         return page.page(rows, a -> Long.toString(a.position()));
+    }
+
+    /**
+     * A page of {@code select} (rows {@code e} of a view of the log) for an organization, newest first:
+     * the events done in it, and the account-wide events (done in no organization, by the user or an
+     * operator) of its current members since they joined, so each organization a user belongs to
+     * sees what happens to its member. {@code filters} are further conditions on both.
+     */
+    private static String ofOrganization(String select, String filters) {
+        String own = select + "\nWHERE e.organization_id = :org AND e.position < :before\n" + filters;
+        String members = select + "\nJOIN members m ON m.organization_id = :org AND m.user_id = e.entity_id"
+                + "\nWHERE e.entity_type = 'User' AND e.organization_id IS NULL AND e.occurred_at >= m.created_at"
+                + " AND e.position < :before\n" + filters;
+        return "SELECT * FROM ((" + own + "\nORDER BY e.position DESC LIMIT :limit)\nUNION ALL\n(" + members
+                + "\nORDER BY e.position DESC LIMIT :limit)) page\nORDER BY position DESC LIMIT :limit";
     }
 
     private static long cursorPosition(PageRequest page) {

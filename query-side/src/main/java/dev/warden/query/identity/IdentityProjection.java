@@ -3,7 +3,12 @@ package dev.warden.query.identity;
 import dev.warden.events.identity.AccountLinkedEvent;
 import dev.warden.events.identity.AccountUnlinkedEvent;
 import dev.warden.events.identity.MemberAddedEvent;
+import dev.warden.events.identity.MemberReinstatedEvent;
 import dev.warden.events.identity.MemberRemovedEvent;
+import dev.warden.events.identity.MemberSessionsEndedEvent;
+import dev.warden.events.identity.MemberSuspendedEvent;
+import dev.warden.events.identity.OperatorGrantedEvent;
+import dev.warden.events.identity.OperatorRevokedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.identity.OrganizationRenamedEvent;
 import dev.warden.events.identity.PasswordChangedEvent;
@@ -104,6 +109,18 @@ public class IdentityProjection {
     }
 
     @EventHandler
+    public void on(OperatorGrantedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
+                   TrackingToken token) {
+        updateUser(event.userId(), UserColumn.OPERATOR, true, at, token);
+    }
+
+    @EventHandler
+    public void on(OperatorRevokedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
+                   TrackingToken token) {
+        updateUser(event.userId(), UserColumn.OPERATOR, false, at, token);
+    }
+
+    @EventHandler
     public void on(AccountLinkedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
                    TrackingToken token) {
         jdbc.sql("""
@@ -162,6 +179,25 @@ public class IdentityProjection {
                 .update();
     }
 
+    @EventHandler
+    public void on(MemberSuspendedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
+                   TrackingToken token) {
+        updateMember(event.organizationId(), event.userId(), "suspended", true, at, token);
+    }
+
+    @EventHandler
+    public void on(MemberReinstatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
+                   TrackingToken token) {
+        updateMember(event.organizationId(), event.userId(), "suspended", false, at, token);
+    }
+
+    /** Sessions started before this event's time stop reaching the organization (see PrincipalLookup). */
+    @EventHandler
+    public void on(MemberSessionsEndedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
+                   TrackingToken token) {
+        updateMember(event.organizationId(), event.userId(), "sessions_ended_at", Timestamp.from(at), at, token);
+    }
+
     @ResetHandler
     public void reset() {
         jdbc.sql("DELETE FROM accounts").update();
@@ -179,13 +215,24 @@ public class IdentityProjection {
                 .update();
     }
 
+    /** Sets one column of a member row, unless this event (or a later one) was applied to it already. */
+    private void updateMember(String organizationId, String userId, String column, Object value, Instant at,
+                              TrackingToken token) {
+        long position = Positions.of(token);
+        jdbc.sql("UPDATE members SET " + column + " = ?, updated_at = ?, last_event_position = ?"
+                        + " WHERE organization_id = ? AND user_id = ? AND last_event_position < ?")
+                .params(value, Timestamp.from(at), position, organizationId, userId, position)
+                .update();
+    }
+
     /** The columns of {@code users} that events change one at a time. */
     private enum UserColumn {
         DISPLAY_NAME("display_name"),
         EMAIL("email"),
         STATUS("status"),
         HAS_PASSWORD("has_password"),
-        TOTP_ENABLED("totp_enabled");
+        TOTP_ENABLED("totp_enabled"),
+        OPERATOR("operator");
 
         private final String sql;
 

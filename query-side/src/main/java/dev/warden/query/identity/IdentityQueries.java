@@ -28,12 +28,12 @@ public class IdentityQueries {
 
     public Optional<UserView> user(String id) {
         return jdbc.sql("""
-                        SELECT id, email, display_name, status, has_password, totp_enabled, created_at
+                        SELECT id, email, display_name, status, has_password, totp_enabled, operator, created_at
                         FROM users WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new UserView(rs.getString("id"), rs.getString("email"),
                         rs.getString("display_name"), rs.getString("status"), rs.getBoolean("has_password"),
-                        rs.getBoolean("totp_enabled"), Rows.instant(rs, "created_at")))
+                        rs.getBoolean("totp_enabled"), rs.getBoolean("operator"), Rows.instant(rs, "created_at")))
                 .optional();
     }
 
@@ -67,13 +67,13 @@ public class IdentityQueries {
     /** Members of an organization by user id, without their roles. */
     public Page<MemberView> members(String organizationId, PageRequest page) {
         List<MemberView> rows = jdbc.sql("""
-                        SELECT m.user_id, m.id, u.email, u.display_name, m.created_at
+                        SELECT m.user_id, m.id, u.email, u.display_name, m.created_at, m.suspended
                         FROM members m LEFT JOIN users u ON u.id = m.user_id
                         WHERE m.organization_id = ? AND m.user_id > ?
                         ORDER BY m.user_id LIMIT ?""")
                 .params(organizationId, page.after() == null ? "" : page.after(), page.fetchSize())
                 .query((rs, n) -> new MemberView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), List.of()))
+                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), List.of()))
                 .list();
         return page.page(rows, MemberView::userId);
     }
@@ -81,20 +81,12 @@ public class IdentityQueries {
     /** One member of an organization, without roles. */
     public Optional<MemberView> member(String organizationId, String userId) {
         return jdbc.sql("""
-                        SELECT m.user_id, m.id, u.email, u.display_name, m.created_at
+                        SELECT m.user_id, m.id, u.email, u.display_name, m.created_at, m.suspended
                         FROM members m LEFT JOIN users u ON u.id = m.user_id
                         WHERE m.organization_id = ? AND m.user_id = ?""")
                 .params(organizationId, userId)
                 .query((rs, n) -> new MemberView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), List.of()))
+                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), List.of()))
                 .optional();
-    }
-
-    /** Whether the user is a member of the organization. */
-    public boolean isMember(String organizationId, String userId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM members WHERE organization_id = ? AND user_id = ?)")
-                .params(organizationId, userId)
-                .query(Boolean.class)
-                .single();
     }
 }

@@ -42,12 +42,20 @@ public class PrincipalLookup {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A member reaches an organization unless suspended there; a session reaches it only if it
+     * started after the organization last ended the member's sessions. For the member row {@code m}
+     * and the session row {@code s}.
+     */
+    private static final String REACHES = """
+            NOT m.suspended AND (m.sessions_ended_at IS NULL OR s.created_at > m.sessions_ended_at)""";
+
     /** The session with this token hash, if it is neither revoked nor expired and its user is active. */
     public Optional<SessionPrincipal> session(String tokenHash) {
-        return jdbc.sql("SELECT s.id, s.user_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE "
+        return jdbc.sql("SELECT s.id, s.user_id, u.operator FROM sessions s JOIN users u ON u.id = s.user_id WHERE "
                         + VALID_SESSION)
                 .param(tokenHash)
-                .query((rs, n) -> new SessionPrincipal(rs.getString(1), rs.getString(2)))
+                .query((rs, n) -> new SessionPrincipal(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
                 .optional();
     }
 
@@ -57,12 +65,13 @@ public class PrincipalLookup {
      * organization's endpoint asks on every request.
      */
     public Optional<SessionInOrganization> sessionIn(String tokenHash, String organizationId) {
-        return jdbc.sql("SELECT s.id, s.user_id, m.user_id IS NOT NULL AS member, " + HELD_BY_MEMBER
+        return jdbc.sql("SELECT s.id, s.user_id, u.operator, m.user_id IS NOT NULL AS member, " + HELD_BY_MEMBER
                         + " AS permissions FROM sessions s JOIN users u ON u.id = s.user_id"
-                        + " LEFT JOIN members m ON m.organization_id = ? AND m.user_id = s.user_id WHERE "
-                        + VALID_SESSION)
+                        + " LEFT JOIN members m ON m.organization_id = ? AND m.user_id = s.user_id AND " + REACHES
+                        + " WHERE " + VALID_SESSION)
                 .params(organizationId, tokenHash)
-                .query((rs, n) -> new SessionInOrganization(new SessionPrincipal(rs.getString(1), rs.getString(2)),
+                .query((rs, n) -> new SessionInOrganization(new SessionPrincipal(rs.getString(1), rs.getString(2),
+                                rs.getBoolean(3)),
                         rs.getBoolean("member") ? Optional.of(Set.copyOf(Rows.texts(rs, "permissions")))
                                 : Optional.empty()))
                 .optional();
@@ -87,11 +96,11 @@ public class PrincipalLookup {
 
     /**
      * The permissions a user holds in an organization through all their roles there (system roles or
-     * the organization's own), or empty when the user is not a member of it.
+     * the organization's own), or empty when the user is not a member of it or is suspended there.
      */
     public Optional<Set<String>> permissionsInOrganization(String organizationId, String userId) {
-        return jdbc.sql("SELECT " + HELD_BY_MEMBER
-                        + " AS permissions FROM members m WHERE m.organization_id = ? AND m.user_id = ?")
+        return jdbc.sql("SELECT " + HELD_BY_MEMBER + " AS permissions FROM members m"
+                        + " WHERE m.organization_id = ? AND m.user_id = ? AND NOT m.suspended")
                 .params(organizationId, userId)
                 .query((rs, n) -> Set.copyOf(Rows.texts(rs, "permissions")))
                 .optional();

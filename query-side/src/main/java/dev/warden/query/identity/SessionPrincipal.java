@@ -1,5 +1,5 @@
 package dev.warden.query.identity;
 
-/** Who a valid session token speaks for: the session and its (active) user. */
-public record SessionPrincipal(String sessionId, String userId) {
+/** Who a valid session token speaks for: the session, its (active) user, and whether that user is an operator. */
+public record SessionPrincipal(String sessionId, String userId, boolean operator) {
 }

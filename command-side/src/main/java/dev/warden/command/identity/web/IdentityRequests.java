@@ -62,8 +62,8 @@ final class IdentityRequests {
     record RenameOrganization(@NotBlank @Size(max = 100) String name) {
     }
 
-    /** Names an existing user by id or by email (exactly one). */
-    record AddMember(@Size(max = 64) String userId, @Size(max = 254) String email) {
+    /** Names the invitee by user id or by email (exactly one). */
+    record Invite(@Size(max = 64) String userId, @Size(max = 254) String email) {
     }
 
     record ChangeMemberRole(@NotBlank @Size(max = 64) String roleId) {

@@ -1,28 +1,22 @@
 package dev.warden.command.identity.web;
 
-import dev.warden.command.identity.IdentityCommandHandler;
 import dev.warden.command.identity.PasswordHasher;
-import dev.warden.command.identity.web.IdentityRequests.AddMember;
 import dev.warden.command.identity.web.IdentityRequests.ChangeMemberRole;
 import dev.warden.command.identity.web.IdentityRequests.CreateOrganization;
 import dev.warden.command.identity.web.IdentityRequests.RegisterUser;
 import dev.warden.command.identity.web.IdentityRequests.RenameOrganization;
-import dev.warden.command.support.UniqueNames;
 import dev.warden.command.web.Caller;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
 import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
-import dev.warden.events.identity.AddMemberCommand;
 import dev.warden.events.identity.ChangeMemberRoleCommand;
 import dev.warden.events.identity.CreateOrganizationCommand;
-import dev.warden.events.identity.DeactivateUserCommand;
-import dev.warden.events.identity.IdentityErrorCode;
-import dev.warden.events.identity.ReactivateUserCommand;
+import dev.warden.events.identity.EndMemberSessionsCommand;
+import dev.warden.events.identity.ReinstateMemberCommand;
 import dev.warden.events.identity.RegisterUserCommand;
 import dev.warden.events.identity.RemoveMemberCommand;
-import dev.warden.events.identity.RevokeAllSessionsCommand;
-import dev.warden.events.shared.DomainException;
+import dev.warden.events.identity.SuspendMemberCommand;
 import dev.warden.events.shared.IdKind;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -34,18 +28,19 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Organizations and their members: create, rename, invite, add, change role, remove, (de)activate. */
+/**
+ * Organizations and what their Admins do to members: create, rename, register (operators), change
+ * role, remove, suspend and reinstate, end sessions' reach. All of it stays inside the organization.
+ */
 @RestController
 class OrganizationCommandController {
 
     private final CommandSender commands;
     private final PasswordHasher hasher;
-    private final UniqueNames names;
 
-    OrganizationCommandController(CommandSender commands, PasswordHasher hasher, UniqueNames names) {
+    OrganizationCommandController(CommandSender commands, PasswordHasher hasher) {
         this.commands = commands;
         this.hasher = hasher;
-        this.names = names;
     }
 
     /** Creates an organization; the signed-in creator becomes its Admin. */
@@ -64,7 +59,7 @@ class OrganizationCommandController {
                 body.name())));
     }
 
-    /** Registers a new user invited by this organization; they join it as a Viewer. */
+    /** An operator registers a new account; it joins this organization as a Viewer. */
     @PostMapping("/api/orgs/{orgId}/users")
     ResponseEntity<CommandResponse> register(@PathVariable String orgId, @Valid @RequestBody RegisterUser body) {
         hasher.requireAcceptable(body.password(), body.email());
@@ -72,21 +67,6 @@ class OrganizationCommandController {
         var position = commands.sendSettled(new RegisterUserCommand(userId, body.email(), body.displayName(),
                 hasher.hash(body.password()), orgId, IdKind.MEMBER.next()));
         return Responses.created(userId, position, "/api/orgs/" + orgId + "/members/" + userId);
-    }
-
-    /** Adds an existing user, named by id or email, as a Viewer. */
-    @PostMapping("/api/orgs/{orgId}/members")
-    ResponseEntity<CommandResponse> addMember(@PathVariable String orgId, @Valid @RequestBody AddMember body) {
-        if ((body.userId() == null) == (body.email() == null)) {
-            throw new DomainException(IdentityErrorCode.INVALID_EMAIL, "Name the user by userId or by email, not both");
-        }
-        String userId = body.userId() != null ? body.userId()
-                : names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, IdentityCommandHandler.emailKey(body.email()))
-                        .orElseThrow(() -> new DomainException(IdentityErrorCode.USER_NOT_FOUND, "No user with this email"));
-        PathIds.user(userId);
-        String memberId = IdKind.MEMBER.next();
-        var position = commands.sendSettled(new AddMemberCommand(orgId, memberId, userId));
-        return Responses.created(memberId, position, "/api/orgs/" + orgId + "/members/" + userId);
     }
 
     @DeleteMapping("/api/orgs/{orgId}/members/{userId}")
@@ -103,22 +83,23 @@ class OrganizationCommandController {
         return Responses.ok(userId, commands.sendSettled(new ChangeMemberRoleCommand(orgId, userId, body.roleId())));
     }
 
-    @PostMapping("/api/orgs/{orgId}/members/{userId}/deactivate")
-    ResponseEntity<CommandResponse> deactivate(@PathVariable String orgId, @PathVariable String userId) {
+    /** Suspends the member's access to this organization only; their account is untouched. */
+    @PostMapping("/api/orgs/{orgId}/members/{userId}/suspend")
+    ResponseEntity<CommandResponse> suspend(@PathVariable String orgId, @PathVariable String userId) {
         PathIds.user(userId);
-        return Responses.ok(userId, commands.sendSettled(new DeactivateUserCommand(orgId, userId)));
+        return Responses.ok(userId, commands.sendSettled(new SuspendMemberCommand(orgId, userId)));
     }
 
-    @PostMapping("/api/orgs/{orgId}/members/{userId}/reactivate")
-    ResponseEntity<CommandResponse> reactivate(@PathVariable String orgId, @PathVariable String userId) {
+    @PostMapping("/api/orgs/{orgId}/members/{userId}/reinstate")
+    ResponseEntity<CommandResponse> reinstate(@PathVariable String orgId, @PathVariable String userId) {
         PathIds.user(userId);
-        return Responses.ok(userId, commands.sendSettled(new ReactivateUserCommand(orgId, userId)));
+        return Responses.ok(userId, commands.sendSettled(new ReinstateMemberCommand(orgId, userId)));
     }
 
-    /** Ends every session of a member (for example after a lost laptop). */
+    /** The member's open sessions stop reaching this organization (after a lost laptop, say); elsewhere they work on. */
     @DeleteMapping("/api/orgs/{orgId}/members/{userId}/sessions")
-    ResponseEntity<CommandResponse> revokeSessions(@PathVariable String orgId, @PathVariable String userId) {
+    ResponseEntity<CommandResponse> endSessions(@PathVariable String orgId, @PathVariable String userId) {
         PathIds.user(userId);
-        return Responses.ok(userId, commands.sendSettled(new RevokeAllSessionsCommand(userId, orgId)));
+        return Responses.ok(userId, commands.sendSettled(new EndMemberSessionsCommand(orgId, userId)));
     }
 }

@@ -92,7 +92,7 @@ class SessionCommandController {
     @DeleteMapping("/api/me/sessions")
     ResponseEntity<CommandResponse> revokeAll() {
         String userId = Caller.userId();
-        return Responses.ok(userId, commands.sendSettled(new RevokeAllSessionsCommand(userId, null)));
+        return Responses.ok(userId, commands.sendSettled(new RevokeAllSessionsCommand(userId)));
     }
 
     /** The session cookie: HTTP-only, Secure, SameSite=Strict; an empty value and no age clear it. */

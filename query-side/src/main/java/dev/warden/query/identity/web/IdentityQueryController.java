@@ -2,10 +2,10 @@ package dev.warden.query.identity.web;
 
 import dev.warden.query.access.AccessQueries;
 import dev.warden.query.identity.IdentityQueries;
+import dev.warden.query.identity.InvitationQueries;
+import dev.warden.query.identity.InvitationView;
 import dev.warden.query.identity.MemberView;
 import dev.warden.query.identity.OrganizationView;
-import dev.warden.query.identity.SessionQueries;
-import dev.warden.query.identity.SessionView;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
@@ -23,14 +23,14 @@ class IdentityQueryController {
 
     private final IdentityQueries identity;
     private final AccessQueries access;
-    private final SessionQueries sessions;
+    private final InvitationQueries invitations;
     private final ReadGuard guard;
 
-    IdentityQueryController(IdentityQueries identity, AccessQueries access, SessionQueries sessions,
+    IdentityQueryController(IdentityQueries identity, AccessQueries access, InvitationQueries invitations,
                             ReadGuard guard) {
+        this.invitations = invitations;
         this.identity = identity;
         this.access = access;
-        this.sessions = sessions;
         this.guard = guard;
     }
 
@@ -60,25 +60,20 @@ class IdentityQueryController {
                 .orElseThrow(() -> IdentityErrorCode.memberNotFound(userId));
     }
 
-    /** A member's sessions, newest first; a user who is not a member of the organization looks missing. */
-    @GetMapping("/api/orgs/{orgId}/members/{userId}/sessions")
-    Page<SessionView> memberSessions(@PathVariable String orgId, @PathVariable String userId,
-                                     @RequestParam(required = false) Integer limit,
+    @GetMapping("/api/orgs/{orgId}/invitations")
+    Page<InvitationView> invitations(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) String cursor,
                                      @RequestParam(required = false) Long minPosition) {
         PageRequest request = PageRequest.of(limit, cursor);
         guard.organization(orgId, minPosition);
-        if (!identity.isMember(orgId, userId)) {
-            throw IdentityErrorCode.memberNotFound(userId);
-        }
-        return sessions.sessions(userId, request);
+        return invitations.ofOrganization(orgId, request);
     }
 
     private List<MemberView> withRoles(String orgId, List<MemberView> members) {
         Map<String, List<String>> roles = access.rolesOf(orgId, members.stream().map(MemberView::userId).toList());
         return members.stream()
                 .map(m -> new MemberView(m.userId(), m.memberId(), m.email(), m.displayName(), m.joinedAt(),
-                        List.copyOf(roles.getOrDefault(m.userId(), List.of()))))
+                        m.suspended(), List.copyOf(roles.getOrDefault(m.userId(), List.of()))))
                 .toList();
     }
 }

@@ -4,6 +4,8 @@ import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.Actor;
 import dev.warden.query.identity.AccountView;
 import dev.warden.query.identity.IdentityQueries;
+import dev.warden.query.identity.InvitationQueries;
+import dev.warden.query.identity.InvitationView;
 import dev.warden.query.identity.MembershipView;
 import dev.warden.query.identity.OwnSessionView;
 import dev.warden.query.identity.SessionQueries;
@@ -27,9 +29,12 @@ class MeQueryController {
 
     private final IdentityQueries identity;
     private final SessionQueries sessions;
+    private final InvitationQueries invitations;
     private final ReadGuard guard;
 
-    MeQueryController(IdentityQueries identity, SessionQueries sessions, ReadGuard guard) {
+    MeQueryController(IdentityQueries identity, SessionQueries sessions, InvitationQueries invitations,
+                      ReadGuard guard) {
+        this.invitations = invitations;
         this.identity = identity;
         this.sessions = sessions;
         this.guard = guard;
@@ -51,6 +56,17 @@ class MeQueryController {
         Page<SessionView> page = sessions.sessions(actor.userId(), request);
         return new Page<>(page.items().stream().map(s -> OwnSessionView.of(s, actor.sessionId())).toList(),
                 page.nextCursor());
+    }
+
+    /** Invitations waiting for the caller's answer, by user id or current email. */
+    @GetMapping("/api/me/invitations")
+    Page<InvitationView> invitations(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
+                                     @RequestParam(required = false) Integer limit,
+                                     @RequestParam(required = false) String cursor,
+                                     @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
+        guard.awaitPosition(minPosition);
+        return invitations.addressedTo(actor.userId(), request);
     }
 
     @GetMapping("/api/me/accounts")

@@ -1,0 +1,61 @@
+package dev.warden.command.identity.web;
+
+import dev.warden.command.web.CommandResponse;
+import dev.warden.command.web.CommandSender;
+import dev.warden.command.web.PathIds;
+import dev.warden.command.web.Responses;
+import dev.warden.events.identity.DeactivateUserCommand;
+import dev.warden.events.identity.GrantOperatorCommand;
+import dev.warden.events.identity.ReactivateUserCommand;
+import dev.warden.events.identity.RevokeAllSessionsCommand;
+import dev.warden.events.identity.RevokeOperatorCommand;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Account-wide actions, above every organization: operators only. They show in the audit trail of
+ * every organization the user belongs to.
+ */
+@RestController
+class AccountCommandController {
+
+    private final CommandSender commands;
+
+    AccountCommandController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/users/{userId}/deactivate")
+    ResponseEntity<CommandResponse> deactivate(@PathVariable String userId) {
+        PathIds.user(userId);
+        return Responses.ok(userId, commands.sendSettled(new DeactivateUserCommand(userId)));
+    }
+
+    @PostMapping("/api/users/{userId}/reactivate")
+    ResponseEntity<CommandResponse> reactivate(@PathVariable String userId) {
+        PathIds.user(userId);
+        return Responses.ok(userId, commands.sendSettled(new ReactivateUserCommand(userId)));
+    }
+
+    @DeleteMapping("/api/users/{userId}/sessions")
+    ResponseEntity<CommandResponse> revokeSessions(@PathVariable String userId) {
+        PathIds.user(userId);
+        return Responses.ok(userId, commands.sendSettled(new RevokeAllSessionsCommand(userId)));
+    }
+
+    @PutMapping("/api/users/{userId}/operator")
+    ResponseEntity<CommandResponse> grantOperator(@PathVariable String userId) {
+        PathIds.user(userId);
+        return Responses.ok(userId, commands.sendSettled(new GrantOperatorCommand(userId)));
+    }
+
+    @DeleteMapping("/api/users/{userId}/operator")
+    ResponseEntity<CommandResponse> revokeOperator(@PathVariable String userId) {
+        PathIds.user(userId);
+        return Responses.ok(userId, commands.sendSettled(new RevokeOperatorCommand(userId)));
+    }
+}

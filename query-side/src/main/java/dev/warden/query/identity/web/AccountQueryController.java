@@ -1,0 +1,48 @@
+package dev.warden.query.identity.web;
+
+import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.query.identity.IdentityQueries;
+import dev.warden.query.identity.SessionQueries;
+import dev.warden.query.identity.SessionView;
+import dev.warden.query.identity.UserView;
+import dev.warden.query.support.Page;
+import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.ReadGuard;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Account-wide reads, above every organization (operators only): a user, and all their sessions
+ * with addresses and devices, which no single organization may see.
+ */
+@RestController
+class AccountQueryController {
+
+    private final IdentityQueries identity;
+    private final SessionQueries sessions;
+    private final ReadGuard guard;
+
+    AccountQueryController(IdentityQueries identity, SessionQueries sessions, ReadGuard guard) {
+        this.identity = identity;
+        this.sessions = sessions;
+        this.guard = guard;
+    }
+
+    @GetMapping("/api/users/{userId}")
+    UserView user(@PathVariable String userId, @RequestParam(required = false) Long minPosition) {
+        guard.awaitPosition(minPosition);
+        return identity.user(userId).orElseThrow(() -> IdentityErrorCode.userNotFound(userId));
+    }
+
+    @GetMapping("/api/users/{userId}/sessions")
+    Page<SessionView> sessions(@PathVariable String userId, @RequestParam(required = false) Integer limit,
+                               @RequestParam(required = false) String cursor,
+                               @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
+        guard.awaitPosition(minPosition);
+        identity.user(userId).orElseThrow(() -> IdentityErrorCode.userNotFound(userId));
+        return sessions.sessions(userId, request);
+    }
+}
