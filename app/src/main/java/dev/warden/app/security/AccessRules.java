@@ -61,7 +61,6 @@ public final class AccessRules {
         user("POST /api/orgs/{orgId}/invitations/{invitationId}/accept");
         user("POST /api/orgs/{orgId}/invitations/{invitationId}/decline");
 
-        operator("GET /api/users/{userId}");
         operator("GET /api/users/{userId}/sessions");
         operator("DELETE /api/users/{userId}/sessions");
         operator("POST /api/users/{userId}/deactivate");

@@ -68,15 +68,17 @@ class AccessApiIT {
         assertThat(userRead.get("displayName").asString()).isEqualTo("Wanda Walker");
         assertThat(userRead.get("status").asString()).isEqualTo("active");
 
-        Api.Response member = api.post("/api/orgs/" + orgId + "/members", "{\"userId\":\"" + userId + "\"}");
-        assertThat(member.status()).as(member.body()).isEqualTo(201);
-        assertThat(member.id()).startsWith("mem_");
-        assertThat(member.header("Location")).isEqualTo("/api/orgs/" + orgId + "/members/" + userId);
+        Api.Response member = Fixtures.member(api, orgId, new Fixtures.SignedIn(userId, email, user.position(),
+                api.as(email)));
+        String memberId = api.get("/api/orgs/" + orgId + "/members/" + userId + "?minPosition=" + member.position())
+                .json().get("memberId").asString();
+        assertThat(memberId).startsWith("mem_");
         positions.add(member.position());
         String viewer = Fixtures.systemRole(api, orgId, member.position(), "Viewer");
         String adminRole = Fixtures.systemRole(api, orgId, member.position(), "Admin");
-        JsonNode memberRead = api.get(member.header("Location") + "?minPosition=" + member.position()).json();
-        assertThat(memberRead.get("memberId").asString()).isEqualTo(member.id());
+        JsonNode memberRead = api.get("/api/orgs/" + orgId + "/members/" + userId + "?minPosition="
+                + member.position()).json();
+        assertThat(memberRead.get("memberId").asString()).isEqualTo(memberId);
         assertThat(memberRead.get("email").asString()).isEqualTo(email);
         assertThat(strings(memberRead.get("roleIds"))).as("a new member is a Viewer").containsExactly(viewer);
 
@@ -186,21 +188,28 @@ class AccessApiIT {
         assertThat(audit).extracting(e -> e.get("eventType").asString()).containsExactly(
                 "RoleDeletedEvent", "RoleUnassignedEvent", "RoleAssignedEvent", "RoleRenamedEvent",
                 "RoleRenamedEvent", "PermissionRevokedEvent", "PermissionGrantedEvent", "RoleCreatedEvent",
-                "RoleAssignedEvent", "MemberAddedEvent",
+                "RoleAssignedEvent", "MemberAddedEvent", "InvitationAcceptedEvent", "MemberInvitedEvent",
                 "RoleAssignedEvent", "MemberAddedEvent", "OrganizationCreatedEvent");
         List<Long> auditPositions = audit.stream().map(e -> e.get("position").asLong()).toList();
         assertThat(auditPositions).isSortedAccordingTo((a, b) -> Long.compare(b, a)).doesNotHaveDuplicates();
-        // Adding a member (2 events) and creating the organization (3) answer the position of their last event.
+        // Accepting an invitation (3 events) and creating the organization (3) answer the position of
+        // their last event; the invitation itself (1) is not among the positions collected.
         List<Long> lastOfEachCommand = new ArrayList<>(auditPositions.subList(0, 9));
-        lastOfEachCommand.add(auditPositions.get(10));
+        lastOfEachCommand.add(auditPositions.get(12));
         assertThat(lastOfEachCommand).containsExactlyElementsOf(newestFirst(positions));
         assertThat(audit.get(8).get("payload").get("userId").asString()).isEqualTo(userId);
         assertThat(audit.get(8).get("payload").get("roleId").asString()).isEqualTo(viewer);
         assertThat(audit.get(9).get("payload").get("userId").asString()).isEqualTo(userId);
-        assertThat(audit.get(10).get("payload").get("userId").asString()).isEqualTo(adminId);
-        assertThat(audit.get(10).get("payload").get("roleId").asString()).isEqualTo(adminRole);
-        assertThat(audit.get(11).get("payload").get("userId").asString()).isEqualTo(adminId);
-        assertThat(audit).allSatisfy(e -> {
+        assertThat(audit.get(10).get("payload").get("userId").asString()).isEqualTo(userId);
+        assertThat(audit.get(11).get("payload").get("userId").asString()).isEqualTo(userId);
+        assertThat(audit.get(12).get("payload").get("userId").asString()).isEqualTo(adminId);
+        assertThat(audit.get(12).get("payload").get("roleId").asString()).isEqualTo(adminRole);
+        assertThat(audit.get(13).get("payload").get("userId").asString()).isEqualTo(adminId);
+        assertThat(audit.subList(8, 11)).as("the invitee accepted").allSatisfy(e ->
+                assertThat(e.get("actorId").asString()).isEqualTo(userId));
+        List<JsonNode> byAdmin = new ArrayList<>(audit.subList(0, 8));
+        byAdmin.addAll(audit.subList(11, audit.size()));
+        assertThat(byAdmin).allSatisfy(e -> {
             assertThat(e.get("actorId").asString()).as("the signed-in caller").isEqualTo(adminId);
             assertThat(e.get("actorType").asString()).isEqualTo("user");
             assertThat(e.get("requestId").asString()).isEqualTo(requestId);
@@ -209,9 +218,9 @@ class AccessApiIT {
             assertThat(e.get("causationId").asString()).isNotBlank();
         });
         List<String> causes = audit.stream().map(e -> e.get("causationId").asString()).toList();
-        assertThat(Set.copyOf(causes)).as("each command caused its own events").hasSize(10);
-        assertThat(causes.get(9)).as("adding a member").isEqualTo(causes.get(8));
-        assertThat(causes.subList(10, 13)).as("creating the organization").containsOnly(causes.get(12));
+        assertThat(Set.copyOf(causes)).as("each command caused its own events").hasSize(11);
+        assertThat(causes.subList(8, 11)).as("accepting the invitation").containsOnly(causes.get(8));
+        assertThat(causes.subList(12, 15)).as("creating the organization").containsOnly(causes.get(14));
         assertThat(audit).filteredOn(e -> e.get("entityType").asString().equals("Role"))
                 .extracting(e -> e.get("entityId").asString()).containsOnly(roleId);
         assertThat(audit).filteredOn(e -> e.get("entityType").asString().equals("Organization"))

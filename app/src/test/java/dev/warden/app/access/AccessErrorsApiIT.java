@@ -68,7 +68,7 @@ class AccessErrorsApiIT {
                 assertProblem(api.get(path + "?minPosition=" + known.position()), 404, "ORGANIZATION_NOT_FOUND");
             }
             assertProblem(api.post(base + "/roles", "{\"name\":\"Orphan\"}"), 404, "ORGANIZATION_NOT_FOUND");
-            assertProblem(api.post(base + "/members", "{\"userId\":\"" + userId + "\"}"), 404,
+            assertProblem(api.post(base + "/invitations", "{\"userId\":\"" + userId + "\"}"), 404,
                     "ORGANIZATION_NOT_FOUND");
         }
     }

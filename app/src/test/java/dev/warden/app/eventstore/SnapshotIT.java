@@ -80,7 +80,7 @@ class SnapshotIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(snapshots(orgId)).isPositive());
         aggregateCache.removeAll();
 
-        Api.Response twice = api.post("/api/orgs/" + orgId + "/members", "{\"userId\":\"" + first + "\"}");
+        Api.Response twice = api.post("/api/orgs/" + orgId + "/invitations", "{\"userId\":\"" + first + "\"}");
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.code()).isEqualTo("ALREADY_MEMBER");
     }

@@ -7,6 +7,7 @@ import static dev.warden.app.support.Problems.assertInvalid;
 import static dev.warden.app.support.Problems.assertProblem;
 import static dev.warden.app.support.Problems.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
@@ -93,54 +94,72 @@ class IdentityApiIT {
     }
 
     @Test
-    void addsEachRegisteredUserOnce() {
+    void invitationsAnswerAlikeWhetherOrNotAnAccountIsBehindThem() {
         Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
         String adminId = api.get("/api/me").json().get("id").asString();
-        String userId = Fixtures.user(api, Fixtures.organization(api).id()).id();
-        Api.Response member = Fixtures.member(api, orgId, userId);
-        String invited = Fixtures.user(api, Fixtures.organization(api).id()).id();
-        String members = "/api/orgs/" + orgId + "/members";
+        Fixtures.SignedIn known = Fixtures.signedInUser(api, Fixtures.organization(api).id());
+        String invitations = "/api/orgs/" + orgId + "/invitations";
 
-        assertProblem(api.post(members, "{\"userId\":\"" + userId + "\"}"), 409, "ALREADY_MEMBER");
-        assertProblem(api.post(members, "{\"userId\":\"" + adminId + "\"}"), 409, "ALREADY_MEMBER");
-        assertProblem(api.post(members, "{\"userId\":\"" + IdKind.USER.next() + "\"}"), 404, "USER_NOT_FOUND");
-        assertProblem(api.post(members, "{\"userId\":\"" + orgId + "\"}"), 404, "USER_NOT_FOUND");
-        assertProblem(api.post(members, "{\"userId\":\"nobody\"}"), 404, "USER_NOT_FOUND");
-        assertProblem(api.post(members, "{\"email\":\"nobody-" + unique() + "@example.com\"}"), 404,
-                "USER_NOT_FOUND");
-        assertInvalid(api.post(members, "{\"userId\":\"" + "u".repeat(65) + "\"}"), "INVALID_INPUT", "userId");
-        assertProblem(api.post(members, "{\"userId\":\"\"}"), 404, "USER_NOT_FOUND");
-        // Neither or both of userId and email: refused (the code is INVALID_EMAIL today, whichever it is).
-        for (String neitherOrBoth : List.of("{}", "{\"userId\":\"" + invited + "\",\"email\":\"x@example.com\"}")) {
-            Api.Response refused = api.post(members, neitherOrBoth);
+        List<Api.Response> answers = List.of(
+                api.post(invitations, "{\"email\":\"" + known.email() + "\"}"),
+                api.post(invitations, "{\"email\":\"nobody-" + unique() + "@example.com\"}"),
+                api.post(invitations, "{\"userId\":\"" + known.userId() + "\"}"),
+                api.post(invitations, "{\"userId\":\"" + IdKind.USER.next() + "\"}"));
+        for (Api.Response answer : answers) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            assertThat(answer.json().propertyNames()).containsExactlyInAnyOrderElementsOf(
+                    answers.get(0).json().propertyNames());
+            assertThat(answer.id()).startsWith("inv_");
+        }
+        assertThat(items(api.get("/api/orgs/" + orgId + "/members?minPosition=" + answers.get(3).position())))
+                .as("an invitation makes nobody a member").extracting(m -> m.get("userId").asString())
+                .containsExactly(adminId);
+
+        assertProblem(api.post(invitations, "{\"userId\":\"" + adminId + "\"}"), 409, "ALREADY_MEMBER");
+        assertInvalid(api.post(invitations, "{\"userId\":\"" + "u".repeat(65) + "\"}"), "INVALID_INPUT", "userId");
+        assertProblem(api.post(invitations, "{\"email\":\"not an address\"}"), 400, "INVALID_EMAIL");
+        for (String neitherOrBoth : List.of("{}", "{\"userId\":\"" + known.userId() + "\",\"email\":\"x@example.com\"}")) {
+            Api.Response refused = api.post(invitations, neitherOrBoth);
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
             assertThat(refused.isProblem()).as(refused.body()).isTrue();
         }
-
-        assertThat(Fixtures.newestAuditPosition(api, orgId, member.position())).isEqualTo(member.position());
-        assertThat(items(api.get(members))).extracting(m -> m.get("userId").asString())
-                .containsExactlyInAnyOrder(adminId, userId);
+        assertThat(items(api.get(invitations + "?minPosition=" + answers.get(3).position())))
+                .extracting(i -> i.get("status").asString()).containsOnly("pending").hasSize(4);
     }
 
     @Test
-    void addsAnExistingUserByEmail() {
+    void theInviteeSeesTheInvitationAndJoinsByAcceptingIt() {
         Api api = Api.admin(port);
         Api.Response org = Fixtures.organization(api);
         String orgId = org.id();
         Fixtures.SignedIn user = Fixtures.signedInUser(api, Fixtures.organization(api).id());
+        Fixtures.SignedIn stranger = Fixtures.signedInUser(api, Fixtures.organization(api).id());
 
-        Api.Response added = api.post("/api/orgs/" + orgId + "/members",
-                "{\"email\":\"" + user.email().toUpperCase() + "\"}");
-        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        Api.Response invited = Fixtures.invite(api, orgId, "{\"email\":\"" + user.email().toUpperCase() + "\"}");
+        assertThat(items(user.api().get("/api/me/invitations?minPosition=" + invited.position())))
+                .extracting(i -> i.get("id").asString(), i -> i.get("organizationId").asString())
+                .containsExactly(tuple(invited.id(), orgId));
+        assertThat(items(stranger.api().get("/api/me/invitations?minPosition=" + invited.position()))).isEmpty();
+        String accept = "/api/orgs/" + orgId + "/invitations/" + invited.id() + "/accept";
+        assertProblem(stranger.api().post(accept, null), 404, "INVITATION_NOT_FOUND");
+
+        Api.Response accepted = user.api().post(accept, null);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         JsonNode member = api.get("/api/orgs/" + orgId + "/members/" + user.userId() + "?minPosition="
-                + added.position()).json();
-        assertThat(member.get("memberId").asString()).isEqualTo(added.id());
+                + accepted.position()).json();
         assertThat(member.get("email").asString()).isEqualTo(user.email());
         assertThat(strings(member.get("roleIds"))).as("a new member is a Viewer")
                 .containsExactly(Fixtures.systemRole(api, orgId, org.position(), "Viewer"));
-        assertProblem(api.post("/api/orgs/" + orgId + "/members", "{\"email\":\"" + user.email() + "\"}"), 409,
-                "ALREADY_MEMBER");
+        assertThat(user.api().get("/api/orgs/" + orgId).status()).isEqualTo(200);
+        assertThat(user.api().post(accept, null).status()).as("a retried acceptance").isEqualTo(200);
+        assertThat(items(user.api().get("/api/me/invitations"))).isEmpty();
+
+        Api.Response declined = Fixtures.invite(api, orgId, "{\"userId\":\"" + stranger.userId() + "\"}");
+        String base = "/api/orgs/" + orgId + "/invitations/" + declined.id();
+        assertThat(stranger.api().post(base + "/decline", null).status()).isEqualTo(200);
+        assertProblem(stranger.api().post(base + "/accept", null), 422, "INVITATION_CLOSED");
+        assertProblem(stranger.api().get("/api/orgs/" + orgId), 404, "ORGANIZATION_NOT_FOUND");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.warden.app.security.AccessRules.SignedInUser;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.WardenTest;
+import dev.warden.events.shared.IdKind;
 import dev.warden.events.access.Permissions;
 import dev.warden.events.access.Permissions.DefaultRole;
 import java.time.Duration;
@@ -120,7 +121,9 @@ class RoleEndpointMatrixIT {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                     .replace("{sessionId}", "ses_" + "0".repeat(26))
-                    .replace("{accountId}", "acc_" + "0".repeat(26));
+                    .replace("{accountId}", "acc_" + "0".repeat(26))
+                    .replace("{orgId}", orgId)
+                    .replace("{invitationId}", IdKind.INVITATION.next());
             String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
             Api.Response anonymous = admin.anonymous().send(method, path, body, "application/json");
             assertProblem(anonymous, 401, "AUTHENTICATION_REQUIRED");
@@ -131,6 +134,30 @@ class RoleEndpointMatrixIT {
             Api.Response key = withKey.send(method, path, body, "application/json");
             assertProblem(key, 403, "USERS_ONLY");
         }
+    }
+
+    @Test
+    void operatorEndpointsNeedAnOperatorsSession() {
+        Api admin = Api.admin(port);
+        String orgId = Fixtures.organization(admin).id();
+        Fixtures.SignedIn orgAdmin = SecurityFixtures.member(admin, orgId, "Admin");
+        String secret = SecurityFixtures.apiKey(admin, orgId, "users:write", "sessions:write").json().get("secret")
+                .asString();
+        List<String> operatorEndpoints = AccessRules.all().entrySet().stream()
+                .filter(e -> e.getValue() instanceof AccessRules.Operator).map(Map.Entry::getKey).sorted().toList();
+        assertThat(operatorEndpoints).contains("POST /api/users/{userId}/deactivate",
+                "DELETE /api/users/{userId}/sessions");
+        Fixtures.SignedIn target = Fixtures.signedInUser(admin, orgId);
+        for (String endpoint : operatorEndpoints) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{userId}", target.userId());
+            assertProblem(admin.anonymous().send(method, path, null, "application/json"), 401,
+                    "AUTHENTICATION_REQUIRED");
+            assertProblem(admin.anonymous().withToken(secret).send(method, path, null, "application/json"), 403,
+                    "USERS_ONLY");
+            assertProblem(orgAdmin.api().send(method, path, null, "application/json"), 403, "OPERATORS_ONLY");
+        }
+        assertThat(target.api().get("/api/me").json().get("status").asString()).isEqualTo("active");
     }
 
     @Test
@@ -194,7 +221,7 @@ class RoleEndpointMatrixIT {
      */
     private record World(String orgId, Fixtures.SignedIn caller, Fixtures.SignedIn target, String outsiderId,
                          String customRoleId, String disposableRoleId, String keyId, String targetRequestId,
-                         String deniableRequestId, String callerRequestId) {
+                         String deniableRequestId, String callerRequestId, String invitationId) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -209,8 +236,10 @@ class RoleEndpointMatrixIT {
             String targetRequest = requestAccess(target.api(), orgId, custom);
             String deniable = requestAccess(target.api(), orgId, requestable);
             String callerRequest = requestAccess(caller.api(), orgId, requestable);
+            String invitation = Fixtures.invite(admin, orgId, "{\"email\":\"invitee-" + Fixtures.unique()
+                    + "@example.com\"}").id();
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
-                    deniable, callerRequest);
+                    deniable, callerRequest, invitation);
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -231,6 +260,7 @@ class RoleEndpointMatrixIT {
                     .replace("{roleId}", roleId)
                     .replace("{keyId}", keyId)
                     .replace("{requestId}", requestId)
+                    .replace("{invitationId}", invitationId)
                     .replace("{permission}", "organizations:read");
         }
 
@@ -238,7 +268,7 @@ class RoleEndpointMatrixIT {
             String tag = Fixtures.unique();
             return switch (endpoint) {
                 case "PATCH /api/orgs/{orgId}" -> "{\"name\":\"Renamed " + tag + "\"}";
-                case "POST /api/orgs/{orgId}/members" -> "{\"userId\":\"" + outsiderId + "\"}";
+                case "POST /api/orgs/{orgId}/invitations" -> "{\"userId\":\"" + outsiderId + "\"}";
                 case "PUT /api/orgs/{orgId}/members/{userId}/role" -> "{\"roleId\":\"" + customRoleId + "\"}";
                 case "POST /api/orgs/{orgId}/users" -> "{\"email\":\"matrix-" + tag + "@example.com\","
                         + "\"displayName\":\"Matrix " + tag + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}";

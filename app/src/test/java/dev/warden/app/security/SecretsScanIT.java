@@ -94,7 +94,7 @@ class SecretsScanIT {
         record(key.patch("/api/orgs/" + orgId, "{\"name\":\"with a key\"}"));
         record(admin.get("/api/orgs/" + orgId + "/audit?limit=200"));
         record(admin.get("/api/orgs/" + orgId + "/activity?limit=200"));
-        record(admin.get("/api/orgs/" + orgId + "/members/" + userId + "/sessions"));
+        record(admin.get("/api/users/" + userId + "/sessions"));
 
         // Failures: wrong and old passwords, unknown emails, bad credentials, bad inputs carrying secrets.
         record(admin.anonymous().post("/api/sessions", signIn(email, first, null)));

@@ -89,24 +89,28 @@ class SessionsAndKeysIT {
     }
 
     @Test
-    void anAdminEndsAMembersSessions() {
+    void anAdminEndsAMembersSessionsReachIntoTheOrganizationOnly() {
         Fixtures.SignedIn user = Fixtures.signedInUser(admin, orgId);
+        assertThat(user.api().get("/api/orgs/" + orgId).status()).isEqualTo(200);
         assertThat(admin.delete("/api/orgs/" + orgId + "/members/" + user.userId() + "/sessions").status())
                 .isEqualTo(200);
-        assertProblem(user.api().get("/api/me"), 401, "AUTHENTICATION_REQUIRED");
+        assertProblem(user.api().get("/api/orgs/" + orgId), 404, "ORGANIZATION_NOT_FOUND");
+        assertThat(user.api().get("/api/me").status()).as("the session works on outside the organization")
+                .isEqualTo(200);
+        Api again = admin.anonymous().withToken(admin.anonymous().signIn(user.email(), Api.USER_PASSWORD));
+        assertThat(again.get("/api/orgs/" + orgId).status()).as("a new sign-in reaches it again").isEqualTo(200);
     }
 
     @Test
-    void deactivationEndsSessionsAndSignInUntilReactivated() {
+    void anOperatorsDeactivationEndsSessionsAndSignInUntilReactivated() {
         Fixtures.SignedIn user = Fixtures.signedInUser(admin, orgId);
-        Api.Response deactivated = admin.post("/api/orgs/" + orgId + "/members/" + user.userId() + "/deactivate", null);
+        Api.Response deactivated = admin.post("/api/users/" + user.userId() + "/deactivate", null);
         assertThat(deactivated.status()).as(deactivated.body()).isEqualTo(200);
         assertProblem(user.api().get("/api/me"), 401, "AUTHENTICATION_REQUIRED");
         assertProblem(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email() + "\",\"password\":\""
                 + Api.USER_PASSWORD + "\"}"), 401, "INVALID_CREDENTIALS");
 
-        Api.Response reactivated = admin.post("/api/orgs/" + orgId + "/members/" + user.userId() + "/reactivate",
-                null);
+        Api.Response reactivated = admin.post("/api/users/" + user.userId() + "/reactivate", null);
         assertThat(reactivated.status()).as(reactivated.body()).isEqualTo(200);
         Api again = admin.anonymous().withToken(admin.anonymous().signIn(user.email(), Api.USER_PASSWORD));
         assertThat(again.get("/api/me").status()).isEqualTo(200);

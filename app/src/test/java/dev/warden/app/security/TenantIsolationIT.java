@@ -38,6 +38,7 @@ class TenantIsolationIT {
     String roleB;
     String keyB;
     String requestB;
+    String invitationB;
     long positionB;
 
     @BeforeEach
@@ -54,6 +55,7 @@ class TenantIsolationIT {
                 "{\"roleId\":\"" + roleB + "\",\"justification\":\"B business\"}");
         assertThat(request.status()).as(request.body()).isEqualTo(201);
         requestB = request.id();
+        invitationB = Fixtures.invite(root, orgB, "{\"email\":\"someone-" + Fixtures.unique() + "@example.com\"}").id();
         positionB = request.position();
     }
 
@@ -109,7 +111,11 @@ class TenantIsolationIT {
                 {"POST", "/access-requests/%s/deny", "{\"reason\":\"x\"}", requestB, missingRequest},
                 {"POST", "/access-requests/%s/cancel", null, requestB, missingRequest},
                 {"GET", "/members/%s", null, memberB.userId(), missingUser},
-                {"GET", "/members/%s/sessions", null, memberB.userId(), missingUser},
+                {"POST", "/members/%s/suspend", null, memberB.userId(), missingUser},
+                {"POST", "/members/%s/reinstate", null, memberB.userId(), missingUser},
+                {"DELETE", "/members/%s/sessions", null, memberB.userId(), missingUser},
+                {"DELETE", "/invitations/%s", null, invitationB, IdKind.INVITATION.next()},
+                {"POST", "/invitations/%s/accept", null, invitationB, IdKind.INVITATION.next()},
         };
         List<String> failures = new ArrayList<>();
         for (String[] call : calls) {
@@ -149,7 +155,7 @@ class TenantIsolationIT {
                 "{\"roleId\":\"" + roleA + "\",\"justification\":\"A business\"}");
         assertThat(requestA.status()).as(requestA.body()).isEqualTo(201);
         long min = requestA.position();
-        Set<String> bIds = Set.of(orgB, memberB.userId(), roleB, keyB, requestB);
+        Set<String> bIds = Set.of(orgB, memberB.userId(), roleB, keyB, requestB, invitationB);
 
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/members?limit=200&minPosition=" + min)), "members");
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/roles?limit=200&minPosition=" + min)), "roles");
@@ -158,8 +164,7 @@ class TenantIsolationIT {
                 "access requests");
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/audit?limit=200&minPosition=" + min)), "audit");
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/activity?limit=200&minPosition=" + min)), "activity");
-        assertNoneOf(bIds, Fixtures.items(a.get(base + "/members/" + memberA.userId() + "/sessions?limit=200")),
-                "member sessions");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/invitations?limit=200&minPosition=" + min)), "invitations");
         assertNoneOf(bIds, Fixtures.items(adminA.api().get("/api/me/organizations?minPosition=" + min)),
                 "own organizations");
         // The lists hold A's rows.
@@ -223,6 +228,7 @@ class TenantIsolationIT {
                 .replace("{roleId}", roleB)
                 .replace("{keyId}", keyB)
                 .replace("{requestId}", requestB)
+                .replace("{invitationId}", invitationB)
                 .replace("{permission}", "organizations:read");
     }
 
@@ -230,7 +236,7 @@ class TenantIsolationIT {
         String tag = Fixtures.unique();
         return switch (endpoint) {
             case "PATCH /api/orgs/{orgId}" -> "{\"name\":\"Renamed " + tag + "\"}";
-            case "POST /api/orgs/{orgId}/members" -> "{\"userId\":\"" + memberA.userId() + "\"}";
+            case "POST /api/orgs/{orgId}/invitations" -> "{\"userId\":\"" + memberA.userId() + "\"}";
             case "PUT /api/orgs/{orgId}/members/{userId}/role" -> "{\"roleId\":\"" + roleB + "\"}";
             case "POST /api/orgs/{orgId}/users" -> "{\"email\":\"iso-" + tag + "@example.com\","
                     + "\"displayName\":\"Iso " + tag + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}";

@@ -49,9 +49,17 @@ public final class Fixtures {
     public record SignedIn(String userId, String email, long position, Api api) {
     }
 
-    /** Adds the existing user {@code userId} to {@code orgId} (as a Viewer). */
-    public static Api.Response member(Api api, String orgId, String userId) {
-        return created(api.post("/api/orgs/" + orgId + "/members", "{\"userId\":\"" + userId + "\"}"));
+    /** Invites the existing {@code user} into {@code orgId} and accepts as them: they join as a Viewer. */
+    public static Api.Response member(Api api, String orgId, SignedIn user) {
+        String invitationId = invite(api, orgId, "{\"userId\":\"" + user.userId() + "\"}").id();
+        Api.Response accepted = user.api().post("/api/orgs/" + orgId + "/invitations/" + invitationId + "/accept", null);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        return accepted;
+    }
+
+    /** Invites the person {@code body} names (a userId or an email) into {@code orgId}. */
+    public static Api.Response invite(Api api, String orgId, String body) {
+        return created(api.post("/api/orgs/" + orgId + "/invitations", body));
     }
 
     /** Creates a custom role named {@code name} without permissions. */

@@ -58,7 +58,7 @@ class ProblemDetailsApiIT {
         assertProblem(api.post("/api/orgs/" + orgId + "/users", "{\"email\":\"x-" + Fixtures.unique()
                 + "@example.com\",\"displayName\":\"X\",\"password\":\"" + Api.USER_PASSWORD + "\",\"admin\":true}"),
                 400, "MALFORMED_BODY");
-        assertProblem(api.post("/api/orgs/" + orgId + "/members", "{\"userId\":{}}"), 400, "MALFORMED_BODY");
+        assertProblem(api.post("/api/orgs/" + orgId + "/invitations", "{\"userId\":{}}"), 400, "MALFORMED_BODY");
 
         assertThat(Fixtures.newestAuditPosition(api, orgId, role.position())).isEqualTo(role.position());
     }

@@ -1,7 +1,6 @@
 package dev.warden.command.identity;
 
 import dev.warden.command.access.AccessTestData;
-import dev.warden.command.access.RolePermissions;
 import dev.warden.command.support.AggregateLocks;
 import dev.warden.command.support.Grants;
 import dev.warden.command.support.UniqueNames;
@@ -47,7 +46,7 @@ final class IdentityTestData {
                                                          UniqueNames names, Credentials credentials,
                                                          AggregateLocks locks, Clock clock) {
         return new IdentityCommandHandler(users, organizations, sessions, apiKeys, names, credentials,
-                Hasher.INSTANCE, AccessTestData.systemRoles(names), new Grants(), locks, clock, new RolePermissions(null), FREE_ATTEMPTS,
+                Hasher.INSTANCE, AccessTestData.systemRoles(names), new Grants(), locks, clock, new Operators(users, names), FREE_ATTEMPTS,
                 MAX_ATTEMPTS, LOCKOUT);
     }
 

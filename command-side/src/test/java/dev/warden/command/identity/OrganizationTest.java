@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.command.access.AccessRequest;
 import dev.warden.command.access.AccessTestData;
 import dev.warden.command.access.Role;
+import dev.warden.command.access.RolePermissions;
 import dev.warden.command.support.EventSourcedAggregates;
+import dev.warden.command.support.Grants;
+import dev.warden.command.support.MutableClock;
 import dev.warden.command.support.InMemoryUniqueNames;
 import dev.warden.command.support.RecordingAggregateLocks;
 import dev.warden.command.support.RequestContext;
@@ -35,7 +38,6 @@ import dev.warden.events.access.RoleAssignedEvent;
 import dev.warden.events.access.RoleDeletedEvent;
 import dev.warden.events.access.RoleUnassignedEvent;
 import dev.warden.events.access.UnassignRoleCommand;
-import dev.warden.events.identity.AddMemberCommand;
 import dev.warden.events.identity.ChangeMemberRoleCommand;
 import dev.warden.events.identity.CreateOrganizationCommand;
 import dev.warden.events.identity.IdentityErrorCode;
@@ -47,6 +49,7 @@ import dev.warden.events.identity.RemoveMemberCommand;
 import dev.warden.events.identity.RenameOrganizationCommand;
 import dev.warden.events.shared.IdKind;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import java.util.stream.Stream;
@@ -64,6 +67,8 @@ class OrganizationTest {
     private EventSourcedAggregates<User> users;
     private EventSourcedAggregates<Role> roles;
     private RecordingAggregateLocks locks;
+    private EventSourcedAggregates<Invitation> invitations;
+    private MutableClock clock;
 
     @BeforeEach
     void setUp() {
@@ -71,6 +76,8 @@ class OrganizationTest {
         users = new EventSourcedAggregates<>(User.class);
         roles = new EventSourcedAggregates<>(Role.class);
         locks = new RecordingAggregateLocks();
+        invitations = new EventSourcedAggregates<>(Invitation.class);
+        clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         InMemoryUniqueNames names = new InMemoryUniqueNames();
         // As the seeder leaves it: the system roles hold their names in the system scope.
         AccessTestData.claimSystemRoleNames(names);
@@ -83,6 +90,9 @@ class OrganizationTest {
                 fixture.getRepository(), new EventSourcedAggregates<>(Session.class).repository(),
                 new EventSourcedAggregates<>(ApiKey.class).repository(), names, new InMemoryCredentials(), locks,
                 Clock.systemUTC()));
+        fixture.registerAnnotatedCommandHandler(new MembershipCommandHandler(fixture.getRepository(),
+                invitations.repository(), users.repository(), AccessTestData.systemRoles(names),
+                new RolePermissions(roles.repository()), new Grants(), clock));
         fixture.registerAnnotatedCommandHandler(AccessTestData.accessCommandHandler(roles.repository(),
                 fixture.getRepository(), names, locks, new EventSourcedAggregates<>(AccessRequest.class).repository(),
                 Clock.systemUTC()));
@@ -150,60 +160,6 @@ class OrganizationTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateOrganizationCommand(ORGANIZATION_ID, name, null, null))
                     .expectEvents(new OrganizationCreatedEvent(ORGANIZATION_ID, name));
-        }
-    }
-
-    @Nested
-    class AddingMembers {
-
-        @Test
-        void addsRegisteredUserAsMember() {
-            fixture.given(organizationCreated(ORGANIZATION_ID))
-                    .when(new AddMemberCommand(ORGANIZATION_ID, MEMBER_ID, USER_ID))
-                    .expectEvents(new MemberAddedEvent(ORGANIZATION_ID, MEMBER_ID, USER_ID),
-                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID));
-        }
-
-        @Test
-        void rejectsAddingSameUserTwice() {
-            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
-                    .when(new AddMemberCommand(ORGANIZATION_ID, OTHER_MEMBER_ID, USER_ID))
-                    .expectException(refusedWith(IdentityErrorCode.ALREADY_MEMBER))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void addsSecondUser() {
-            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
-                    .when(new AddMemberCommand(ORGANIZATION_ID, OTHER_MEMBER_ID, OTHER_USER_ID))
-                    .expectEvents(new MemberAddedEvent(ORGANIZATION_ID, OTHER_MEMBER_ID, OTHER_USER_ID),
-                            new RoleAssignedEvent(ORGANIZATION_ID, OTHER_USER_ID, SYSTEM_ROLE_ID));
-        }
-
-        @Test
-        void addsRemovedMemberAgainAsViewer() {
-            fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined(),
-                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, ROLE_ID),
-                            new MemberRemovedEvent(ORGANIZATION_ID, MEMBER_ID, USER_ID))
-                    .when(new AddMemberCommand(ORGANIZATION_ID, OTHER_MEMBER_ID, USER_ID))
-                    .expectEvents(new MemberAddedEvent(ORGANIZATION_ID, OTHER_MEMBER_ID, USER_ID),
-                            new RoleAssignedEvent(ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID));
-        }
-
-        @Test
-        void rejectsUnregisteredUser() {
-            fixture.given(organizationCreated(ORGANIZATION_ID))
-                    .when(new AddMemberCommand(ORGANIZATION_ID, MEMBER_ID, AccessTestData.id(IdKind.USER, "ghost")))
-                    .expectException(refusedWith(IdentityErrorCode.USER_NOT_FOUND))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsUnknownOrganization() {
-            fixture.givenNoPriorActivity()
-                    .when(new AddMemberCommand(ORGANIZATION_ID, MEMBER_ID, USER_ID))
-                    .expectException(refusedWith(IdentityErrorCode.ORGANIZATION_NOT_FOUND))
-                    .expectNoEvents();
         }
     }
 

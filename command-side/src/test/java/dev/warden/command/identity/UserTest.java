@@ -19,6 +19,7 @@ import dev.warden.command.support.EventSourcedAggregates;
 import dev.warden.command.support.InMemoryUniqueNames;
 import dev.warden.command.support.MutableClock;
 import dev.warden.command.support.RecordingAggregateLocks;
+import dev.warden.command.support.RequestContext;
 import dev.warden.events.access.RoleAssignedEvent;
 import dev.warden.events.identity.AccountLinkedEvent;
 import dev.warden.events.identity.AccountUnlinkedEvent;
@@ -32,6 +33,9 @@ import dev.warden.events.identity.DeactivateUserCommand;
 import dev.warden.events.identity.DisableTotpCommand;
 import dev.warden.events.identity.EnableTotpCommand;
 import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.identity.RevokeOperatorCommand;
+import dev.warden.events.identity.OperatorGrantedEvent;
+import dev.warden.events.identity.GrantOperatorCommand;
 import dev.warden.events.identity.LinkAccountCommand;
 import dev.warden.events.identity.MemberAddedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
@@ -52,6 +56,7 @@ import dev.warden.events.identity.UserRenamedEvent;
 import dev.warden.events.shared.IdKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +96,8 @@ class UserTest {
                 organizations.repository(), new EventSourcedAggregates<>(Session.class).repository(),
                 new EventSourcedAggregates<>(ApiKey.class).repository(), names, credentials,
                 new RecordingAggregateLocks(), clock));
+        fixture.registerAnnotatedCommandHandler(new AccountCommandHandler(fixture.getRepository(),
+                new Operators(fixture.getRepository(), names)));
     }
 
     /** Alice as registration leaves her: her email claimed and a password stored. */
@@ -447,13 +454,21 @@ class UserTest {
     }
 
     @Nested
-    class Deactivating {
+    class AccountWide {
+
+        /** Runs {@code action} as Alice, an organization's Admin but no operator. */
+        private void asAdminOfAnOrganization(Runnable action) {
+            try (RequestContext.Scope ignored = RequestContext.open(new RequestContext(USER_ID, "user",
+                    ORGANIZATION_ID, "req-1", "req-1", null, Set.of("users:write", "sessions:write")))) {
+                action.run();
+            }
+        }
 
         @Test
-        void deactivatesMember() {
+        void deactivatesAccount() {
             givenAlice();
 
-            fixture.when(new DeactivateUserCommand(ORGANIZATION_ID, USER_ID))
+            fixture.when(new DeactivateUserCommand(USER_ID))
                     .expectEvents(new UserDeactivatedEvent(USER_ID));
         }
 
@@ -461,16 +476,16 @@ class UserTest {
         void deactivatingTwiceStoresNothing() {
             givenAlice(new UserDeactivatedEvent(USER_ID));
 
-            fixture.when(new DeactivateUserCommand(ORGANIZATION_ID, USER_ID))
+            fixture.when(new DeactivateUserCommand(USER_ID))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
 
         @Test
-        void reactivatesDeactivatedMember() {
+        void reactivatesDeactivatedAccount() {
             givenAlice(new UserDeactivatedEvent(USER_ID));
 
-            fixture.when(new ReactivateUserCommand(ORGANIZATION_ID, USER_ID))
+            fixture.when(new ReactivateUserCommand(USER_ID))
                     .expectEvents(new UserReactivatedEvent(USER_ID));
         }
 
@@ -478,43 +493,53 @@ class UserTest {
         void reactivatingActiveUserStoresNothing() {
             givenAlice(new UserDeactivatedEvent(USER_ID), new UserReactivatedEvent(USER_ID));
 
-            fixture.when(new ReactivateUserCommand(ORGANIZATION_ID, USER_ID))
+            fixture.when(new ReactivateUserCommand(USER_ID))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
 
         @Test
-        void answersUserOfAnotherOrganizationAsMissingMember() {
+        void anOrganizationsAdminWhoIsNoOperatorCannotChangeAnAccount() {
             givenAlice();
 
-            fixture.when(new DeactivateUserCommand(OTHER_ORGANIZATION_ID, USER_ID))
-                    .expectException(refusedWith(IdentityErrorCode.MEMBER_NOT_FOUND))
-                    .expectNoEvents();
+            asAdminOfAnOrganization(() -> fixture.when(new DeactivateUserCommand(USER_ID))
+                    .expectException(refusedWith(IdentityErrorCode.OPERATORS_ONLY))
+                    .expectNoEvents());
+            asAdminOfAnOrganization(() -> fixture.when(new GrantOperatorCommand(USER_ID))
+                    .expectException(refusedWith(IdentityErrorCode.OPERATORS_ONLY))
+                    .expectNoEvents());
         }
 
         @Test
-        void revokesAllSessionsOfMember() {
+        void revokesAllOwnSessions() {
             givenAlice();
 
-            fixture.when(new RevokeAllSessionsCommand(USER_ID, ORGANIZATION_ID))
-                    .expectEvents(new AllSessionsRevokedEvent(USER_ID));
+            try (RequestContext.Scope ignored = RequestContext.open(new RequestContext(USER_ID, "user", null,
+                    "req-1", "req-1", null, Set.of()))) {
+                fixture.when(new RevokeAllSessionsCommand(USER_ID))
+                        .expectEvents(new AllSessionsRevokedEvent(USER_ID));
+            }
         }
 
         @Test
-        void revokesAllOwnSessionsWithoutOrganization() {
+        void grantsAndRevokesTheOperatorRole() {
             givenAlice();
 
-            fixture.when(new RevokeAllSessionsCommand(USER_ID, null))
-                    .expectEvents(new AllSessionsRevokedEvent(USER_ID));
+            fixture.when(new GrantOperatorCommand(USER_ID))
+                    .expectEvents(new OperatorGrantedEvent(USER_ID));
+            assertThat(names.ownerOf("operator", USER_ID)).contains(USER_ID);
         }
 
         @Test
-        void answersRevokingSessionsOfAnotherOrganizationsUserAsMissingMember() {
-            givenAlice();
+        void anOperatorCannotTakeTheRoleFromThemselves() {
+            givenAlice(new OperatorGrantedEvent(USER_ID));
 
-            fixture.when(new RevokeAllSessionsCommand(USER_ID, OTHER_ORGANIZATION_ID))
-                    .expectException(refusedWith(IdentityErrorCode.MEMBER_NOT_FOUND))
-                    .expectNoEvents();
+            try (RequestContext.Scope ignored = RequestContext.open(new RequestContext(USER_ID, "user", null,
+                    "req-1", "req-1", null, Set.of()))) {
+                fixture.when(new RevokeOperatorCommand(USER_ID))
+                        .expectException(refusedWith(IdentityErrorCode.OWN_OPERATOR_ROLE))
+                        .expectNoEvents();
+            }
         }
     }
 
@@ -689,10 +714,10 @@ class UserTest {
         }
 
         @Test
-        void firstAdminGetsAnOrganizationToAdminister() {
+        void firstAdminGetsAnOrganizationToAdministerAndIsTheFirstOperator() {
             fixture.givenNoPriorActivity()
                     .when(bootstrap())
-                    .expectEvents(aliceRegistered(), new PasswordChangedEvent(USER_ID));
+                    .expectEvents(aliceRegistered(), new PasswordChangedEvent(USER_ID), new OperatorGrantedEvent(USER_ID));
 
             assertThat(organizations.eventsOf(newOrganizationId)).containsExactly(
                     new OrganizationCreatedEvent(newOrganizationId, "Acme"),

@@ -64,7 +64,7 @@ class PermissionsInOrganizationTest {
                 at, nextToken());
         member(orgId);
         assign(orgId, role(orgId, List.of("audit:read", "roles:read")));
-        SessionPrincipal session = new SessionPrincipal(sessionId, userId);
+        SessionPrincipal session = new SessionPrincipal(sessionId, userId, false);
 
         assertThat(lookup.sessionIn(hash, orgId))
                 .contains(new SessionInOrganization(session, Optional.of(Set.of("audit:read", "roles:read"))));

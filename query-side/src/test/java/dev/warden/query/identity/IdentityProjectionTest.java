@@ -51,7 +51,7 @@ class IdentityProjectionTest {
         projection.on(new UserDeactivatedEvent(userId), at, nextToken());
 
         assertThat(queries.user(userId)).contains(
-                new UserView(userId, "patricia@example.com", "Patricia", "deactivated", true, true, at));
+                new UserView(userId, "patricia@example.com", "Patricia", "deactivated", true, true, false, at));
 
         projection.on(new UserRenamedEvent(userId, "Stale"), at, renamed);
         projection.on(new UserReactivatedEvent(userId), at, nextToken());
@@ -104,8 +104,8 @@ class IdentityProjectionTest {
         TrackingToken removedAt = nextToken();
         projection.on(removed, removedAt);
         userRoles.on(removed, removedAt);
-        assertThat(queries.isMember(orgId, userId)).isFalse();
-        assertThat(queries.isMember(otherOrg, userId)).isTrue();
+        assertThat(queries.member(orgId, userId)).isEmpty();
+        assertThat(queries.member(otherOrg, userId)).isPresent();
         assertThat(jdbc.sql("SELECT count(*) FROM user_roles WHERE user_id = ?").param(userId).query(Long.class)
                 .single()).isZero();
         assertThat(queries.memberships(userId)).extracting(MembershipView::organizationId).containsExactly(otherOrg);

@@ -42,7 +42,7 @@ class SessionsTest {
         String hash = hash();
         String sessionId = start(hash, now, now.plus(Duration.ofHours(1)));
 
-        assertThat(principals.session(hash)).contains(new SessionPrincipal(sessionId, userId));
+        assertThat(principals.session(hash)).contains(new SessionPrincipal(sessionId, userId, false));
         assertThat(principals.session(hash())).isEmpty();
 
         projection.on(new SessionRevokedEvent(sessionId, userId), now.plusSeconds(1), nextToken());
@@ -76,7 +76,7 @@ class SessionsTest {
         String afterId = start(after, now.plusSeconds(6), now.plus(Duration.ofHours(1)));
 
         assertThat(principals.session(before)).isEmpty();
-        assertThat(principals.session(after)).contains(new SessionPrincipal(afterId, userId));
+        assertThat(principals.session(after)).contains(new SessionPrincipal(afterId, userId, false));
         assertThat(queries.sessions(userId, PageRequest.of(null, null)).items())
                 .extracting(SessionView::id, SessionView::revokedAt)
                 .containsExactly(tuple(afterId, null),

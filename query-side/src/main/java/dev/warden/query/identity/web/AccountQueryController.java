@@ -4,7 +4,6 @@ import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.SessionQueries;
 import dev.warden.query.identity.SessionView;
-import dev.warden.query.identity.UserView;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadGuard;
@@ -14,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Account-wide reads, above every organization (operators only): a user, and all their sessions
- * with addresses and devices, which no single organization may see.
+ * Account-wide reads, above every organization (operators only): all of a user's sessions, with
+ * addresses and devices, which no single organization may see.
  */
 @RestController
 class AccountQueryController {
@@ -28,12 +27,6 @@ class AccountQueryController {
         this.identity = identity;
         this.sessions = sessions;
         this.guard = guard;
-    }
-
-    @GetMapping("/api/users/{userId}")
-    UserView user(@PathVariable String userId, @RequestParam(required = false) Long minPosition) {
-        guard.awaitPosition(minPosition);
-        return identity.user(userId).orElseThrow(() -> IdentityErrorCode.userNotFound(userId));
     }
 
     @GetMapping("/api/users/{userId}/sessions")

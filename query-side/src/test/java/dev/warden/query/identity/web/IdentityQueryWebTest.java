@@ -21,6 +21,7 @@ import dev.warden.query.identity.ApiKeyProjection;
 import dev.warden.query.identity.ApiKeyQueries;
 import dev.warden.query.identity.IdentityProjection;
 import dev.warden.query.identity.IdentityQueries;
+import dev.warden.query.identity.InvitationQueries;
 import dev.warden.query.identity.SessionProjection;
 import dev.warden.query.identity.SessionQueries;
 import dev.warden.query.support.ReadGuard;
@@ -49,11 +50,13 @@ class IdentityQueryWebTest {
     IdentityQueryWebTest() {
         IdentityQueries identity = ReadModelDatabase.bean(IdentityQueries.class);
         SessionQueries sessions = ReadModelDatabase.bean(SessionQueries.class);
+        InvitationQueries invitations = ReadModelDatabase.bean(InvitationQueries.class);
         ReadGuard guard = SupportTestKit.readGuard(jdbc);
         mvc = MockMvcBuilders.standaloneSetup(
-                new MeQueryController(identity, sessions, guard),
-                new IdentityQueryController(identity, ReadModelDatabase.bean(AccessQueries.class), sessions, guard),
-                new ApiKeyQueryController(ReadModelDatabase.bean(ApiKeyQueries.class), guard)).build();
+                new MeQueryController(identity, sessions, invitations, guard),
+                new IdentityQueryController(identity, ReadModelDatabase.bean(AccessQueries.class), invitations, guard),
+                new ApiKeyQueryController(ReadModelDatabase.bean(ApiKeyQueries.class), guard),
+                new AccountQueryController(identity, sessions, guard)).build();
 
         IdentityProjection directory = ReadModelDatabase.bean(IdentityProjection.class);
         directory.on(new UserRegisteredEvent(userId, "me@example.com", "Me"), at, nextToken());
@@ -95,15 +98,13 @@ class IdentityQueryWebTest {
     }
 
     @Test
-    void aMembersSessionsAreReadInTheirOrganizationOnly() throws Exception {
-        mvc.perform(me("/api/orgs/" + orgId + "/members/" + userId + "/sessions"))
+    void aUsersSessionsAreReadAccountWideOnly() throws Exception {
+        mvc.perform(me("/api/users/" + userId + "/sessions"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(2))
                 .andExpect(jsonPath("$.items[0].current").doesNotExist());
-        assertRefused(me("/api/orgs/" + otherOrg + "/members/" + userId + "/sessions"),
-                IdentityErrorCode.MEMBER_NOT_FOUND);
-        assertRefused(me("/api/orgs/" + IdKind.ORGANIZATION.next() + "/members/" + userId + "/sessions"),
-                IdentityErrorCode.ORGANIZATION_NOT_FOUND);
+        assertRefused(me("/api/users/" + IdKind.USER.next() + "/sessions"), IdentityErrorCode.USER_NOT_FOUND);
+        mvc.perform(me("/api/orgs/" + orgId + "/members/" + userId + "/sessions")).andExpect(status().isNotFound());
     }
 
     @Test
