@@ -70,12 +70,14 @@ public class AuditTrail {
      * sees what happens to its member. {@code filters} are further conditions on both.
      */
     private static String ofOrganization(String select, String filters) {
-        String own = select + "\nWHERE e.organization_id = :org AND e.position < :before\n" + filters;
-        String members = select + "\nJOIN members m ON m.organization_id = :org AND m.user_id = e.entity_id"
-                + "\nWHERE e.entity_type = 'User' AND e.organization_id IS NULL AND e.occurred_at >= m.created_at"
-                + " AND e.position < :before\n" + filters;
-        return "SELECT * FROM ((" + own + "\nORDER BY e.position DESC LIMIT :limit)\nUNION ALL\n(" + members
-                + "\nORDER BY e.position DESC LIMIT :limit)) page\nORDER BY position DESC LIMIT :limit";
+        String own = select + "\nWHERE e.organization_id = :org AND e.position < :before\n" + filters
+                + "\nORDER BY e.position DESC LIMIT :limit";
+        // Per member, their own few events through the (aggregate, sequence) index, never a log scan.
+        String members = "SELECT page.* FROM members m CROSS JOIN LATERAL (" + select
+                + "\nWHERE e.entity_id = m.user_id AND e.entity_type = 'User' AND e.organization_id IS NULL"
+                + " AND e.occurred_at >= m.created_at AND e.position < :before\n" + filters
+                + "\nORDER BY e.position DESC LIMIT :limit) page WHERE m.organization_id = :org";
+        return "SELECT * FROM ((" + own + ")\nUNION ALL\n(" + members + ")) page\nORDER BY position DESC LIMIT :limit";
     }
 
     private static long cursorPosition(PageRequest page) {
