@@ -133,6 +133,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        ResponseEntity<Object> refusal = BodyRefusals.of(exception);
+        if (refusal != null) {
+            return refusal;
+        }
         ProblemDetail body = body(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
                 "The request body is not valid JSON of the expected shape");
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
