@@ -17,9 +17,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies over {@code warden.web.max-body-size} (1 MB): a declared length over the
- * limit gets 413 before anything is read; a body without a declared length is cut off at the limit
- * and fails to parse (400). Either way nothing is written.
+ * Refuses API request bodies over {@code warden.web.max-body-size} (1 MB) with 413: a declared length
+ * over the limit before anything is read; a body without a declared length (chunked) once reading it
+ * passes the limit ({@link TooLarge}, answered by {@link BodyRefusals}). Either way nothing is written.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -35,11 +35,24 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            ProblemBodies.write(response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "A request body has at most " + limit + " bytes");
+            ProblemBodies.write(response, HttpStatus.CONTENT_TOO_LARGE, TooLarge.CODE, TooLarge.detail(limit));
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
+    }
+
+    /** Reading a body went past the limit. */
+    static final class TooLarge extends IOException {
+
+        static final String CODE = "PAYLOAD_TOO_LARGE";
+
+        TooLarge(long limit) {
+            super(detail(limit));
+        }
+
+        static String detail(long limit) {
+            return "A request body has at most " + limit + " bytes";
+        }
     }
 
     /** A request whose body stream ends in an error once more than the limit has been read. */
@@ -64,7 +77,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                     public int read() throws IOException {
                         int b = body.read();
                         if (b >= 0 && ++read > limit) {
-                            throw new IOException("The request body is larger than " + limit + " bytes");
+                            throw new TooLarge(limit);
                         }
                         return b;
                     }
@@ -73,7 +86,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                     public int read(byte[] buffer, int offset, int length) throws IOException {
                         int n = body.read(buffer, offset, length);
                         if (n > 0 && (read += n) > limit) {
-                            throw new IOException("The request body is larger than " + limit + " bytes");
+                            throw new TooLarge(limit);
                         }
                         return n;
                     }

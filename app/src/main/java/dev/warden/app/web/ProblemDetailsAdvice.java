@@ -38,7 +38,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error as RFC 9457 problem+json with a stable {@code code}: 400 for malformed input (with the
@@ -134,6 +133,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        ResponseEntity<Object> refusal = BodyRefusals.of(exception);
+        if (refusal != null) {
+            return refusal;
+        }
         ProblemDetail body = body(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
                 "The request body is not valid JSON of the expected shape");
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
@@ -146,12 +149,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // Spring's own client errors (unsupported media type, wrong method, missing parameter, ...) keep
         // their status and get a code like ours.
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-                : ProblemDetail.forStatusAndDetail(status, exception.getMessage());
-        if (exception instanceof NoResourceFoundException missing) {
-            problem.setDetail("No endpoint " + missing.getHttpMethod() + " /" + missing.getResourcePath());
-        }
+                : ProblemDetail.forStatusAndDetail(status, SpringClientErrors.detail(exception));
         String code = problem.getProperties() != null && problem.getProperties().get("code") instanceof String given
-                ? given : codeFor(status);
+                ? given : ProblemBodies.codeFor(status.value());
         problem.setProperty("code", code);
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             problem.setType(ProblemBodies.type(code));
@@ -248,11 +248,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail body(HttpStatus status, String code, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(ProblemBodies.type(code));
-        body.setTitle(status.getReasonPhrase());
-        body.setProperty("code", code);
-        return body;
+        return ProblemBodies.detail(status, code, detail);
     }
 
     private static Map<String, Object> field(FieldError error) {
@@ -260,11 +256,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         field.put("field", error.getField());
         field.put("message", error.getDefaultMessage());
         return field;
-    }
-
-    private static String codeFor(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "HTTP_" + status.value() : known.name();
     }
 
     /** PostgreSQL refused a character of the client's text (NUL in text or jsonb, invalid encoding). */

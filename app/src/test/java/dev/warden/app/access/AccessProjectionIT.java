@@ -21,6 +21,7 @@ import dev.warden.query.access.PermissionView;
 import dev.warden.query.access.RoleProjection;
 import dev.warden.query.access.RoleView;
 import dev.warden.query.access.UserRoleProjection;
+import dev.warden.query.support.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -240,7 +241,7 @@ class AccessProjectionIT {
             catalogue.on(registered);
             catalogue.on(registered);
 
-            assertThat(queries.permissions()).filteredOn(p -> p.resource().equals(resource))
+            assertThat(wholeCatalogue()).filteredOn(p -> p.resource().equals(resource))
                     .containsExactly(new PermissionView(resource + ":inspect", resource, "inspect", "Inspect probes"));
         });
     }
@@ -264,7 +265,7 @@ class AccessProjectionIT {
             assertThat(count("role_permissions")).isZero();
             assertThat(count("user_roles")).isZero();
             assertThat(count("permissions")).isZero();
-            assertThat(queries.permissions()).isEmpty();
+            assertThat(wholeCatalogue()).isEmpty();
         });
 
         assertThat(count("permissions")).as("rolled back").isEqualTo(permissionsBefore);
@@ -301,5 +302,10 @@ class AccessProjectionIT {
 
     private long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    /** The permission catalogue, as one page as large as a page can be. */
+    private List<PermissionView> wholeCatalogue() {
+        return queries.permissions(PageRequest.of(PageRequest.MAX_LIMIT, null)).items();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.RawHttp;
 import dev.warden.app.support.WardenTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Bad input to the identity and security endpoints: every case is a 4xx problem+json that names the
- * problem, and nothing reaches the log.
+ * problem, and nothing reaches the log. Text is refused rather than changed: lone surrogates, and
+ * invisible or reordering characters in names people read.
  */
 @WardenTest
 class BadInputIT {
@@ -201,6 +203,93 @@ class BadInputIT {
         }
         assertThat(accepted).as("bodies over 1 MB that were not refused").isEmpty();
         assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
+    }
+
+    @Test
+    void loneSurrogatesAreRefusedNamingTheField() {
+        String email = "lone-" + Fixtures.unique() + "@example.com";
+        Api.Response role = Fixtures.role(admin, orgId, "Whole " + Fixtures.unique());
+        long head = SecurityFixtures.logHead(jdbc);
+        String lone = "\\ud800";
+        String lowAtEnd = "\\udc00";
+
+        assertInvalidField(admin.post(users, register(email, "Half" + lone + "name", Api.USER_PASSWORD)),
+                "displayName");
+        assertInvalidField(admin.post(users, register(email, "Name", "correct horse battery" + lowAtEnd)), "password");
+        assertInvalidField(admin.post(users, register(email, "Name", "correct " + lone + "horse battery")), "password");
+        assertInvalidField(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
+                + "\",\"password\":\"" + Api.USER_PASSWORD + lowAtEnd + "\"}"), "password");
+        assertInvalidField(user.api().put("/api/me/password", "{\"currentPassword\":\"" + Api.USER_PASSWORD
+                + "\",\"newPassword\":\"another good passphrase" + lone + "\"}"), "newPassword");
+        assertInvalidField(user.api().patch("/api/me", "{\"displayName\":\"" + lone + "\"}"), "displayName");
+        assertInvalidField(admin.post("/api/orgs", "{\"name\":\"Org" + lone + "\"}"), "name");
+        assertInvalidField(admin.patch("/api/orgs/" + orgId, "{\"name\":\"Org" + lowAtEnd + "\"}"), "name");
+        assertInvalidField(admin.post("/api/orgs/" + orgId + "/roles", "{\"name\":\"Role" + lone + "\"}"), "name");
+        assertInvalidField(admin.put("/api/orgs/" + orgId + "/roles/" + role.id(), "{\"name\":\"R" + lone + "\"}"),
+                "name");
+        assertInvalidField(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"key\",\"scopes\":["
+                + "\"members:read\",\"members:read" + lone + "\"]}"), "scopes[1]");
+        assertInvalidField(user.api().post("/api/orgs/" + orgId + "/access-requests", "{\"roleId\":\"" + role.id()
+                + "\",\"justification\":\"Need" + lone + "\"}"), "justification");
+
+        assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)").param(email)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void invisibleAndReorderingCharactersAreRefusedInNamesPeopleRead() {
+        Api.Response role = Fixtures.role(admin, orgId, "Requested " + Fixtures.unique());
+        Api.Response requested = user.api().post("/api/orgs/" + orgId + "/access-requests", "{\"roleId\":\""
+                + role.id() + "\",\"justification\":\"I need it\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        long head = SecurityFixtures.logHead(jdbc);
+        String base = "/api/orgs/" + orgId;
+        List<String> forbidden = List.of("202A", "202B", "202C", "202D", "202E", "2066", "2067", "2068", "2069",
+                "200B", "200C", "200D", "2060", "FEFF");
+        for (String code : forbidden) {
+            Api.Response response = admin.post("/api/orgs", "{\"name\":\"Acme\\u" + code + "Corp\"}");
+            assertProblem(response, 400, "INVALID_NAME");
+            assertThat(response.json().get("detail").asString()).contains("U+" + code);
+        }
+        String rlo = "\\u202E";
+        String zeroWidth = "\\u200B";
+        assertProblem(admin.patch(base, "{\"name\":\"gro" + rlo + "emca\"}"), 400, "INVALID_NAME");
+        assertProblem(admin.post(users, register("rlo-" + Fixtures.unique() + "@example.com", "Eve" + rlo + "lyn",
+                Api.USER_PASSWORD)), 400, "INVALID_NAME");
+        assertProblem(admin.post(users, register("zw" + zeroWidth + Fixtures.unique() + "@example.com", "Zed",
+                Api.USER_PASSWORD)), 400, "INVALID_EMAIL");
+        assertProblem(user.api().patch("/api/me", "{\"displayName\":\"Ad" + zeroWidth + "min\"}"), 400, "INVALID_NAME");
+        assertProblem(admin.post(base + "/roles", "{\"name\":\"Admin" + zeroWidth + "\"}"), 400, "INVALID_ROLE_NAME");
+        assertProblem(admin.put(base + "/roles/" + role.id(), "{\"name\":\"Re" + rlo + "named\"}"), 400,
+                "INVALID_ROLE_NAME");
+        assertProblem(admin.post(base + "/roles", "{\"name\":\"Described " + Fixtures.unique()
+                + "\",\"description\":\"line one\\nline" + rlo + " two\"}"), 400, "INVALID_ROLE_DESCRIPTION");
+        assertProblem(admin.post(base + "/api-keys", "{\"name\":\"ci" + rlo + "\",\"scopes\":[\"members:read\"]}"),
+                400, "INVALID_API_KEY");
+        assertProblem(user.api().post("/api/me/accounts", "{\"provider\":\"github\",\"providerAccountId\":\"a"
+                + zeroWidth + "b\"}"), 400, "INVALID_PROVIDER");
+        assertProblem(user.api().post(base + "/access-requests", "{\"roleId\":\"" + role.id()
+                + "\",\"justification\":\"Please" + rlo + "\"}"), 400, "INVALID_TEXT");
+        assertProblem(admin.post(base + "/access-requests/" + requested.id() + "/deny", "{\"reason\":\"No"
+                + zeroWidth + "\"}"), 400, "INVALID_TEXT");
+        assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
+
+        Api.Response international = admin.post("/api/orgs", "{\"name\":\"Équipe Ørsted 🚀 مرحبا " + Fixtures.unique()
+                + "\"}");
+        assertThat(international.status()).as(international.body()).isEqualTo(201);
+    }
+
+    @Test
+    void controlCharactersInAHeaderAreAProblemNotAnHtmlPage() {
+        for (String value : List.of("Bearer \u0001abc", "Bearer abc\u0000", "Bearer a\u007fb", "Bearer \u001b[31m")) {
+            for (String accept : List.of("text/html", "application/json")) {
+                Api.Response response = RawHttp.send(port, "GET", "/api/me", Map.of("Authorization", value,
+                        "Accept", accept));
+                assertThat(response.body()).doesNotContain("<html");
+                assertProblem(response, 400, "MALFORMED_REQUEST");
+            }
+        }
     }
 
     private static String abbreviate(String text) {

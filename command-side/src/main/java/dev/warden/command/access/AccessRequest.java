@@ -12,6 +12,7 @@ import dev.warden.events.access.CancelAccessRequestCommand;
 import dev.warden.events.access.DenyAccessRequestCommand;
 import dev.warden.events.access.RequestAccessCommand;
 import dev.warden.events.shared.DomainException;
+import dev.warden.events.shared.TextRule;
 import java.time.Instant;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -119,19 +120,11 @@ public class AccessRequest {
     }
 
     static String requireText(String field, String value) {
-        String text = optionalText(value);
-        if (text == null) {
-            throw new DomainException(AccessErrorCode.INVALID_TEXT, "A " + field + " is required");
-        }
-        return text;
+        return TextRule.paragraph(AccessErrorCode.INVALID_TEXT, "A " + field, MAX_TEXT_LENGTH).required().check(value);
     }
 
     private static String optionalText(String value) {
-        String text = value == null ? "" : value.strip();
-        if (text.length() > MAX_TEXT_LENGTH || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw new DomainException(AccessErrorCode.INVALID_TEXT,
-                    "Text has at most " + MAX_TEXT_LENGTH + " printable characters");
-        }
+        String text = TextRule.paragraph(AccessErrorCode.INVALID_TEXT, "A reason", MAX_TEXT_LENGTH).check(value);
         return text.isEmpty() ? null : text;
     }
 

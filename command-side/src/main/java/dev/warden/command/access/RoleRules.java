@@ -3,6 +3,8 @@ package dev.warden.command.access;
 import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.access.Permissions;
 import dev.warden.events.shared.DomainException;
+import dev.warden.events.shared.Text;
+import dev.warden.events.shared.TextRule;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,27 +13,20 @@ final class RoleRules {
 
     static final int MAX_NAME_LENGTH = 64;
     static final int MAX_DESCRIPTION_LENGTH = 500;
+    private static final TextRule NAME = TextRule.line(AccessErrorCode.INVALID_ROLE_NAME, "A role name",
+            MAX_NAME_LENGTH);
+    private static final TextRule DESCRIPTION = TextRule.paragraph(AccessErrorCode.INVALID_ROLE_DESCRIPTION,
+            "A role description", MAX_DESCRIPTION_LENGTH);
 
     private RoleRules() {
     }
 
     static void requireValidName(String name) {
-        String stripped = name == null ? "" : name.strip();
-        if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH
-                || stripped.chars().anyMatch(Character::isISOControl)) {
-            throw new DomainException(AccessErrorCode.INVALID_ROLE_NAME,
-                    "A role name has 1 to " + MAX_NAME_LENGTH + " printable characters");
-        }
+        NAME.check(name);
     }
 
     static String description(String description) {
-        String stripped = description == null ? "" : description.strip();
-        if (stripped.length() > MAX_DESCRIPTION_LENGTH
-                || stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw new DomainException(AccessErrorCode.INVALID_ROLE_DESCRIPTION, "A role description has at most "
-                    + MAX_DESCRIPTION_LENGTH + " characters, and no control characters but line breaks and tabs");
-        }
-        return stripped;
+        return DESCRIPTION.check(description);
     }
 
     static Set<String> requireKnown(Set<String> permissions) {
@@ -39,7 +34,7 @@ final class RoleRules {
         Set<String> unknown = new TreeSet<>();
         for (String permission : given) {
             if (!Permissions.isKnown(permission)) {
-                unknown.add(String.valueOf(permission));
+                unknown.add(Text.excerpt(permission));
             }
         }
         if (!unknown.isEmpty()) {

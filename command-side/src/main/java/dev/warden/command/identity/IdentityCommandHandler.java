@@ -23,6 +23,8 @@ import dev.warden.events.identity.SignInCommand;
 import dev.warden.events.identity.StartSessionCommand;
 import dev.warden.events.identity.UnlinkAccountCommand;
 import dev.warden.events.shared.DomainException;
+import dev.warden.events.shared.Text;
+import dev.warden.events.shared.TextRule;
 import dev.warden.events.shared.ThrottledException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +57,14 @@ public class IdentityCommandHandler {
     static final int MAX_KEY_NAME_LENGTH = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
+    private static final TextRule EMAIL_TEXT = TextRule.line(IdentityErrorCode.INVALID_EMAIL, "An email address",
+            MAX_EMAIL_LENGTH);
+    private static final TextRule DISPLAY_NAME = TextRule.line(IdentityErrorCode.INVALID_NAME, "A display name",
+            MAX_DISPLAY_NAME_LENGTH);
+    private static final TextRule KEY_NAME = TextRule.line(IdentityErrorCode.INVALID_API_KEY, "A key name",
+            MAX_KEY_NAME_LENGTH);
+    private static final TextRule ACCOUNT_ID = TextRule.line(IdentityErrorCode.INVALID_PROVIDER,
+            "A provider account id", 200);
 
     private final Repository<User> users;
     private final Repository<Organization> organizations;
@@ -220,15 +230,11 @@ public class IdentityCommandHandler {
     @CommandHandler
     void handle(LinkAccountCommand command) {
         String provider = command.provider() == null ? "" : command.provider().strip().toLowerCase(Locale.ROOT);
-        String account = command.providerAccountId() == null ? "" : command.providerAccountId().strip();
         if (!PROVIDER.matcher(provider).matches()) {
             throw new DomainException(IdentityErrorCode.INVALID_PROVIDER,
                     "A provider is 1 to 40 lowercase letters, digits, '.', '_' or '-'");
         }
-        if (account.isEmpty() || account.length() > 200 || account.chars().anyMatch(Character::isISOControl)) {
-            throw new DomainException(IdentityErrorCode.INVALID_PROVIDER,
-                    "A provider account id has 1 to 200 printable characters");
-        }
+        String account = ACCOUNT_ID.check(command.providerAccountId());
         Aggregate<User> user = loadUser(command.userId());
         if (!names.claim(ACCOUNT_SCOPE, provider + ":" + account, command.accountId())) {
             throw new DomainException(IdentityErrorCode.ACCOUNT_TAKEN,
@@ -301,17 +307,14 @@ public class IdentityCommandHandler {
 
     @CommandHandler
     void handle(IssueApiKeyCommand command) throws Exception {
-        String name = command.name() == null ? "" : command.name().strip();
-        if (name.isEmpty() || name.length() > MAX_KEY_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-            throw new DomainException(IdentityErrorCode.INVALID_API_KEY,
-                    "A key name has 1 to " + MAX_KEY_NAME_LENGTH + " printable characters");
-        }
+        String name = KEY_NAME.check(command.name());
         if (command.scopes() == null || command.scopes().isEmpty()) {
             throw new DomainException(IdentityErrorCode.INVALID_API_KEY, "A key needs at least one scope");
         }
         for (String scope : command.scopes()) {
             if (!Permissions.isKnown(scope)) {
-                throw new DomainException(IdentityErrorCode.INVALID_API_KEY, "Unknown permission: " + scope);
+                throw new DomainException(IdentityErrorCode.INVALID_API_KEY,
+                        "Unknown permission: " + Text.excerpt(scope));
             }
         }
         if (command.expiresAt() != null && !command.expiresAt().isAfter(clock.instant())) {
@@ -323,22 +326,15 @@ public class IdentityCommandHandler {
     }
 
     static String requireEmail(String raw) {
-        String email = raw == null ? "" : raw.strip();
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()
-                || email.chars().anyMatch(Character::isISOControl)) {
+        String email = EMAIL_TEXT.check(raw);
+        if (!EMAIL.matcher(email).matches()) {
             throw new DomainException(IdentityErrorCode.INVALID_EMAIL, "Not a valid email address");
         }
         return email;
     }
 
     private static String requireDisplayName(String raw) {
-        String displayName = raw == null ? "" : raw.strip();
-        if (displayName.isEmpty() || displayName.length() > MAX_DISPLAY_NAME_LENGTH
-                || displayName.chars().anyMatch(Character::isISOControl)) {
-            throw new DomainException(IdentityErrorCode.INVALID_NAME,
-                    "A display name has 1 to " + MAX_DISPLAY_NAME_LENGTH + " printable characters");
-        }
-        return displayName;
+        return DISPLAY_NAME.check(raw);
     }
 
     private Aggregate<User> loadUser(String userId) {

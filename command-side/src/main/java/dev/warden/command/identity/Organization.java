@@ -20,6 +20,7 @@ import dev.warden.events.identity.OrganizationRenamedEvent;
 import dev.warden.events.identity.RemoveMemberCommand;
 import dev.warden.events.identity.RenameOrganizationCommand;
 import dev.warden.events.shared.DomainException;
+import dev.warden.events.shared.TextRule;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -192,13 +193,7 @@ public class Organization {
     }
 
     private static String requireValidName(String name) {
-        String stripped = name == null ? "" : name.strip();
-        if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH
-                || stripped.chars().anyMatch(Character::isISOControl)) {
-            throw new DomainException(IdentityErrorCode.INVALID_NAME,
-                    "An organization name has 1 to " + MAX_NAME_LENGTH + " printable characters");
-        }
-        return stripped;
+        return TextRule.line(IdentityErrorCode.INVALID_NAME, "An organization name", MAX_NAME_LENGTH).check(name);
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package dev.warden.command.identity;
 
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.DomainException;
+import dev.warden.events.shared.Text;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,8 @@ public class PasswordHasher {
     private final String dummy = encoder.encode("not a password of anyone, only spends the time");
 
     /**
-     * Checks the policy: {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters, no control characters,
-     * more than a few distinct characters, not the email.
+     * Checks the policy: {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters, no control characters
+     * or lone surrogates, more than a few distinct characters, not the email.
      */
     public void requireAcceptable(String password, String email) {
         requirePolicy(password, email);
@@ -38,6 +39,9 @@ public class PasswordHasher {
         if (password.chars().anyMatch(Character::isISOControl)) {
             throw refused("A password has no control characters");
         }
+        if (Text.hasLoneSurrogate(password)) {
+            throw refused("A password has no lone surrogates (half of a character)");
+        }
         if (password.codePoints().distinct().count() < 5) {
             throw refused("A password needs at least 5 different characters");
         }
@@ -53,7 +57,8 @@ public class PasswordHasher {
 
     /** Whether {@code password} matches {@code hash}; with no hash, spends the same time and answers false. */
     public boolean matches(String password, String hash) {
-        if (password == null || password.length() > MAX_LENGTH * 4) {
+        // A lone surrogate has no UTF-8 form to hash; no stored password can hold one.
+        if (password == null || password.length() > MAX_LENGTH * 4 || Text.hasLoneSurrogate(password)) {
             encoder.matches("", dummy);
             return false;
         }

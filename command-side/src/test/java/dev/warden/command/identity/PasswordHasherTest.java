@@ -70,6 +70,14 @@ class PasswordHasherTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"correct horse battery\uD800", "\uDC00correct horse battery", "correct \uD800horse"})
+    void refusesLoneSurrogates(String password) {
+        assertRefused(() -> hasher.requireAcceptable(password, EMAIL),
+                "A password has no lone surrogates (half of a character)");
+        assertThat(hasher.matches(password, hasher.hash("correct horse battery"))).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"aaaaaaaaaaaa", "abababababab", "abcdabcdabcdabcd"})
     void refusesTooFewDistinctCharacters(String password) {
         assertRefused(() -> hasher.requireAcceptable(password, EMAIL),

@@ -2,6 +2,7 @@ package dev.warden.events.access;
 
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.ErrorCode;
+import dev.warden.events.shared.Text;
 
 /** Why the access context refused a command. */
 public enum AccessErrorCode implements ErrorCode {
@@ -26,12 +27,12 @@ public enum AccessErrorCode implements ErrorCode {
 
     /** The refusal for a role that does not exist or belongs to another organization: the two look alike. */
     public static DomainException roleNotFound(String roleId) {
-        return new DomainException(ROLE_NOT_FOUND, "No role " + roleId + " in this organization");
+        return new DomainException(ROLE_NOT_FOUND, "No role " + Text.excerpt(roleId) + " in this organization");
     }
 
     /** The refusal for an access request that does not exist or belongs to another organization. */
     public static DomainException accessRequestNotFound(String requestId) {
-        return new DomainException(ACCESS_REQUEST_NOT_FOUND, "No access request " + requestId);
+        return new DomainException(ACCESS_REQUEST_NOT_FOUND, "No access request " + Text.excerpt(requestId));
     }
 
     AccessErrorCode(Kind kind) {

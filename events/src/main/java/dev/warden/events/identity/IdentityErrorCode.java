@@ -2,6 +2,7 @@ package dev.warden.events.identity;
 
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.ErrorCode;
+import dev.warden.events.shared.Text;
 
 /** Why the identity context refused a command. */
 public enum IdentityErrorCode implements ErrorCode {
@@ -39,23 +40,23 @@ public enum IdentityErrorCode implements ErrorCode {
     private final Kind kind;
 
     public static DomainException userNotFound(String userId) {
-        return new DomainException(USER_NOT_FOUND, "No user " + userId);
+        return new DomainException(USER_NOT_FOUND, "No user " + Text.excerpt(userId));
     }
 
     public static DomainException organizationNotFound(String organizationId) {
-        return new DomainException(ORGANIZATION_NOT_FOUND, "No organization " + organizationId);
+        return new DomainException(ORGANIZATION_NOT_FOUND, "No organization " + Text.excerpt(organizationId));
     }
 
     public static DomainException sessionNotFound(String sessionId) {
-        return new DomainException(SESSION_NOT_FOUND, "No session " + sessionId);
+        return new DomainException(SESSION_NOT_FOUND, "No session " + Text.excerpt(sessionId));
     }
 
     public static DomainException apiKeyNotFound(String keyId) {
-        return new DomainException(API_KEY_NOT_FOUND, "No API key " + keyId);
+        return new DomainException(API_KEY_NOT_FOUND, "No API key " + Text.excerpt(keyId));
     }
 
     public static DomainException accountNotFound(String accountId) {
-        return new DomainException(ACCOUNT_NOT_FOUND, "No linked account " + accountId);
+        return new DomainException(ACCOUNT_NOT_FOUND, "No linked account " + Text.excerpt(accountId));
     }
 
     /** The refusal of an API key on an endpoint that acts for a person. */
@@ -74,7 +75,7 @@ public enum IdentityErrorCode implements ErrorCode {
     }
 
     public static DomainException memberNotFound(String userId) {
-        return new DomainException(MEMBER_NOT_FOUND, "No member " + userId + " in this organization");
+        return new DomainException(MEMBER_NOT_FOUND, "No member " + Text.excerpt(userId) + " in this organization");
     }
 
     IdentityErrorCode(Kind kind) {

@@ -1,8 +1,8 @@
 package dev.warden.query.access;
 
-import dev.warden.query.support.InvalidQueryException;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.SortKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,28 +28,19 @@ public class AccessQueries {
      * row's id and name: ids never contain a space, so the first space separates them.
      */
     public Page<RoleView> roles(String organizationId, PageRequest page) {
-        String afterId = "";
-        String afterName = "";
-        if (page.after() != null) {
-            int space = page.after().indexOf(' ');
-            if (space < 1) {
-                throw new InvalidQueryException("cursor", "is not a cursor this service handed out");
-            }
-            afterId = page.after().substring(0, space);
-            afterName = page.after().substring(space + 1);
-        }
+        SortKey after = SortKey.after(page);
         List<RoleView> rows = jdbc.sql("""
                         SELECT * FROM roles
                         WHERE (organization_id = :org OR organization_id IS NULL)
                           AND (name, id) > (:afterName, :afterId)
                         ORDER BY name, id LIMIT :limit""")
                 .param("org", organizationId)
-                .param("afterName", afterName)
-                .param("afterId", afterId)
+                .param("afterName", after.tail())
+                .param("afterId", after.head())
                 .param("limit", page.fetchSize())
                 .query((rs, n) -> role(rs, List.of()))
                 .list();
-        return page.page(withPermissions(rows), r -> r.id() + " " + r.name());
+        return page.page(withPermissions(rows), r -> SortKey.of(r.id(), r.name()));
     }
 
     /** One role, if it is a system role or the organization's own. */
@@ -79,11 +70,15 @@ public class AccessQueries {
         return result;
     }
 
-    /** The permission catalogue, by name. */
-    public List<PermissionView> permissions() {
-        return jdbc.sql("SELECT name, resource, action, description FROM permissions ORDER BY name")
+    /** One page of the permission catalogue, by name. */
+    public Page<PermissionView> permissions(PageRequest page) {
+        List<PermissionView> rows = jdbc.sql("""
+                        SELECT name, resource, action, description FROM permissions
+                        WHERE name > ? ORDER BY name LIMIT ?""")
+                .params(page.after() == null ? "" : page.after(), page.fetchSize())
                 .query(PermissionView.class)
                 .list();
+        return page.page(rows, PermissionView::name);
     }
 
     private List<RoleView> withPermissions(List<RoleView> roles) {

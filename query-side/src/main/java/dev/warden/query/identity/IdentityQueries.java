@@ -3,6 +3,7 @@ package dev.warden.query.identity;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.Rows;
+import dev.warden.query.support.SortKey;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,31 +38,36 @@ public class IdentityQueries {
                 .optional();
     }
 
-    /** The external identities linked to a user, by provider and account. */
-    public List<AccountView> accounts(String userId) {
-        return jdbc.sql("""
+    /** One page of the external identities linked to a user, by provider (never a space) and account. */
+    public Page<AccountView> accounts(String userId, PageRequest page) {
+        SortKey after = SortKey.after(page);
+        List<AccountView> rows = jdbc.sql("""
                         SELECT id, provider, provider_account_id, created_at FROM accounts
-                        WHERE user_id = ? ORDER BY provider, provider_account_id""")
-                .param(userId)
+                        WHERE user_id = ? AND (provider, provider_account_id) > (?, ?)
+                        ORDER BY provider, provider_account_id LIMIT ?""")
+                .params(userId, after.head(), after.tail(), page.fetchSize())
                 .query((rs, n) -> new AccountView(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();
+        return page.page(rows, a -> SortKey.of(a.provider(), a.providerAccountId()));
     }
 
-    /** The organizations a user belongs to, by name, each with the roles the user holds there. */
-    public List<MembershipView> memberships(String userId) {
-        return jdbc.sql("""
+    /** One page of the organizations a user belongs to, by name, each with the roles the user holds there. */
+    public Page<MembershipView> memberships(String userId, PageRequest page) {
+        SortKey after = SortKey.after(page);
+        List<MembershipView> rows = jdbc.sql("""
                         SELECT o.id, o.name, m.id AS member_id, m.created_at,
                                ARRAY(SELECT ur.role_id FROM user_roles ur
                                      WHERE ur.organization_id = m.organization_id AND ur.user_id = m.user_id
                                      ORDER BY ur.role_id) AS role_ids
                         FROM members m JOIN organizations o ON o.id = m.organization_id
-                        WHERE m.user_id = ?
-                        ORDER BY o.name, o.id""")
-                .param(userId)
+                        WHERE m.user_id = ? AND (o.name, o.id) > (?, ?)
+                        ORDER BY o.name, o.id LIMIT ?""")
+                .params(userId, after.tail(), after.head(), page.fetchSize())
                 .query((rs, n) -> new MembershipView(rs.getString("id"), rs.getString("name"),
                         rs.getString("member_id"), Rows.instant(rs, "created_at"), Rows.texts(rs, "role_ids")))
                 .list();
+        return page.page(rows, m -> SortKey.of(m.organizationId(), m.name()));
     }
 
     /** Members of an organization by user id, without their roles. */

@@ -26,10 +26,14 @@ public record NewestFirst(Instant createdAt, String id) {
             throw notACursor();
         }
         try {
-            return new NewestFirst(Instant.parse(page.after().substring(0, space)), page.after().substring(space + 1));
+            Instant createdAt = Instant.parse(page.after().substring(0, space));
+            if (TextParameters.isInRange(createdAt)) {
+                return new NewestFirst(createdAt, page.after().substring(space + 1));
+            }
         } catch (DateTimeParseException e) {
-            throw notACursor();
+            // answered below, like an instant PostgreSQL cannot hold
         }
+        throw notACursor();
     }
 
     /** The cursor text of a row. */

@@ -1,5 +1,7 @@
 package dev.warden.query.support;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -23,8 +25,9 @@ public record PageRequest(int limit, String after) {
         String after = null;
         if (cursor != null && !cursor.isEmpty()) {
             try {
-                after = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
+                after = StandardCharsets.UTF_8.newDecoder()
+                        .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+            } catch (IllegalArgumentException | CharacterCodingException e) {
                 throw new InvalidQueryException("cursor", "is not a cursor this service handed out");
             }
             if (after.isEmpty() || !TextParameters.isPlain(after)) {

@@ -23,6 +23,8 @@ import dev.warden.events.identity.UserRenamedEvent;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.access.RoleProjection;
 import dev.warden.query.access.UserRoleProjection;
+import dev.warden.query.support.Page;
+import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadModelDatabase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The identity directory's projection against the real schema: every event, and each one handled twice. */
 class IdentityProjectionTest {
+
+    private static final PageRequest FIRST = PageRequest.of(null, null);
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final IdentityProjection projection = ReadModelDatabase.bean(IdentityProjection.class);
@@ -72,10 +76,37 @@ class IdentityProjectionTest {
         projection.on(linked, at, linkedAt);
         projection.on(new AccountLinkedEvent(userId, google, "google", userId + "-g"), at, nextToken());
         projection.on(linked, at, linkedAt);
-        assertThat(queries.accounts(userId)).extracting(AccountView::id).containsExactly(github, google);
+        assertThat(queries.accounts(userId, FIRST).items()).extracting(AccountView::id).containsExactly(github, google);
 
         projection.on(new AccountUnlinkedEvent(userId, github, "github", userId + "-gh"), nextToken());
-        assertThat(queries.accounts(userId)).containsExactly(new AccountView(google, "google", userId + "-g", at));
+        assertThat(queries.accounts(userId, FIRST).items())
+                .containsExactly(new AccountView(google, "google", userId + "-g", at));
+    }
+
+    @Test
+    void accountsAndMembershipsComeInPagesByTheirOrder() {
+        String userId = IdKind.USER.next();
+        projection.on(new UserRegisteredEvent(userId, "p@example.com", "P"), at, nextToken());
+        for (String name : List.of("Delta Org", "Alpha Org", "Charlie Org")) {
+            String orgId = IdKind.ORGANIZATION.next();
+            projection.on(new OrganizationCreatedEvent(orgId, name), at, nextToken(), userId);
+            projection.on(new MemberAddedEvent(orgId, IdKind.MEMBER.next(), userId), at, nextToken());
+        }
+        for (String account : List.of("c d", "a b", "b")) {
+            projection.on(new AccountLinkedEvent(userId, IdKind.ACCOUNT.next(), "github", account), at, nextToken());
+        }
+
+        Page<MembershipView> first = queries.memberships(userId, PageRequest.of(2, null));
+        Page<MembershipView> second = queries.memberships(userId, PageRequest.of(2, first.nextCursor()));
+        assertThat(first.items()).extracting(MembershipView::name).containsExactly("Alpha Org", "Charlie Org");
+        assertThat(second.items()).extracting(MembershipView::name).containsExactly("Delta Org");
+        assertThat(second.nextCursor()).isNull();
+
+        Page<AccountView> accounts = queries.accounts(userId, PageRequest.of(1, null));
+        Page<AccountView> rest = queries.accounts(userId, PageRequest.of(2, accounts.nextCursor()));
+        assertThat(accounts.items()).extracting(AccountView::providerAccountId).containsExactly("a b");
+        assertThat(rest.items()).extracting(AccountView::providerAccountId).containsExactly("b", "c d");
+        assertThat(rest.nextCursor()).isNull();
     }
 
     @Test
@@ -96,7 +127,7 @@ class IdentityProjectionTest {
         projection.on(new MemberAddedEvent(otherOrg, IdKind.MEMBER.next(), userId), at, nextToken());
         userRoles.on(new RoleAssignedEvent(orgId, userId, roleId), at, nextToken(), "usr_admin");
 
-        assertThat(queries.memberships(userId)).extracting(MembershipView::name, MembershipView::roleIds)
+        assertThat(queries.memberships(userId, FIRST).items()).extracting(MembershipView::name, MembershipView::roleIds)
                 .containsExactly(tuple("Alpha", List.of()),
                         tuple("Gamma", List.of(roleId)));
 
@@ -108,6 +139,7 @@ class IdentityProjectionTest {
         assertThat(queries.member(otherOrg, userId)).isPresent();
         assertThat(jdbc.sql("SELECT count(*) FROM user_roles WHERE user_id = ?").param(userId).query(Long.class)
                 .single()).isZero();
-        assertThat(queries.memberships(userId)).extracting(MembershipView::organizationId).containsExactly(otherOrg);
+        assertThat(queries.memberships(userId, FIRST).items()).extracting(MembershipView::organizationId)
+                .containsExactly(otherOrg);
     }
 }

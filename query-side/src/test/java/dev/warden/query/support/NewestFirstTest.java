@@ -32,6 +32,15 @@ class NewestFirstTest {
         }
     }
 
+    @Test
+    void cursorsWithInstantsPostgresCannotHoldAreRefused() {
+        for (String text : new String[] {"-999999999-01-01T00:00:00Z ses_abc", "+10000-01-01T00:00:00Z ses_abc",
+                "0000-12-31T23:59:59Z ses_abc"}) {
+            assertThatThrownBy(() -> NewestFirst.of(PageRequest.of(null, cursor(text))))
+                    .as(text).isInstanceOf(InvalidQueryException.class);
+        }
+    }
+
     private static String cursor(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }

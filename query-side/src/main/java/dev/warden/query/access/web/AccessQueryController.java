@@ -47,9 +47,12 @@ class AccessQueryController {
     }
 
     @GetMapping("/api/orgs/{orgId}/permissions")
-    Page<PermissionView> permissions(@PathVariable String orgId, @RequestParam(required = false) Long minPosition) {
+    Page<PermissionView> permissions(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
+                                     @RequestParam(required = false) String cursor,
+                                     @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
         guard.organization(orgId, minPosition);
-        return new Page<>(access.permissions(), null);
+        return access.permissions(request);
     }
 
     /** The organization's access requests, newest first, optionally of one {@code status}. */

@@ -71,15 +71,21 @@ class MeQueryController {
 
     @GetMapping("/api/me/accounts")
     Page<AccountView> accounts(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
+                               @RequestParam(required = false) Integer limit,
+                               @RequestParam(required = false) String cursor,
                                @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
         guard.awaitPosition(minPosition);
-        return new Page<>(identity.accounts(actor.userId()), null);
+        return identity.accounts(actor.userId(), request);
     }
 
     @GetMapping("/api/me/organizations")
     Page<MembershipView> organizations(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
+                                       @RequestParam(required = false) Integer limit,
+                                       @RequestParam(required = false) String cursor,
                                        @RequestParam(required = false) Long minPosition) {
+        PageRequest request = PageRequest.of(limit, cursor);
         guard.awaitPosition(minPosition);
-        return new Page<>(identity.memberships(actor.userId()), null);
+        return identity.memberships(actor.userId(), request);
     }
 }
