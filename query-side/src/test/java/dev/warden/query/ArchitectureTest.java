@@ -1,13 +1,17 @@
 package dev.warden.query;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The query side learns about changes from events only, never from the command side's classes. */
+/**
+ * The query side learns about changes from events only, never from the command side's classes;
+ * its contexts do not depend on each other in a loop, and its shared support names no context.
+ */
 @AnalyzeClasses(packages = "dev.warden", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -15,5 +19,18 @@ class ArchitectureTest {
     static final ArchRule querySideDoesNotUseCommandSide = noClasses()
             .that().resideInAPackage("dev.warden.query..")
             .should().dependOnClassesThat().resideInAPackage("dev.warden.command..")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule contextsDoNotDependOnEachOtherInALoop = slices()
+            .matching("dev.warden.query.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule sharedSupportNamesNoContext = noClasses()
+            .that().resideInAPackage("dev.warden.query.support..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.warden.query.identity..",
+                    "dev.warden.query.access..", "dev.warden.query.audit..", "dev.warden.events.identity..",
+                    "dev.warden.events.access..")
             .allowEmptyShould(false);
 }

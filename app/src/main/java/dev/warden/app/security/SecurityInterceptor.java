@@ -1,12 +1,12 @@
 package dev.warden.app.security;
 
+import dev.warden.events.shared.SecurityErrorCode;
+import dev.warden.events.shared.IdKind;
 import dev.warden.app.security.AccessRules.Operator;
 import dev.warden.app.security.AccessRules.OrgPermission;
 import dev.warden.app.security.AccessRules.Public;
 import dev.warden.app.security.AccessRules.Requirement;
 import dev.warden.command.support.RequestContext;
-import dev.warden.events.access.AccessErrorCode;
-import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.DomainException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,14 +69,14 @@ class SecurityInterceptor implements HandlerInterceptor {
         Requirement rule = AccessRules.of(request.getMethod(), pattern).orElse(null);
         if (rule == null) {
             log.error("No access rule for {} {}; refusing it", request.getMethod(), pattern);
-            throw new DomainException(AccessErrorCode.PERMISSION_DENIED, "This endpoint is not open to anyone");
+            throw new DomainException(SecurityErrorCode.PERMISSION_DENIED, "This endpoint is not open to anyone");
         }
         if (rule instanceof Public) {
             return true;
         }
         String organizationId = rule instanceof OrgPermission ? pathVariable(request, "orgId") : null;
         Authenticator.Caller caller = authenticator.authenticate(request, organizationId).orElseThrow(() ->
-                new DomainException(IdentityErrorCode.AUTHENTICATION_REQUIRED,
+                new DomainException(SecurityErrorCode.AUTHENTICATION_REQUIRED,
                         "Sign in: send a session token or an API key as 'Authorization: Bearer ...'"));
         Actor actor = caller.actor();
         request.setAttribute(Actor.ATTRIBUTE, actor);
@@ -89,19 +89,19 @@ class SecurityInterceptor implements HandlerInterceptor {
         RequestContext acting;
         if (rule instanceof OrgPermission required) {
             Set<String> held = caller.permissions()
-                    .orElseThrow(() -> IdentityErrorCode.organizationNotFound(organizationId));
+                    .orElseThrow(() -> IdKind.ORGANIZATION.notFound(organizationId));
             acting = context.as(actor.type(), actor.id(), organizationId, held);
             if (!held.contains(required.permission())) {
                 denials.record(acting, required.permission(), request.getMethod(), request.getRequestURI());
-                throw new DomainException(AccessErrorCode.PERMISSION_DENIED,
+                throw new DomainException(SecurityErrorCode.PERMISSION_DENIED,
                         "You lack the permission " + required.permission() + " in this organization");
             }
         } else {
             if (!actor.isUser()) {
-                throw IdentityErrorCode.usersOnly();
+                throw SecurityErrorCode.usersOnly();
             }
             if (rule instanceof Operator && !caller.operator()) {
-                throw IdentityErrorCode.operatorsOnly();
+                throw SecurityErrorCode.operatorsOnly();
             }
             acting = context.as(actor.type(), actor.id(), null, Set.of());
         }

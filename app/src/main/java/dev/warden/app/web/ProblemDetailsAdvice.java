@@ -1,8 +1,6 @@
 package dev.warden.app.web;
 
 import dev.warden.command.support.RequestContext;
-import dev.warden.events.access.AccessErrorCode;
-import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.IdKind;
 import dev.warden.events.shared.ThrottledException;
@@ -177,17 +175,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * An aggregate that is not in the log answers exactly like the domain's own refusal for its kind,
      * so an unknown id cannot be told apart from one that belongs to another organization.
      */
+    /** An aggregate the log does not have: the not-found refusal of its id's kind. */
     private static ResponseEntity<ProblemDetail> missingAggregate(String id, HttpServletRequest request) {
-        DomainException refusal = IdKind.ROLE.matches(id) ? AccessErrorCode.roleNotFound(id)
-                : IdKind.ORGANIZATION.matches(id) ? IdentityErrorCode.organizationNotFound(id)
-                : IdKind.USER.matches(id) ? IdentityErrorCode.userNotFound(id)
-                : IdKind.SESSION.matches(id) ? IdentityErrorCode.sessionNotFound(id)
-                : IdKind.API_KEY.matches(id) ? IdentityErrorCode.apiKeyNotFound(id)
-                : IdKind.ACCESS_REQUEST.matches(id)
-                        ? AccessErrorCode.accessRequestNotFound(id)
-                : null;
-        return refusal == null ? problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", request)
-                : domain(refusal, request);
+        return IdKind.of(id).map(kind -> domain(kind.notFound(id), request))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", request));
     }
 
     /** The parameter or property a violation is about, without the method or bean it sits in. */

@@ -1,5 +1,7 @@
 package dev.warden.command.access;
 
+import dev.warden.command.support.Aggregates;
+import dev.warden.events.shared.IdKind;
 import dev.warden.command.identity.Organization;
 import dev.warden.command.support.AggregateLocks;
 import dev.warden.command.support.Grants;
@@ -25,7 +27,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -148,7 +149,7 @@ public class AccessCommandHandler {
     void handle(ChangeMemberRoleCommand command) {
         Aggregate<Organization> target = loadOrganization(command.organizationId());
         if (!target.invoke(o -> o.hasMember(command.userId()))) {
-            throw IdentityErrorCode.memberNotFound(command.userId());
+            throw IdKind.MEMBER.notFound(command.userId());
         }
         // Nobody re-roles someone with more power than themselves.
         grants.requireHeld(() -> rolePermissions.of(target.invoke(o -> o.rolesOf(command.userId()))));
@@ -215,12 +216,7 @@ public class AccessCommandHandler {
     }
 
     private Aggregate<AccessRequest> loadRequest(String requestId, String organizationId) {
-        Aggregate<AccessRequest> request;
-        try {
-            request = requests.load(requestId);
-        } catch (AggregateNotFoundException e) {
-            throw AccessErrorCode.accessRequestNotFound(requestId);
-        }
+        Aggregate<AccessRequest> request = Aggregates.load(requests, requestId);
         request.execute(r -> r.requireIn(organizationId));
         return request;
     }
@@ -245,19 +241,11 @@ public class AccessCommandHandler {
     }
 
     private Aggregate<Role> loadRole(String roleId) {
-        try {
-            return roles.load(roleId);
-        } catch (AggregateNotFoundException e) {
-            throw AccessErrorCode.roleNotFound(roleId);
-        }
+        return Aggregates.load(roles, roleId);
     }
 
     private Aggregate<Organization> loadOrganization(String organizationId) {
-        try {
-            return organizations.load(organizationId);
-        } catch (AggregateNotFoundException e) {
-            throw IdentityErrorCode.organizationNotFound(organizationId);
-        }
+        return Aggregates.load(organizations, organizationId);
     }
 
     private static DomainException nameTaken(String name) {

@@ -1,5 +1,6 @@
 package dev.warden.command.access;
 
+import dev.warden.events.shared.IdKind;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.warden.events.access.AccessErrorCode;
@@ -59,7 +60,7 @@ public class AccessRequest {
     /** Checks the request belongs to {@code organization}; another organization's request looks missing. */
     void requireIn(String organization) {
         if (!organizationId.equals(organization)) {
-            throw AccessErrorCode.accessRequestNotFound(requestId);
+            throw IdKind.ACCESS_REQUEST.notFound(requestId);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.warden.command.access;
 
+import dev.warden.events.shared.IdKind;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.warden.command.support.Grants;
@@ -139,7 +140,7 @@ public class Role {
     }
 
     private DomainException notFound() {
-        return AccessErrorCode.roleNotFound(roleId);
+        return IdKind.ROLE.notFound(roleId);
     }
 
     private static java.util.List<String> sorted(Set<String> values) {

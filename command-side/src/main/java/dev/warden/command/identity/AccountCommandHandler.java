@@ -1,5 +1,7 @@
 package dev.warden.command.identity;
 
+import dev.warden.command.support.Aggregates;
+import dev.warden.events.shared.IdKind;
 import dev.warden.events.identity.DeactivateUserCommand;
 import dev.warden.events.identity.GrantOperatorCommand;
 import dev.warden.events.identity.IdentityErrorCode;
@@ -10,7 +12,6 @@ import dev.warden.command.support.RequestContext;
 import dev.warden.events.shared.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -71,10 +72,6 @@ class AccountCommandHandler {
     }
 
     private Aggregate<User> load(String userId) {
-        try {
-            return users.load(userId);
-        } catch (AggregateNotFoundException e) {
-            throw IdentityErrorCode.userNotFound(userId);
-        }
+        return Aggregates.load(users, userId);
     }
 }

@@ -1,10 +1,10 @@
 package dev.warden.command.identity;
 
+import dev.warden.events.shared.IdKind;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.warden.events.identity.ApiKeyIssuedEvent;
 import dev.warden.events.identity.ApiKeyRevokedEvent;
-import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.IssueApiKeyCommand;
 import dev.warden.events.identity.RevokeApiKeyCommand;
 import dev.warden.events.shared.DomainException;
@@ -35,7 +35,7 @@ public class ApiKey {
     @CommandHandler
     void handle(RevokeApiKeyCommand command) {
         if (!organizationId.equals(command.organizationId())) {
-            throw IdentityErrorCode.apiKeyNotFound(command.keyId());
+            throw IdKind.API_KEY.notFound(command.keyId());
         }
         if (!revoked) {
             apply(new ApiKeyRevokedEvent(keyId, organizationId));

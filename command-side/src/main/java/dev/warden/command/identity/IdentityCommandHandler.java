@@ -1,6 +1,7 @@
 package dev.warden.command.identity;
 
-import dev.warden.command.access.SystemRoles;
+import dev.warden.command.support.Aggregates;
+import dev.warden.events.shared.IdKind;
 import dev.warden.command.support.AggregateLocks;
 import dev.warden.command.support.Grants;
 import dev.warden.command.support.Secrets;
@@ -35,7 +36,6 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,7 +73,7 @@ public class IdentityCommandHandler {
     private final UniqueNames names;
     private final Credentials credentials;
     private final PasswordHasher hasher;
-    private final SystemRoles systemRoles;
+    private final RoleDirectory roles;
     private final Grants grants;
     private final AggregateLocks locks;
     private final Clock clock;
@@ -85,7 +85,7 @@ public class IdentityCommandHandler {
                            @Qualifier("sessionRepository") Repository<Session> sessions,
                            @Qualifier("apiKeyRepository") Repository<ApiKey> apiKeys,
                            UniqueNames names, Credentials credentials, PasswordHasher hasher,
-                           SystemRoles systemRoles, Grants grants, AggregateLocks locks, Clock clock,
+                           RoleDirectory roles, Grants grants, AggregateLocks locks, Clock clock,
                            Operators operators,
                            @Value("${warden.auth.sign-in.free-attempts:3}") int freeAttempts,
                            @Value("${warden.auth.sign-in.max-attempts:10}") int maxAttempts,
@@ -97,7 +97,7 @@ public class IdentityCommandHandler {
         this.names = names;
         this.credentials = credentials;
         this.hasher = hasher;
-        this.systemRoles = systemRoles;
+        this.roles = roles;
         this.grants = grants;
         this.locks = locks;
         this.clock = clock;
@@ -120,7 +120,7 @@ public class IdentityCommandHandler {
         Aggregate<Organization> org = command.organizationId() == null ? null : loadOrganization(command.organizationId());
         register(command.userId(), command.email(), command.displayName(), command.passwordHash());
         if (org != null) {
-            org.execute(o -> o.addMember(command.memberId(), command.userId(), systemRoles.viewer()));
+            org.execute(o -> o.addMember(command.memberId(), command.userId(), roles.viewerRoleId()));
         }
     }
 
@@ -135,7 +135,7 @@ public class IdentityCommandHandler {
         operators.grant(register(command.userId(), command.email(), command.displayName(), command.passwordHash()));
         CreateOrganizationCommand create = new CreateOrganizationCommand(command.organizationId(),
                 command.organizationName(), command.userId(), command.memberId());
-        organizations.newInstance(() -> new Organization(create, systemRoles.admin()));
+        organizations.newInstance(() -> new Organization(create, roles.adminRoleId()));
     }
 
     private Aggregate<User> register(String userId, String rawEmail, String rawName, String passwordHash)
@@ -302,7 +302,7 @@ public class IdentityCommandHandler {
 
     @CommandHandler
     void handle(CreateOrganizationCommand command) throws Exception {
-        organizations.newInstance(() -> new Organization(command, systemRoles.admin()));
+        organizations.newInstance(() -> new Organization(command, roles.adminRoleId()));
     }
 
     @CommandHandler
@@ -338,18 +338,10 @@ public class IdentityCommandHandler {
     }
 
     private Aggregate<User> loadUser(String userId) {
-        try {
-            return users.load(userId);
-        } catch (AggregateNotFoundException e) {
-            throw IdentityErrorCode.userNotFound(userId);
-        }
+        return Aggregates.load(users, userId);
     }
 
     private Aggregate<Organization> loadOrganization(String organizationId) {
-        try {
-            return organizations.load(organizationId);
-        } catch (AggregateNotFoundException e) {
-            throw IdentityErrorCode.organizationNotFound(organizationId);
-        }
+        return Aggregates.load(organizations, organizationId);
     }
 }

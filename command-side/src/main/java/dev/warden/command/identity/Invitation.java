@@ -1,5 +1,6 @@
 package dev.warden.command.identity;
 
+import dev.warden.events.shared.IdKind;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.warden.events.identity.IdentityErrorCode;
@@ -47,14 +48,14 @@ public class Invitation {
         boolean addressed = user.equals(userId)
                 || emailKey != null && emailKey.equals(IdentityCommandHandler.emailKey(userEmail));
         if (!organizationId.equals(organization) || !addressed) {
-            throw IdentityErrorCode.invitationNotFound(invitationId);
+            throw IdKind.INVITATION.notFound(invitationId);
         }
     }
 
     /** Checks the invitation is the organization's; another organization's looks missing. */
     void requireIn(String organization) {
         if (!organizationId.equals(organization)) {
-            throw IdentityErrorCode.invitationNotFound(invitationId);
+            throw IdKind.INVITATION.notFound(invitationId);
         }
     }
 

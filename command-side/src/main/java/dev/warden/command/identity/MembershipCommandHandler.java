@@ -1,7 +1,7 @@
 package dev.warden.command.identity;
 
-import dev.warden.command.access.RolePermissions;
-import dev.warden.command.access.SystemRoles;
+import dev.warden.command.support.Aggregates;
+import dev.warden.events.shared.IdKind;
 import dev.warden.command.support.Grants;
 import dev.warden.events.identity.AcceptInvitationCommand;
 import dev.warden.events.identity.DeclineInvitationCommand;
@@ -33,20 +33,18 @@ class MembershipCommandHandler {
     private final Repository<Organization> organizations;
     private final Repository<Invitation> invitations;
     private final Repository<User> users;
-    private final SystemRoles systemRoles;
-    private final RolePermissions rolePermissions;
+    private final RoleDirectory roles;
     private final Grants grants;
     private final Clock clock;
 
     MembershipCommandHandler(@Qualifier("organizationRepository") Repository<Organization> organizations,
                              @Qualifier("invitationRepository") Repository<Invitation> invitations,
-                             @Qualifier("userRepository") Repository<User> users, SystemRoles systemRoles,
-                             RolePermissions rolePermissions, Grants grants, Clock clock) {
+                             @Qualifier("userRepository") Repository<User> users, RoleDirectory roles, Grants grants,
+                             Clock clock) {
         this.organizations = organizations;
         this.invitations = invitations;
         this.users = users;
-        this.systemRoles = systemRoles;
-        this.rolePermissions = rolePermissions;
+        this.roles = roles;
         this.grants = grants;
         this.clock = clock;
     }
@@ -72,7 +70,7 @@ class MembershipCommandHandler {
     void handle(AcceptInvitationCommand command) {
         Aggregate<Invitation> invitation = addressed(command.invitationId(), command.organizationId(), command.userId());
         if (invitation.invoke(i -> i.accept(command.userId(), clock.instant()))) {
-            String viewer = systemRoles.viewer();
+            String viewer = roles.viewerRoleId();
             loadOrganization(command.organizationId())
                     .execute(o -> o.addMember(command.memberId(), command.userId(), viewer));
         }
@@ -94,13 +92,13 @@ class MembershipCommandHandler {
     @CommandHandler
     void handle(RemoveMemberCommand command) {
         outranked(command.organizationId(), command.userId())
-                .execute(o -> o.removeMember(command, systemRoles.admin()));
+                .execute(o -> o.removeMember(command, roles.adminRoleId()));
     }
 
     @CommandHandler
     void handle(SuspendMemberCommand command) {
         outranked(command.organizationId(), command.userId()).execute(o -> o.suspend(command.userId(),
-                systemRoles.admin()));
+                roles.adminRoleId()));
     }
 
     @CommandHandler
@@ -120,7 +118,7 @@ class MembershipCommandHandler {
         try {
             email = users.load(userId).invoke(User::email);
         } catch (AggregateNotFoundException e) {
-            throw IdentityErrorCode.invitationNotFound(invitationId);
+            throw IdKind.INVITATION.notFound(invitationId);
         }
         invitation.execute(i -> i.requireAddressee(organizationId, userId, email));
         return invitation;
@@ -133,25 +131,17 @@ class MembershipCommandHandler {
     private Aggregate<Organization> outranked(String organizationId, String userId) {
         Aggregate<Organization> organization = loadOrganization(organizationId);
         if (!organization.invoke(o -> o.hasMember(userId))) {
-            throw IdentityErrorCode.memberNotFound(userId);
+            throw IdKind.MEMBER.notFound(userId);
         }
-        grants.requireHeld(() -> rolePermissions.of(organization.invoke(o -> o.rolesOf(userId))));
+        grants.requireHeld(() -> roles.permissionsOf(organization.invoke(o -> o.rolesOf(userId))));
         return organization;
     }
 
     private Aggregate<Invitation> loadInvitation(String invitationId) {
-        try {
-            return invitations.load(invitationId);
-        } catch (AggregateNotFoundException e) {
-            throw IdentityErrorCode.invitationNotFound(invitationId);
-        }
+        return Aggregates.load(invitations, invitationId);
     }
 
     private Aggregate<Organization> loadOrganization(String organizationId) {
-        try {
-            return organizations.load(organizationId);
-        } catch (AggregateNotFoundException e) {
-            throw IdentityErrorCode.organizationNotFound(organizationId);
-        }
+        return Aggregates.load(organizations, organizationId);
     }
 }

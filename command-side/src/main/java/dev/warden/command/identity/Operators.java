@@ -1,8 +1,8 @@
 package dev.warden.command.identity;
 
+import dev.warden.events.shared.SecurityErrorCode;
 import dev.warden.command.support.RequestContext;
 import dev.warden.command.support.UniqueNames;
-import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.Actor;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -57,7 +57,7 @@ public class Operators {
             return;
         }
         if (!Actor.USER.equals(context.actorType()) || !isOperator(context.actorId())) {
-            throw IdentityErrorCode.operatorsOnly();
+            throw SecurityErrorCode.operatorsOnly();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.warden.command.identity;
 
+import dev.warden.events.shared.IdKind;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.warden.events.access.AccessErrorCode;
@@ -175,7 +176,7 @@ public class Organization {
     private Set<String> existingMember(String userId) {
         Set<String> held = rolesByMember.get(userId);
         if (held == null) {
-            throw IdentityErrorCode.memberNotFound(userId);
+            throw IdKind.MEMBER.notFound(userId);
         }
         return held;
     }

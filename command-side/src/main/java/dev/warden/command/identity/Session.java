@@ -1,8 +1,8 @@
 package dev.warden.command.identity;
 
+import dev.warden.events.shared.IdKind;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.RevokeSessionCommand;
 import dev.warden.events.identity.SessionRevokedEvent;
 import dev.warden.events.identity.SessionStartedEvent;
@@ -35,7 +35,7 @@ public class Session {
     void handle(RevokeSessionCommand command) {
         if (!userId.equals(command.userId())) {
             // Another user's session looks exactly like a missing one.
-            throw IdentityErrorCode.sessionNotFound(command.sessionId());
+            throw IdKind.SESSION.notFound(command.sessionId());
         }
         if (!revoked) {
             apply(new SessionRevokedEvent(sessionId, userId));

@@ -1,5 +1,6 @@
 package dev.warden.command.identity;
 
+import dev.warden.events.shared.IdKind;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.warden.events.identity.AccountLinkedEvent;
@@ -130,7 +131,7 @@ public class User {
     String unlinkAccount(String accountId) {
         String key = accounts.get(accountId);
         if (key == null) {
-            throw IdentityErrorCode.accountNotFound(accountId);
+            throw IdKind.ACCOUNT.notFound(accountId);
         }
         if (!hasPassword && accounts.size() == 1) {
             throw lastWayIn();

@@ -1,6 +1,6 @@
 package dev.warden.command.support;
 
-import dev.warden.events.access.AccessErrorCode;
+import dev.warden.events.shared.SecurityErrorCode;
 import dev.warden.events.shared.DomainException;
 import java.util.Collection;
 import java.util.Set;
@@ -31,7 +31,7 @@ public class Grants {
         Set<String> missing = new TreeSet<>(permissions.get());
         missing.removeAll(held);
         if (!missing.isEmpty()) {
-            throw new DomainException(AccessErrorCode.ESCALATION,
+            throw new DomainException(SecurityErrorCode.ESCALATION,
                     "You cannot give away permissions you do not hold: " + String.join(", ", missing));
         }
     }

@@ -1,7 +1,7 @@
 package dev.warden.command.web;
 
+import dev.warden.events.shared.SecurityErrorCode;
 import dev.warden.command.support.RequestContext;
-import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.DomainException;
 
@@ -15,7 +15,7 @@ public final class Caller {
     public static String userId() {
         RequestContext context = RequestContext.current();
         if (context == null || !Actor.USER.equals(context.actorType())) {
-            throw IdentityErrorCode.usersOnly();
+            throw SecurityErrorCode.usersOnly();
         }
         return context.actorId();
     }

@@ -1,5 +1,6 @@
 package dev.warden.command.access;
 
+import dev.warden.events.shared.SecurityErrorCode;
 import static dev.warden.command.access.AccessTestData.ADMIN_ROLE_ID;
 import static dev.warden.command.access.AccessTestData.ORGANIZATION_ID;
 import static dev.warden.command.access.AccessTestData.OTHER_ORGANIZATION_ID;
@@ -151,7 +152,7 @@ class AccessRequestTest {
         void rejectsRoleOfAnotherOrganizationAsNotFound() {
             fixture.givenNoPriorActivity()
                     .when(request(USER_ID, OTHER_ROLE_ID))
-                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ROLE.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -161,7 +162,7 @@ class AccessRequestTest {
 
             fixture.givenNoPriorActivity()
                     .when(request(USER_ID, ROLE_ID))
-                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ROLE.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -231,7 +232,7 @@ class AccessRequestTest {
         void rejectsDeciderWhoLacksThePermissionsOfTheRole() {
             actingAsBobWith(Set.of("access-requests:approve", "projects:read"), () -> fixture.given(requested())
                     .when(approveByBob())
-                    .expectException(refusedWith(AccessErrorCode.ESCALATION))
+                    .expectException(refusedWith(SecurityErrorCode.ESCALATION))
                     .expectNoEvents());
 
             assertThat(roleAssignmentsOfAlice()).hasSize(1);
@@ -288,7 +289,7 @@ class AccessRequestTest {
         void answersRequestOfAnotherOrganizationAsNotFound() {
             fixture.given(requested())
                     .when(new ApproveAccessRequestCommand(REQUEST_ID, OTHER_ORGANIZATION_ID, OTHER_USER_ID, null))
-                    .expectException(refusedWith(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ACCESS_REQUEST.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -296,7 +297,7 @@ class AccessRequestTest {
         void answersUnknownRequestAsNotFound() {
             fixture.givenNoPriorActivity()
                     .when(approveByBob())
-                    .expectException(refusedWith(AccessErrorCode.ACCESS_REQUEST_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ACCESS_REQUEST.notFoundCode()))
                     .expectNoEvents();
         }
 

@@ -56,6 +56,11 @@ public final class AccessTestData {
     }
 
     /** The system roles as the seeder leaves them in {@code names}: found through their name claims. */
+    /** Identity's view of roles: the system roles found through {@code names}, permissions from {@code roles}. */
+    public static AccessRoleDirectory roleDirectory(UniqueNames names, Repository<Role> roles) {
+        return new AccessRoleDirectory(systemRoles(names), new RolePermissions(roles));
+    }
+
     public static SystemRoles systemRoles(UniqueNames names) {
         return new SystemRoles(names);
     }

@@ -1,5 +1,6 @@
 package dev.warden.command.access;
 
+import dev.warden.events.shared.SecurityErrorCode;
 import static dev.warden.command.access.AccessTestData.OTHER_ORGANIZATION_ID;
 import static dev.warden.command.access.AccessTestData.OTHER_ROLE_ID;
 import static dev.warden.command.access.AccessTestData.ORGANIZATION_ID;
@@ -195,7 +196,7 @@ class RoleTest {
             actingWith(Set.of("roles:write", "projects:read"), () -> fixture.givenNoPriorActivity()
                     .when(new CreateRoleCommand(ROLE_ID, ORGANIZATION_ID, ROLE_NAME, ROLE_DESCRIPTION,
                             Set.of("projects:read", "workspaces:write")))
-                    .expectException(refusedWith(AccessErrorCode.ESCALATION))
+                    .expectException(refusedWith(SecurityErrorCode.ESCALATION))
                     .expectExceptionMessage("You cannot give away permissions you do not hold: workspaces:write")
                     .expectNoEvents());
 
@@ -215,7 +216,7 @@ class RoleTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateRoleCommand(ROLE_ID, AccessTestData.id(IdKind.ORGANIZATION, "nowhere"), ROLE_NAME,
                             ROLE_DESCRIPTION, Set.of()))
-                    .expectException(refusedWith(IdentityErrorCode.ORGANIZATION_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ORGANIZATION.notFoundCode()))
                     .expectNoEvents();
         }
     }
@@ -255,7 +256,7 @@ class RoleTest {
 
             actingWith(Set.of("roles:write", "projects:read"), () -> fixture
                     .when(new GrantPermissionCommand(ROLE_ID, ORGANIZATION_ID, "audit:read"))
-                    .expectException(refusedWith(AccessErrorCode.ESCALATION))
+                    .expectException(refusedWith(SecurityErrorCode.ESCALATION))
                     .expectNoEvents());
         }
 
@@ -493,7 +494,7 @@ class RoleTest {
             givenCustomRole(new RoleDeletedEvent(ROLE_ID, ORGANIZATION_ID, ROLE_NAME));
 
             fixture.when(command)
-                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ROLE.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -503,7 +504,7 @@ class RoleTest {
             givenCustomRole();
 
             fixture.when(command)
-                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ROLE.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -511,7 +512,7 @@ class RoleTest {
         void answersCommandOnRoleThatNeverExistedAsNotFound() {
             fixture.givenNoPriorActivity()
                     .when(new RenameRoleCommand(ROLE_ID, ORGANIZATION_ID, "Release managers", null))
-                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ROLE.notFoundCode()))
                     .expectNoEvents();
         }
     }

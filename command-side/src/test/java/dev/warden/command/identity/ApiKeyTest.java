@@ -1,5 +1,6 @@
 package dev.warden.command.identity;
 
+import dev.warden.events.shared.SecurityErrorCode;
 import static dev.warden.command.access.AccessTestData.ORGANIZATION_ID;
 import static dev.warden.command.access.AccessTestData.OTHER_ORGANIZATION_ID;
 import static dev.warden.command.access.AccessTestData.aliceJoined;
@@ -151,7 +152,7 @@ class ApiKeyTest {
             fixture.givenNoPriorActivity()
                     .when(new IssueApiKeyCommand(KEY_ID, AccessTestData.id(IdKind.ORGANIZATION, "nowhere"), "CI",
                             PREFIX, SECRET_HASH, SCOPES, null, USER_ID))
-                    .expectException(refusedWith(IdentityErrorCode.ORGANIZATION_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ORGANIZATION.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -159,7 +160,7 @@ class ApiKeyTest {
         void rejectsScopesBeyondTheIssuersPermissions() {
             actingWith(Set.of("api-keys:write", "projects:read"), () -> fixture.givenNoPriorActivity()
                     .when(issue("CI", SCOPES, null))
-                    .expectException(refusedWith(AccessErrorCode.ESCALATION))
+                    .expectException(refusedWith(SecurityErrorCode.ESCALATION))
                     .expectExceptionMessage("You cannot give away permissions you do not hold: workspaces:write")
                     .expectNoEvents());
         }
@@ -195,7 +196,7 @@ class ApiKeyTest {
         void keyOfAnotherOrganizationLooksMissing() {
             fixture.given(issued("CI", SCOPES, null))
                     .when(new RevokeApiKeyCommand(KEY_ID, OTHER_ORGANIZATION_ID))
-                    .expectException(refusedWith(IdentityErrorCode.API_KEY_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.API_KEY.notFoundCode()))
                     .expectExceptionMessage("No API key " + KEY_ID)
                     .expectNoEvents();
         }

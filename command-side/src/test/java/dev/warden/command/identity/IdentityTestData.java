@@ -46,7 +46,7 @@ final class IdentityTestData {
                                                          UniqueNames names, Credentials credentials,
                                                          AggregateLocks locks, Clock clock) {
         return new IdentityCommandHandler(users, organizations, sessions, apiKeys, names, credentials,
-                Hasher.INSTANCE, AccessTestData.systemRoles(names), new Grants(), locks, clock, new Operators(users, names), FREE_ATTEMPTS,
+                Hasher.INSTANCE, AccessTestData.roleDirectory(names, null), new Grants(), locks, clock, new Operators(users, names), FREE_ATTEMPTS,
                 MAX_ATTEMPTS, LOCKOUT);
     }
 

@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.command.access.AccessTestData;
 import dev.warden.command.access.Role;
-import dev.warden.command.access.RolePermissions;
 import dev.warden.command.support.EventSourcedAggregates;
 import dev.warden.command.support.Grants;
 import dev.warden.command.support.InMemoryUniqueNames;
@@ -61,8 +60,9 @@ class InvitationTest {
         AccessTestData.claimSystemRoleNames(names);
         clock = new MutableClock(NOW);
         fixture.registerAnnotatedCommandHandler(new MembershipCommandHandler(organizations.repository(),
-                fixture.getRepository(), users.repository(), AccessTestData.systemRoles(names),
-                new RolePermissions(new EventSourcedAggregates<>(Role.class).repository()), new Grants(), clock));
+                fixture.getRepository(), users.repository(),
+                AccessTestData.roleDirectory(names, new EventSourcedAggregates<>(Role.class).repository()), new Grants(),
+                clock));
     }
 
     private static MemberInvitedEvent aliceInvitedByEmail() {
@@ -128,15 +128,15 @@ class InvitationTest {
     void toAnyoneButTheAddresseeTheInvitationDoesNotExist() {
         fixture.given(aliceInvitedByEmail())
                 .when(new AcceptInvitationCommand(INVITATION_ID, ORGANIZATION_ID, OTHER_USER_ID, MEMBER_ID))
-                .expectException(refusedWith(IdentityErrorCode.INVITATION_NOT_FOUND))
+                .expectException(refusedWith(IdKind.INVITATION.notFoundCode()))
                 .expectNoEvents();
         fixture.given(aliceInvitedByEmail())
                 .when(new AcceptInvitationCommand(INVITATION_ID, OTHER_ORGANIZATION_ID, USER_ID, MEMBER_ID))
-                .expectException(refusedWith(IdentityErrorCode.INVITATION_NOT_FOUND))
+                .expectException(refusedWith(IdKind.INVITATION.notFoundCode()))
                 .expectNoEvents();
         fixture.given(aliceInvitedByEmail())
                 .when(new RevokeInvitationCommand(INVITATION_ID, OTHER_ORGANIZATION_ID))
-                .expectException(refusedWith(IdentityErrorCode.INVITATION_NOT_FOUND))
+                .expectException(refusedWith(IdKind.INVITATION.notFoundCode()))
                 .expectNoEvents();
     }
 

@@ -1,5 +1,6 @@
 package dev.warden.command.identity;
 
+import dev.warden.events.shared.SecurityErrorCode;
 import static dev.warden.command.access.AccessTestData.ADMIN_ROLE_ID;
 import static dev.warden.command.access.AccessTestData.ORGANIZATION_ID;
 import static dev.warden.command.access.AccessTestData.OTHER_ROLE_ID;
@@ -25,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.command.access.AccessRequest;
 import dev.warden.command.access.AccessTestData;
 import dev.warden.command.access.Role;
-import dev.warden.command.access.RolePermissions;
 import dev.warden.command.support.EventSourcedAggregates;
 import dev.warden.command.support.Grants;
 import dev.warden.command.support.MutableClock;
@@ -91,8 +91,8 @@ class OrganizationTest {
                 new EventSourcedAggregates<>(ApiKey.class).repository(), names, new InMemoryCredentials(), locks,
                 Clock.systemUTC()));
         fixture.registerAnnotatedCommandHandler(new MembershipCommandHandler(fixture.getRepository(),
-                invitations.repository(), users.repository(), AccessTestData.systemRoles(names),
-                new RolePermissions(roles.repository()), new Grants(), clock));
+                invitations.repository(), users.repository(),
+                AccessTestData.roleDirectory(names, roles.repository()), new Grants(), clock));
         fixture.registerAnnotatedCommandHandler(AccessTestData.accessCommandHandler(roles.repository(),
                 fixture.getRepository(), names, locks, new EventSourcedAggregates<>(AccessRequest.class).repository(),
                 Clock.systemUTC()));
@@ -205,7 +205,7 @@ class OrganizationTest {
         void rejectsRoleOfAnotherOrganizationAsNotFound() {
             fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
                     .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, OTHER_ROLE_ID))
-                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ROLE.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -215,7 +215,7 @@ class OrganizationTest {
 
             fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
                     .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
-                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ROLE.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -223,7 +223,7 @@ class OrganizationTest {
         void rejectsUnknownRoleAsNotFound() {
             fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
                     .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, AccessTestData.id(IdKind.ROLE, "ghost")))
-                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ROLE.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -273,7 +273,7 @@ class OrganizationTest {
             actingWith(Set.of("roles:write", "projects:read"), () -> fixture
                     .given(organizationCreated(ORGANIZATION_ID), aliceJoined())
                     .when(new AssignRoleCommand(ORGANIZATION_ID, USER_ID, ROLE_ID))
-                    .expectException(refusedWith(AccessErrorCode.ESCALATION))
+                    .expectException(refusedWith(SecurityErrorCode.ESCALATION))
                     .expectNoEvents());
         }
 
@@ -290,7 +290,7 @@ class OrganizationTest {
             actingWith(Set.of("members:write", "roles:write", "projects:read"), () -> fixture
                     .given(organizationCreated(ORGANIZATION_ID), aliceJoined(), bobJoined())
                     .when(new ChangeMemberRoleCommand(ORGANIZATION_ID, OTHER_USER_ID, ADMIN_ROLE_ID))
-                    .expectException(refusedWith(AccessErrorCode.ESCALATION))
+                    .expectException(refusedWith(SecurityErrorCode.ESCALATION))
                     .expectNoEvents());
         }
 
@@ -339,7 +339,7 @@ class OrganizationTest {
         void rejectsRoleOfAnotherOrganizationAsNotFound() {
             fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
                     .when(new ChangeMemberRoleCommand(ORGANIZATION_ID, USER_ID, OTHER_ROLE_ID))
-                    .expectException(refusedWith(AccessErrorCode.ROLE_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ROLE.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -446,7 +446,7 @@ class OrganizationTest {
         void answersNonMemberAsMissingMember(Object command) {
             fixture.given(organizationCreated(ORGANIZATION_ID), aliceJoined())
                     .when(command)
-                    .expectException(refusedWith(IdentityErrorCode.MEMBER_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.MEMBER.notFoundCode()))
                     .expectNoEvents();
         }
 
@@ -454,7 +454,7 @@ class OrganizationTest {
         void rejectsUnknownOrganization() {
             fixture.givenNoPriorActivity()
                     .when(new RemoveMemberCommand(ORGANIZATION_ID, USER_ID))
-                    .expectException(refusedWith(IdentityErrorCode.ORGANIZATION_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ORGANIZATION.notFoundCode()))
                     .expectNoEvents();
         }
     }

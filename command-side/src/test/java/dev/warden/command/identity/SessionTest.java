@@ -98,7 +98,7 @@ class SessionTest {
         void anotherUsersSessionLooksMissing() {
             fixture.given(started(false))
                     .when(new RevokeSessionCommand(SESSION_ID, OTHER_USER_ID))
-                    .expectException(refusedWith(IdentityErrorCode.SESSION_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.SESSION.notFoundCode()))
                     .expectExceptionMessage("No session " + SESSION_ID)
                     .expectNoEvents();
         }

@@ -1,5 +1,6 @@
 package dev.warden.command.identity;
 
+import dev.warden.events.shared.SecurityErrorCode;
 import static dev.warden.command.access.AccessTestData.ORGANIZATION_ID;
 import static dev.warden.command.access.AccessTestData.OTHER_ORGANIZATION_ID;
 import static dev.warden.command.access.AccessTestData.SYSTEM_ROLE_ID;
@@ -143,7 +144,7 @@ class UserTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterUserCommand(USER_ID, EMAIL, "Alice", PASSWORD_HASH,
                             AccessTestData.id(IdKind.ORGANIZATION, "nowhere"), MEMBER_ID))
-                    .expectException(refusedWith(IdentityErrorCode.ORGANIZATION_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ORGANIZATION.notFoundCode()))
                     .expectNoEvents();
 
             assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, EMAIL)).isEmpty();
@@ -308,7 +309,7 @@ class UserTest {
         void rejectsUnknownUser() {
             fixture.givenNoPriorActivity()
                     .when(new ChangeDisplayNameCommand(USER_ID, "Alice"))
-                    .expectException(refusedWith(IdentityErrorCode.USER_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.USER.notFoundCode()))
                     .expectNoEvents();
         }
     }
@@ -448,7 +449,7 @@ class UserTest {
             givenAlice();
 
             fixture.when(new UnlinkAccountCommand(USER_ID, ACCOUNT_ID))
-                    .expectException(refusedWith(IdentityErrorCode.ACCOUNT_NOT_FOUND))
+                    .expectException(refusedWith(IdKind.ACCOUNT.notFoundCode()))
                     .expectNoEvents();
         }
     }
@@ -503,10 +504,10 @@ class UserTest {
             givenAlice();
 
             asAdminOfAnOrganization(() -> fixture.when(new DeactivateUserCommand(USER_ID))
-                    .expectException(refusedWith(IdentityErrorCode.OPERATORS_ONLY))
+                    .expectException(refusedWith(SecurityErrorCode.OPERATORS_ONLY))
                     .expectNoEvents());
             asAdminOfAnOrganization(() -> fixture.when(new GrantOperatorCommand(USER_ID))
-                    .expectException(refusedWith(IdentityErrorCode.OPERATORS_ONLY))
+                    .expectException(refusedWith(SecurityErrorCode.OPERATORS_ONLY))
                     .expectNoEvents());
         }
 

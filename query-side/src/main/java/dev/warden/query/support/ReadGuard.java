@@ -1,6 +1,6 @@
 package dev.warden.query.support;
 
-import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.shared.IdKind;
 import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,7 +36,7 @@ public class ReadGuard {
                 .query(Boolean.class)
                 .single();
         if (!exists) {
-            throw IdentityErrorCode.organizationNotFound(organizationId);
+            throw IdKind.ORGANIZATION.notFound(organizationId);
         }
     }
 }

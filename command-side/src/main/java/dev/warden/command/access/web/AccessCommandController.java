@@ -2,10 +2,8 @@ package dev.warden.command.access.web;
 
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
-import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
 import dev.warden.command.web.Caller;
-import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.access.ApproveAccessRequestCommand;
 import dev.warden.events.access.AssignRoleCommand;
 import dev.warden.events.access.CancelAccessRequestCommand;
@@ -60,7 +58,7 @@ class AccessCommandController {
 
     @PostMapping("/roles")
     ResponseEntity<CommandResponse> createRole(@PathVariable String orgId, @Valid @RequestBody CreateRoleRequest body) {
-        PathIds.organization(orgId);
+        IdKind.ORGANIZATION.require(orgId);
         String roleId = IdKind.ROLE.next();
         var position = commands.send(new CreateRoleCommand(roleId, orgId, body.name(), body.description(),
                 body.permissions() == null ? Set.of() : body.permissions()));
@@ -70,8 +68,8 @@ class AccessCommandController {
     @PutMapping("/roles/{roleId}")
     ResponseEntity<CommandResponse> renameRole(@PathVariable String orgId, @PathVariable String roleId,
                                                @Valid @RequestBody RenameRoleRequest body) {
-        PathIds.organization(orgId);
-        PathIds.role(roleId);
+        IdKind.ORGANIZATION.require(orgId);
+        IdKind.ROLE.require(roleId);
         return Responses.ok(roleId, commands.send(new RenameRoleCommand(roleId, orgId, body.name(),
                 body.expectedVersion())));
     }
@@ -79,42 +77,42 @@ class AccessCommandController {
     @DeleteMapping("/roles/{roleId}")
     ResponseEntity<CommandResponse> deleteRole(@PathVariable String orgId, @PathVariable String roleId,
                                                @RequestParam(required = false) @PositiveOrZero Long expectedVersion) {
-        PathIds.organization(orgId);
-        PathIds.role(roleId);
+        IdKind.ORGANIZATION.require(orgId);
+        IdKind.ROLE.require(roleId);
         return Responses.ok(roleId, commands.sendSettled(new DeleteRoleCommand(roleId, orgId, expectedVersion)));
     }
 
     @PutMapping("/roles/{roleId}/permissions/{permission}")
     ResponseEntity<CommandResponse> grant(@PathVariable String orgId, @PathVariable String roleId,
                                           @PathVariable String permission) {
-        PathIds.organization(orgId);
-        PathIds.role(roleId);
+        IdKind.ORGANIZATION.require(orgId);
+        IdKind.ROLE.require(roleId);
         return Responses.ok(roleId, commands.sendSettled(new GrantPermissionCommand(roleId, orgId, permission)));
     }
 
     @DeleteMapping("/roles/{roleId}/permissions/{permission}")
     ResponseEntity<CommandResponse> revoke(@PathVariable String orgId, @PathVariable String roleId,
                                            @PathVariable String permission) {
-        PathIds.organization(orgId);
-        PathIds.role(roleId);
+        IdKind.ORGANIZATION.require(orgId);
+        IdKind.ROLE.require(roleId);
         return Responses.ok(roleId, commands.sendSettled(new RevokePermissionCommand(roleId, orgId, permission)));
     }
 
     @PutMapping("/members/{userId}/roles/{roleId}")
     ResponseEntity<CommandResponse> assign(@PathVariable String orgId, @PathVariable String userId,
                                            @PathVariable String roleId) {
-        PathIds.organization(orgId);
-        PathIds.user(userId);
-        PathIds.role(roleId);
+        IdKind.ORGANIZATION.require(orgId);
+        IdKind.USER.require(userId);
+        IdKind.ROLE.require(roleId);
         return Responses.ok(roleId, commands.sendSettled(new AssignRoleCommand(orgId, userId, roleId)));
     }
 
     @DeleteMapping("/members/{userId}/roles/{roleId}")
     ResponseEntity<CommandResponse> unassign(@PathVariable String orgId, @PathVariable String userId,
                                              @PathVariable String roleId) {
-        PathIds.organization(orgId);
-        PathIds.user(userId);
-        PathIds.role(roleId);
+        IdKind.ORGANIZATION.require(orgId);
+        IdKind.USER.require(userId);
+        IdKind.ROLE.require(roleId);
         return Responses.ok(roleId, commands.sendSettled(new UnassignRoleCommand(orgId, userId, roleId)));
     }
 
@@ -123,7 +121,7 @@ class AccessCommandController {
     ResponseEntity<CommandResponse> requestAccess(@PathVariable String orgId,
                                                   @Valid @RequestBody AccessRequestBodies.Request body) {
         String userId = Caller.userId();
-        PathIds.role(body.roleId());
+        IdKind.ROLE.require(body.roleId());
         String requestId = IdKind.ACCESS_REQUEST.next();
         var position = commands.send(new RequestAccessCommand(requestId, orgId, userId, body.roleId(),
                 body.justification(), clock.instant().plus(requestTtl)));
@@ -134,7 +132,7 @@ class AccessCommandController {
     ResponseEntity<CommandResponse> approve(@PathVariable String orgId, @PathVariable String requestId,
                                             @Valid @RequestBody(required = false) AccessRequestBodies.Decision body,
                                             @RequestAttribute(Actor.ATTRIBUTE) Actor actor) {
-        PathIds.accessRequest(requestId);
+        IdKind.ACCESS_REQUEST.require(requestId);
         return Responses.ok(requestId, commands.sendSettled(new ApproveAccessRequestCommand(requestId, orgId,
                 actor.userId(), body == null ? null : body.reason())));
     }
@@ -143,7 +141,7 @@ class AccessCommandController {
     ResponseEntity<CommandResponse> deny(@PathVariable String orgId, @PathVariable String requestId,
                                          @Valid @RequestBody AccessRequestBodies.Decision body,
                                          @RequestAttribute(Actor.ATTRIBUTE) Actor actor) {
-        PathIds.accessRequest(requestId);
+        IdKind.ACCESS_REQUEST.require(requestId);
         return Responses.ok(requestId, commands.send(new DenyAccessRequestCommand(requestId, orgId, actor.userId(),
                 body.reason())));
     }
@@ -151,7 +149,7 @@ class AccessCommandController {
     @PostMapping("/access-requests/{requestId}/cancel")
     ResponseEntity<CommandResponse> cancel(@PathVariable String orgId, @PathVariable String requestId) {
         String userId = Caller.userId();
-        PathIds.accessRequest(requestId);
+        IdKind.ACCESS_REQUEST.require(requestId);
         return Responses.ok(requestId, commands.send(new CancelAccessRequestCommand(requestId, orgId, userId)));
     }
 }

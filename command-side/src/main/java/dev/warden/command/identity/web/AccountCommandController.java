@@ -1,8 +1,8 @@
 package dev.warden.command.identity.web;
 
+import dev.warden.events.shared.IdKind;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
-import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
 import dev.warden.events.identity.DeactivateUserCommand;
 import dev.warden.events.identity.GrantOperatorCommand;
@@ -31,31 +31,31 @@ class AccountCommandController {
 
     @PostMapping("/api/users/{userId}/deactivate")
     ResponseEntity<CommandResponse> deactivate(@PathVariable String userId) {
-        PathIds.user(userId);
+        IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new DeactivateUserCommand(userId)));
     }
 
     @PostMapping("/api/users/{userId}/reactivate")
     ResponseEntity<CommandResponse> reactivate(@PathVariable String userId) {
-        PathIds.user(userId);
+        IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new ReactivateUserCommand(userId)));
     }
 
     @DeleteMapping("/api/users/{userId}/sessions")
     ResponseEntity<CommandResponse> revokeSessions(@PathVariable String userId) {
-        PathIds.user(userId);
+        IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new RevokeAllSessionsCommand(userId)));
     }
 
     @PutMapping("/api/users/{userId}/operator")
     ResponseEntity<CommandResponse> grantOperator(@PathVariable String userId) {
-        PathIds.user(userId);
+        IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new GrantOperatorCommand(userId)));
     }
 
     @DeleteMapping("/api/users/{userId}/operator")
     ResponseEntity<CommandResponse> revokeOperator(@PathVariable String userId) {
-        PathIds.user(userId);
+        IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new RevokeOperatorCommand(userId)));
     }
 }

@@ -5,9 +5,7 @@ import dev.warden.command.identity.web.IdentityRequests.IssuedKey;
 import dev.warden.command.support.Secrets;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
-import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
-import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.IssueApiKeyCommand;
 import dev.warden.events.identity.RevokeApiKeyCommand;
 import dev.warden.events.shared.Actor;
@@ -56,7 +54,7 @@ class ApiKeyCommandController {
 
     @DeleteMapping("/api/orgs/{orgId}/api-keys/{keyId}")
     ResponseEntity<CommandResponse> revoke(@PathVariable String orgId, @PathVariable String keyId) {
-        PathIds.apiKey(keyId);
+        IdKind.API_KEY.require(keyId);
         return Responses.ok(keyId, commands.sendSettled(new RevokeApiKeyCommand(keyId, orgId)));
     }
 }

@@ -4,7 +4,6 @@ import dev.warden.command.identity.web.IdentityRequests.Invite;
 import dev.warden.command.web.Caller;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
-import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
 import dev.warden.events.identity.AcceptInvitationCommand;
 import dev.warden.events.identity.DeclineInvitationCommand;
@@ -51,7 +50,7 @@ class InvitationCommandController {
 
     @DeleteMapping("/api/orgs/{orgId}/invitations/{invitationId}")
     ResponseEntity<CommandResponse> revoke(@PathVariable String orgId, @PathVariable String invitationId) {
-        PathIds.invitation(invitationId);
+        IdKind.INVITATION.require(invitationId);
         return Responses.ok(invitationId, commands.send(new RevokeInvitationCommand(invitationId, orgId)));
     }
 
@@ -59,7 +58,7 @@ class InvitationCommandController {
     @PostMapping("/api/orgs/{orgId}/invitations/{invitationId}/accept")
     ResponseEntity<CommandResponse> accept(@PathVariable String orgId, @PathVariable String invitationId) {
         String userId = Caller.userId();
-        PathIds.invitation(invitationId);
+        IdKind.INVITATION.require(invitationId);
         return Responses.ok(invitationId, commands.sendSettled(new AcceptInvitationCommand(invitationId, orgId, userId,
                 IdKind.MEMBER.next())));
     }
@@ -67,7 +66,7 @@ class InvitationCommandController {
     @PostMapping("/api/orgs/{orgId}/invitations/{invitationId}/decline")
     ResponseEntity<CommandResponse> decline(@PathVariable String orgId, @PathVariable String invitationId) {
         String userId = Caller.userId();
-        PathIds.invitation(invitationId);
+        IdKind.INVITATION.require(invitationId);
         return Responses.ok(invitationId, commands.send(new DeclineInvitationCommand(invitationId, orgId, userId)));
     }
 }

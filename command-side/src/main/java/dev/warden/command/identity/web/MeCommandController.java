@@ -11,7 +11,6 @@ import dev.warden.command.identity.web.IdentityRequests.TotpEnrolment;
 import dev.warden.command.web.Caller;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
-import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
 import dev.warden.events.identity.BeginTotpEnrolmentCommand;
 import dev.warden.events.identity.ChangeDisplayNameCommand;
@@ -96,7 +95,7 @@ class MeCommandController {
     @DeleteMapping("/api/me/accounts/{accountId}")
     ResponseEntity<CommandResponse> unlinkAccount(@PathVariable String accountId) {
         String userId = Caller.userId();
-        PathIds.account(accountId);
+        IdKind.ACCOUNT.require(accountId);
         return Responses.ok(accountId, commands.send(new UnlinkAccountCommand(userId, accountId)));
     }
 

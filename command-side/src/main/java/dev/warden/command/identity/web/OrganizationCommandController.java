@@ -8,7 +8,6 @@ import dev.warden.command.identity.web.IdentityRequests.RenameOrganization;
 import dev.warden.command.web.Caller;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
-import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
 import dev.warden.events.identity.ChangeMemberRoleCommand;
 import dev.warden.events.identity.CreateOrganizationCommand;
@@ -71,35 +70,35 @@ class OrganizationCommandController {
 
     @DeleteMapping("/api/orgs/{orgId}/members/{userId}")
     ResponseEntity<CommandResponse> removeMember(@PathVariable String orgId, @PathVariable String userId) {
-        PathIds.user(userId);
+        IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new RemoveMemberCommand(orgId, userId)));
     }
 
     @PutMapping("/api/orgs/{orgId}/members/{userId}/role")
     ResponseEntity<CommandResponse> changeRole(@PathVariable String orgId, @PathVariable String userId,
                                                @Valid @RequestBody ChangeMemberRole body) {
-        PathIds.user(userId);
-        PathIds.role(body.roleId());
+        IdKind.USER.require(userId);
+        IdKind.ROLE.require(body.roleId());
         return Responses.ok(userId, commands.sendSettled(new ChangeMemberRoleCommand(orgId, userId, body.roleId())));
     }
 
     /** Suspends the member's access to this organization only; their account is untouched. */
     @PostMapping("/api/orgs/{orgId}/members/{userId}/suspend")
     ResponseEntity<CommandResponse> suspend(@PathVariable String orgId, @PathVariable String userId) {
-        PathIds.user(userId);
+        IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new SuspendMemberCommand(orgId, userId)));
     }
 
     @PostMapping("/api/orgs/{orgId}/members/{userId}/reinstate")
     ResponseEntity<CommandResponse> reinstate(@PathVariable String orgId, @PathVariable String userId) {
-        PathIds.user(userId);
+        IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new ReinstateMemberCommand(orgId, userId)));
     }
 
     /** The member's open sessions stop reaching this organization (after a lost laptop, say); elsewhere they work on. */
     @DeleteMapping("/api/orgs/{orgId}/members/{userId}/sessions")
     ResponseEntity<CommandResponse> endSessions(@PathVariable String orgId, @PathVariable String userId) {
-        PathIds.user(userId);
+        IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new EndMemberSessionsCommand(orgId, userId)));
     }
 }

@@ -7,7 +7,6 @@ import dev.warden.command.support.Secrets;
 import dev.warden.command.web.Caller;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
-import dev.warden.command.web.PathIds;
 import dev.warden.command.web.Responses;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.RevokeAllSessionsCommand;
@@ -85,7 +84,7 @@ class SessionCommandController {
     @DeleteMapping("/api/me/sessions/{sessionId}")
     ResponseEntity<CommandResponse> revoke(@PathVariable String sessionId) {
         String userId = Caller.userId();
-        PathIds.session(sessionId);
+        IdKind.SESSION.require(sessionId);
         return Responses.ok(sessionId, commands.sendSettled(new RevokeSessionCommand(sessionId, userId)));
     }
 

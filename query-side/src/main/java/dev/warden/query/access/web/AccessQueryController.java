@@ -1,11 +1,11 @@
 package dev.warden.query.access.web;
 
+import dev.warden.events.shared.IdKind;
 import dev.warden.query.access.AccessQueries;
 import dev.warden.query.access.AccessRequestQueries;
 import dev.warden.query.access.AccessRequestView;
 import dev.warden.query.access.PermissionView;
 import dev.warden.query.access.RoleView;
-import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.shared.DomainException;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
@@ -43,7 +43,7 @@ class AccessQueryController {
                   @RequestParam(required = false) Long minPosition) {
         guard.organization(orgId, minPosition);
         return access.role(orgId, roleId)
-                .orElseThrow(() -> AccessErrorCode.roleNotFound(roleId));
+                .orElseThrow(() -> IdKind.ROLE.notFound(roleId));
     }
 
     @GetMapping("/api/orgs/{orgId}/permissions")
@@ -74,6 +74,6 @@ class AccessQueryController {
                                     @RequestParam(required = false) Long minPosition) {
         guard.organization(orgId, minPosition);
         return requests.request(orgId, requestId)
-                .orElseThrow(() -> AccessErrorCode.accessRequestNotFound(requestId));
+                .orElseThrow(() -> IdKind.ACCESS_REQUEST.notFound(requestId));
     }
 }

@@ -1,6 +1,6 @@
 package dev.warden.query.identity.web;
 
-import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.shared.IdKind;
 import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.SessionQueries;
 import dev.warden.query.identity.SessionView;
@@ -35,7 +35,7 @@ class AccountQueryController {
                                @RequestParam(required = false) Long minPosition) {
         PageRequest request = PageRequest.of(limit, cursor);
         guard.awaitPosition(minPosition);
-        identity.user(userId).orElseThrow(() -> IdentityErrorCode.userNotFound(userId));
+        identity.user(userId).orElseThrow(() -> IdKind.USER.notFound(userId));
         return sessions.sessions(userId, request);
     }
 }

@@ -1,6 +1,6 @@
 package dev.warden.query.identity.web;
 
-import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.shared.IdKind;
 import dev.warden.events.shared.DomainException;
 import dev.warden.query.identity.ApiKeyQueries;
 import dev.warden.query.identity.ApiKeyView;
@@ -39,6 +39,6 @@ class ApiKeyQueryController {
                    @RequestParam(required = false) Long minPosition) {
         guard.organization(orgId, minPosition);
         return keys.key(orgId, keyId)
-                .orElseThrow(() -> IdentityErrorCode.apiKeyNotFound(keyId));
+                .orElseThrow(() -> IdKind.API_KEY.notFound(keyId));
     }
 }

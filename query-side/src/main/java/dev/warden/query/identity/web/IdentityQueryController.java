@@ -1,12 +1,12 @@
 package dev.warden.query.identity.web;
 
+import dev.warden.events.shared.IdKind;
 import dev.warden.query.access.AccessQueries;
 import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.InvitationQueries;
 import dev.warden.query.identity.InvitationView;
 import dev.warden.query.identity.MemberView;
 import dev.warden.query.identity.OrganizationView;
-import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadGuard;
@@ -38,7 +38,7 @@ class IdentityQueryController {
     OrganizationView organization(@PathVariable String orgId, @RequestParam(required = false) Long minPosition) {
         guard.awaitPosition(minPosition);
         return identity.organization(orgId)
-                .orElseThrow(() -> IdentityErrorCode.organizationNotFound(orgId));
+                .orElseThrow(() -> IdKind.ORGANIZATION.notFound(orgId));
     }
 
     @GetMapping("/api/orgs/{orgId}/members")
@@ -57,7 +57,7 @@ class IdentityQueryController {
         guard.organization(orgId, minPosition);
         return identity.member(orgId, userId)
                 .map(m -> withRoles(orgId, List.of(m)).get(0))
-                .orElseThrow(() -> IdentityErrorCode.memberNotFound(userId));
+                .orElseThrow(() -> IdKind.MEMBER.notFound(userId));
     }
 
     @GetMapping("/api/orgs/{orgId}/invitations")

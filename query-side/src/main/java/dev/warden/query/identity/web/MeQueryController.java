@@ -1,6 +1,6 @@
 package dev.warden.query.identity.web;
 
-import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.shared.IdKind;
 import dev.warden.events.shared.Actor;
 import dev.warden.query.identity.AccountView;
 import dev.warden.query.identity.IdentityQueries;
@@ -43,7 +43,7 @@ class MeQueryController {
     @GetMapping("/api/me")
     UserView me(@RequestAttribute(Actor.ATTRIBUTE) Actor actor, @RequestParam(required = false) Long minPosition) {
         guard.awaitPosition(minPosition);
-        return identity.user(actor.userId()).orElseThrow(() -> IdentityErrorCode.userNotFound(actor.userId()));
+        return identity.user(actor.userId()).orElseThrow(() -> IdKind.USER.notFound(actor.userId()));
     }
 
     @GetMapping("/api/me/sessions")

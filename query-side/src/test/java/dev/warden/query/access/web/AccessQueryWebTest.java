@@ -7,11 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.access.AccessRequestedEvent;
 import dev.warden.events.access.RoleCreatedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.shared.DomainException;
+import dev.warden.events.shared.ErrorCode;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.access.AccessQueries;
 import dev.warden.query.access.AccessRequestProjection;
@@ -58,7 +58,7 @@ class AccessQueryWebTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("pending"));
         assertRefused(get("/api/orgs/" + orgId + "/access-requests/" + theirs),
-                AccessErrorCode.ACCESS_REQUEST_NOT_FOUND);
+                IdKind.ACCESS_REQUEST.notFoundCode());
         assertThatThrownBy(() -> mvc.perform(get("/api/orgs/" + orgId + "/access-requests?status=open")))
                 .rootCause().isInstanceOf(InvalidQueryException.class);
     }
@@ -69,7 +69,7 @@ class AccessQueryWebTest {
         ReadModelDatabase.bean(RoleProjection.class).on(new RoleCreatedEvent(theirs, otherOrg, "Theirs " + theirs, "",
                 false, List.of("audit:read")), 0, at, nextToken());
         mvc.perform(get("/api/orgs/" + otherOrg + "/roles/" + theirs)).andExpect(status().isOk());
-        assertRefused(get("/api/orgs/" + orgId + "/roles/" + theirs), AccessErrorCode.ROLE_NOT_FOUND);
+        assertRefused(get("/api/orgs/" + orgId + "/roles/" + theirs), IdKind.ROLE.notFoundCode());
     }
 
     private String request(String organizationId) {
@@ -79,7 +79,7 @@ class AccessQueryWebTest {
         return requestId;
     }
 
-    private void assertRefused(RequestBuilder request, AccessErrorCode code) {
+    private void assertRefused(RequestBuilder request, ErrorCode code) {
         assertThatThrownBy(() -> mvc.perform(request))
                 .rootCause()
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(code));

@@ -8,13 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.warden.events.identity.ApiKeyIssuedEvent;
-import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.MemberAddedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.identity.SessionStartedEvent;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.DomainException;
+import dev.warden.events.shared.ErrorCode;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.access.AccessQueries;
 import dev.warden.query.identity.ApiKeyProjection;
@@ -103,7 +103,7 @@ class IdentityQueryWebTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(2))
                 .andExpect(jsonPath("$.items[0].current").doesNotExist());
-        assertRefused(me("/api/users/" + IdKind.USER.next() + "/sessions"), IdentityErrorCode.USER_NOT_FOUND);
+        assertRefused(me("/api/users/" + IdKind.USER.next() + "/sessions"), IdKind.USER.notFoundCode());
         mvc.perform(me("/api/orgs/" + orgId + "/members/" + userId + "/sessions")).andExpect(status().isNotFound());
     }
 
@@ -117,7 +117,7 @@ class IdentityQueryWebTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("active"))
                 .andExpect(jsonPath("$.secretHash").doesNotExist());
-        assertRefused(me("/api/orgs/" + orgId + "/api-keys/" + keyId), IdentityErrorCode.API_KEY_NOT_FOUND);
+        assertRefused(me("/api/orgs/" + orgId + "/api-keys/" + keyId), IdKind.API_KEY.notFoundCode());
         mvc.perform(me("/api/orgs/" + orgId + "/api-keys"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(0));
@@ -127,7 +127,7 @@ class IdentityQueryWebTest {
         return get(path).requestAttr(Actor.ATTRIBUTE, actor);
     }
 
-    private void assertRefused(RequestBuilder request, IdentityErrorCode code) {
+    private void assertRefused(RequestBuilder request, ErrorCode code) {
         assertThatThrownBy(() -> mvc.perform(request))
                 .rootCause()
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(code));
