@@ -1,17 +1,31 @@
 package dev.warden.app.security;
 
-import java.util.LinkedHashMap;
+import dev.warden.events.access.Permissions;
+import dev.warden.events.shared.EndpointAccess;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Who may call which endpoint: the permission matrix, in one place. Every endpoint of the API is
- * listed here by method and path pattern; one that is missing is refused (fail closed), and a test
- * checks that every mapped endpoint has a rule. Organization endpoints need a permission in the
- * organization of the path ({@code {orgId}}); the default roles hold the permissions listed in
- * {@link dev.warden.events.access.Permissions#DEFAULT_ROLES}.
+ * Who may call which endpoint: read from the {@link EndpointAccess} annotation on each handler
+ * method, so the rule sits where the endpoint is. An endpoint with none (or an unknown permission)
+ * stops the start; the interceptor refuses one anyway (fail closed). The permission matrix of the
+ * README and of {@code GET /api/access-rules} is generated from here.
  */
-public final class AccessRules {
+@Component
+public class AccessRules {
 
     /** What an endpoint requires. */
     public sealed interface Requirement permits Public, SignedInUser, Operator, OrgPermission {
@@ -25,10 +39,7 @@ public final class AccessRules {
     public record SignedInUser() implements Requirement {
     }
 
-    /**
-     * A signed-in operator: account-wide actions that reach past every organization (registering
-     * accounts aside, which an operator does through an organization it registers the user into).
-     */
+    /** A signed-in operator: account-wide actions that reach past every organization. */
     public record Operator() implements Requirement {
     }
 
@@ -36,108 +47,82 @@ public final class AccessRules {
     public record OrgPermission(String permission) implements Requirement {
     }
 
-    private static final Map<String, Requirement> RULES = new LinkedHashMap<>();
+    private final ApplicationContext context;
+    private volatile Map<String, Requirement> rules;
 
-    static {
-        open("POST /api/sessions");
-
-        user("DELETE /api/sessions/current");
-        user("GET /api/me");
-        user("PATCH /api/me");
-        user("PUT /api/me/password");
-        user("DELETE /api/me/password");
-        user("GET /api/me/sessions");
-        user("DELETE /api/me/sessions");
-        user("DELETE /api/me/sessions/{sessionId}");
-        user("GET /api/me/accounts");
-        user("POST /api/me/accounts");
-        user("DELETE /api/me/accounts/{accountId}");
-        user("POST /api/me/totp");
-        user("POST /api/me/totp/confirm");
-        user("POST /api/me/totp/disable");
-        user("GET /api/me/organizations");
-        user("GET /api/me/invitations");
-        user("POST /api/orgs");
-        user("POST /api/orgs/{orgId}/invitations/{invitationId}/accept");
-        user("POST /api/orgs/{orgId}/invitations/{invitationId}/decline");
-
-        operator("GET /api/users/{userId}/sessions");
-        operator("DELETE /api/users/{userId}/sessions");
-        operator("POST /api/users/{userId}/deactivate");
-        operator("POST /api/users/{userId}/reactivate");
-        operator("PUT /api/users/{userId}/operator");
-        operator("DELETE /api/users/{userId}/operator");
-
-        org("GET /api/orgs/{orgId}", "organizations:read");
-        org("PATCH /api/orgs/{orgId}", "organizations:write");
-        org("GET /api/orgs/{orgId}/members", "members:read");
-        org("GET /api/orgs/{orgId}/members/{userId}", "members:read");
-        org("DELETE /api/orgs/{orgId}/members/{userId}", "members:write");
-        org("PUT /api/orgs/{orgId}/members/{userId}/role", "members:write");
-        org("POST /api/orgs/{orgId}/members/{userId}/suspend", "members:write");
-        org("POST /api/orgs/{orgId}/members/{userId}/reinstate", "members:write");
-        org("GET /api/orgs/{orgId}/invitations", "members:read");
-        org("POST /api/orgs/{orgId}/invitations", "members:write");
-        org("DELETE /api/orgs/{orgId}/invitations/{invitationId}", "members:write");
-        org("POST /api/orgs/{orgId}/users", "users:write");
-        org("DELETE /api/orgs/{orgId}/members/{userId}/sessions", "sessions:write");
-
-        org("GET /api/orgs/{orgId}/roles", "roles:read");
-        org("GET /api/orgs/{orgId}/roles/{roleId}", "roles:read");
-        org("GET /api/orgs/{orgId}/permissions", "roles:read");
-        org("POST /api/orgs/{orgId}/roles", "roles:write");
-        org("PUT /api/orgs/{orgId}/roles/{roleId}", "roles:write");
-        org("DELETE /api/orgs/{orgId}/roles/{roleId}", "roles:write");
-        org("PUT /api/orgs/{orgId}/roles/{roleId}/permissions/{permission}", "roles:write");
-        org("DELETE /api/orgs/{orgId}/roles/{roleId}/permissions/{permission}", "roles:write");
-        org("PUT /api/orgs/{orgId}/members/{userId}/roles/{roleId}", "roles:write");
-        org("DELETE /api/orgs/{orgId}/members/{userId}/roles/{roleId}", "roles:write");
-
-        org("GET /api/orgs/{orgId}/api-keys", "api-keys:read");
-        org("GET /api/orgs/{orgId}/api-keys/{keyId}", "api-keys:read");
-        org("POST /api/orgs/{orgId}/api-keys", "api-keys:write");
-        org("DELETE /api/orgs/{orgId}/api-keys/{keyId}", "api-keys:write");
-
-        org("GET /api/orgs/{orgId}/access-requests", "access-requests:read");
-        org("GET /api/orgs/{orgId}/access-requests/{requestId}", "access-requests:read");
-        org("POST /api/orgs/{orgId}/access-requests", "access-requests:write");
-        org("POST /api/orgs/{orgId}/access-requests/{requestId}/cancel", "access-requests:write");
-        org("POST /api/orgs/{orgId}/access-requests/{requestId}/approve", "access-requests:approve");
-        org("POST /api/orgs/{orgId}/access-requests/{requestId}/deny", "access-requests:approve");
-
-        org("GET /api/orgs/{orgId}/audit", "audit:read");
-        org("GET /api/orgs/{orgId}/activity", "audit:read");
+    AccessRules(ApplicationContext context) {
+        this.context = context;
     }
 
-    private AccessRules() {
+    /** The rule declared on {@code method}; empty when it declares none (or more than one). */
+    public static Optional<Requirement> of(Method method) {
+        List<Requirement> declared = new ArrayList<>();
+        if (method.isAnnotationPresent(EndpointAccess.Open.class)) {
+            declared.add(new Public());
+        }
+        if (method.isAnnotationPresent(EndpointAccess.SignedIn.class)) {
+            declared.add(new SignedInUser());
+        }
+        if (method.isAnnotationPresent(EndpointAccess.OperatorOnly.class)) {
+            declared.add(new Operator());
+        }
+        EndpointAccess.Requires requires = method.getAnnotation(EndpointAccess.Requires.class);
+        if (requires != null && Permissions.isKnown(requires.value())) {
+            declared.add(new OrgPermission(requires.value()));
+        }
+        return declared.size() == 1 ? Optional.of(declared.get(0)) : Optional.empty();
+    }
+
+    /** Every /api endpoint, as "METHOD pattern", to its rule, sorted by path then method. */
+    public Map<String, Requirement> all() {
+        Map<String, Requirement> known = rules;
+        if (known == null) {
+            known = scan();
+            rules = known;
+        }
+        return known;
+    }
+
+    /** Reads every endpoint's rule once the mappings exist, so a missing one stops the start. */
+    @EventListener(ContextRefreshedEvent.class)
+    void checkEveryEndpoint() {
+        rules = scan();
     }
 
     /** The rule of an endpoint, by HTTP method and the path pattern it is mapped to. */
-    public static Optional<Requirement> of(String method, String pattern) {
-        return Optional.ofNullable(RULES.get(method + " " + pattern));
+    public Optional<Requirement> of(String method, String pattern) {
+        return Optional.ofNullable(all().get(method + " " + pattern));
     }
 
-    /** Every rule, as "METHOD pattern" to requirement, in the order above. */
-    public static Map<String, Requirement> all() {
-        return Map.copyOf(RULES);
-    }
-
-    private static void open(String endpoint) {
-        RULES.put(endpoint, new Public());
-    }
-
-    private static void user(String endpoint) {
-        RULES.put(endpoint, new SignedInUser());
-    }
-
-    private static void operator(String endpoint) {
-        RULES.put(endpoint, new Operator());
-    }
-
-    private static void org(String endpoint, String permission) {
-        if (!dev.warden.events.access.Permissions.isKnown(permission)) {
-            throw new IllegalStateException("Unknown permission in the access rules: " + permission);
+    private Map<String, Requirement> scan() {
+        Map<String, Requirement> found = new TreeMap<>((a, b) -> {
+            int byPath = a.substring(a.indexOf(' ')).compareTo(b.substring(b.indexOf(' ')));
+            return byPath != 0 ? byPath : a.compareTo(b);
+        });
+        List<String> undeclared = new ArrayList<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class)
+                .values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : mapping.getHandlerMethods().entrySet()) {
+                Set<String> patterns = handler.getKey().getPatternValues();
+                for (String pattern : patterns) {
+                    if (!pattern.startsWith("/api")) {
+                        continue;
+                    }
+                    Optional<Requirement> rule = of(handler.getValue().getMethod());
+                    handler.getKey().getMethodsCondition().getMethods().forEach(verb -> {
+                        if (rule.isEmpty()) {
+                            undeclared.add(verb + " " + pattern);
+                        } else {
+                            found.put(verb + " " + pattern, rule.get());
+                        }
+                    });
+                }
+            }
         }
-        RULES.put(endpoint, new OrgPermission(permission));
+        if (!undeclared.isEmpty()) {
+            throw new IllegalStateException("Endpoints without exactly one access rule (EndpointAccess) or with an"
+                    + " unknown permission: " + undeclared);
+        }
+        return Collections.unmodifiableMap(found);
     }
 }

@@ -53,22 +53,21 @@ class SecurityInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod)) {
+        if (!(handler instanceof HandlerMethod handlerMethod)) {
             return true;
         }
         long start = System.nanoTime();
         try {
-            return check(request);
+            return check(request, handlerMethod);
         } finally {
             checks.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
-    private boolean check(HttpServletRequest request) {
-        String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        Requirement rule = AccessRules.of(request.getMethod(), pattern).orElse(null);
+    private boolean check(HttpServletRequest request, HandlerMethod handler) {
+        Requirement rule = AccessRules.of(handler.getMethod()).orElse(null);
         if (rule == null) {
-            log.error("No access rule for {} {}; refusing it", request.getMethod(), pattern);
+            log.error("No access rule for {} {}; refusing it", request.getMethod(), handler.getShortLogMessage());
             throw new DomainException(SecurityErrorCode.PERMISSION_DENIED, "This endpoint is not open to anyone");
         }
         if (rule instanceof Public) {

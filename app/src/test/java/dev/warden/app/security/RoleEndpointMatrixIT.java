@@ -45,6 +45,9 @@ class RoleEndpointMatrixIT {
     int port;
 
     @Autowired
+    AccessRules rules;
+
+    @Autowired
     ApplicationContext context;
 
     @Test
@@ -59,7 +62,7 @@ class RoleEndpointMatrixIT {
             Map<String, String> row = new LinkedHashMap<>();
             List<String> deniedPaths = new ArrayList<>();
             for (String endpoint : endpoints) {
-                String permission = ((OrgPermission) AccessRules.all().get(endpoint)).permission();
+                String permission = ((OrgPermission) rules.all().get(endpoint)).permission();
                 boolean expectedAllowed = role.permissions().contains(permission);
                 String method = endpoint.substring(0, endpoint.indexOf(' '));
                 String path = world.path(endpoint);
@@ -113,7 +116,7 @@ class RoleEndpointMatrixIT {
         String orgId = Fixtures.organization(admin).id();
         String secret = SecurityFixtures.apiKey(admin, orgId, "organizations:read").json().get("secret").asString();
         Api withKey = admin.anonymous().withToken(secret);
-        List<String> userEndpoints = AccessRules.all().entrySet().stream()
+        List<String> userEndpoints = rules.all().entrySet().stream()
                 .filter(e -> e.getValue() instanceof SignedInUser).map(Map.Entry::getKey).sorted().toList();
         assertThat(userEndpoints).isNotEmpty();
         long head = 0;
@@ -143,7 +146,7 @@ class RoleEndpointMatrixIT {
         Fixtures.SignedIn orgAdmin = SecurityFixtures.member(admin, orgId, "Admin");
         String secret = SecurityFixtures.apiKey(admin, orgId, "users:write", "sessions:write").json().get("secret")
                 .asString();
-        List<String> operatorEndpoints = AccessRules.all().entrySet().stream()
+        List<String> operatorEndpoints = rules.all().entrySet().stream()
                 .filter(e -> e.getValue() instanceof AccessRules.Operator).map(Map.Entry::getKey).sorted().toList();
         assertThat(operatorEndpoints).contains("POST /api/users/{userId}/deactivate",
                 "DELETE /api/users/{userId}/sessions");
@@ -178,15 +181,15 @@ class RoleEndpointMatrixIT {
         }
         assertThat(mapped).as("mapped /api endpoints").isNotEmpty();
         assertThat(mapped).as("mapped endpoints without an access rule")
-                .allSatisfy(e -> assertThat(AccessRules.of(e.substring(0, e.indexOf(' ')),
+                .allSatisfy(e -> assertThat(rules.of(e.substring(0, e.indexOf(' ')),
                         e.substring(e.indexOf(' ') + 1))).as(e).isPresent());
-        assertThat(AccessRules.all().keySet()).as("access rules of endpoints that are not mapped")
+        assertThat(rules.all().keySet()).as("access rules of endpoints that are not mapped")
                 .containsExactlyInAnyOrderElementsOf(mapped);
     }
 
     /** The organization endpoints, reads first and deletions last so earlier calls find their resources. */
-    private static List<String> orgEndpoints() {
-        return AccessRules.all().entrySet().stream()
+    private List<String> orgEndpoints() {
+        return rules.all().entrySet().stream()
                 .filter(e -> e.getValue() instanceof OrgPermission)
                 .map(Map.Entry::getKey)
                 .sorted(Comparator.comparing((String e) -> e.equals(REMOVE_MEMBER))
@@ -195,14 +198,14 @@ class RoleEndpointMatrixIT {
                 .toList();
     }
 
-    private static void printMatrix(List<String> endpoints, Map<String, Map<String, String>> matrix) {
+    private void printMatrix(List<String> endpoints, Map<String, Map<String, String>> matrix) {
         StringBuilder out = new StringBuilder("\nRole x endpoint matrix (allowed = authorization passed; "
                 + "the status the call got in brackets)\n");
         out.append(String.format("%-68s", "endpoint (permission)"));
         matrix.keySet().forEach(r -> out.append(String.format(" | %-7s", r)));
         out.append('\n');
         for (String endpoint : endpoints) {
-            Requirement rule = AccessRules.all().get(endpoint);
+            Requirement rule = rules.all().get(endpoint);
             out.append(String.format("%-68s", endpoint + " (" + ((OrgPermission) rule).permission() + ")"));
             for (Map<String, String> row : matrix.values()) {
                 out.append(String.format(" | %-7s", row.get(endpoint).startsWith("403") ? "403" : "allowed"));

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +29,9 @@ class TenantIsolationIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AccessRules rules;
 
     Api root;
     String orgA;
@@ -62,7 +66,7 @@ class TenantIsolationIT {
     @Test
     void everyEndpointOfAnotherOrganizationAnswersLikeAMissingOrganization() {
         String missingOrg = IdKind.ORGANIZATION.next();
-        List<String> endpoints = AccessRules.all().entrySet().stream()
+        List<String> endpoints = rules.all().entrySet().stream()
                 .filter(e -> e.getValue() instanceof OrgPermission).map(Map.Entry::getKey).sorted().toList();
         long before = SecurityFixtures.audit(root, orgB, "limit=1").get(0).get("position").asLong();
         for (String endpoint : endpoints) {

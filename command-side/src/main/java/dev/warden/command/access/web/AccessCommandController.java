@@ -1,5 +1,6 @@
 package dev.warden.command.access.web;
 
+import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
 import dev.warden.command.web.Responses;
@@ -56,6 +57,7 @@ class AccessCommandController {
         this.requestTtl = requestTtl;
     }
 
+    @Requires("roles:write")
     @PostMapping("/roles")
     ResponseEntity<CommandResponse> createRole(@PathVariable String orgId, @Valid @RequestBody CreateRoleRequest body) {
         IdKind.ORGANIZATION.require(orgId);
@@ -65,6 +67,7 @@ class AccessCommandController {
         return Responses.created(roleId, position, "/api/orgs/" + orgId + "/roles/" + roleId);
     }
 
+    @Requires("roles:write")
     @PutMapping("/roles/{roleId}")
     ResponseEntity<CommandResponse> renameRole(@PathVariable String orgId, @PathVariable String roleId,
                                                @Valid @RequestBody RenameRoleRequest body) {
@@ -74,6 +77,7 @@ class AccessCommandController {
                 body.expectedVersion())));
     }
 
+    @Requires("roles:write")
     @DeleteMapping("/roles/{roleId}")
     ResponseEntity<CommandResponse> deleteRole(@PathVariable String orgId, @PathVariable String roleId,
                                                @RequestParam(required = false) @PositiveOrZero Long expectedVersion) {
@@ -82,6 +86,7 @@ class AccessCommandController {
         return Responses.ok(roleId, commands.sendSettled(new DeleteRoleCommand(roleId, orgId, expectedVersion)));
     }
 
+    @Requires("roles:write")
     @PutMapping("/roles/{roleId}/permissions/{permission}")
     ResponseEntity<CommandResponse> grant(@PathVariable String orgId, @PathVariable String roleId,
                                           @PathVariable String permission) {
@@ -90,6 +95,7 @@ class AccessCommandController {
         return Responses.ok(roleId, commands.sendSettled(new GrantPermissionCommand(roleId, orgId, permission)));
     }
 
+    @Requires("roles:write")
     @DeleteMapping("/roles/{roleId}/permissions/{permission}")
     ResponseEntity<CommandResponse> revoke(@PathVariable String orgId, @PathVariable String roleId,
                                            @PathVariable String permission) {
@@ -98,6 +104,7 @@ class AccessCommandController {
         return Responses.ok(roleId, commands.sendSettled(new RevokePermissionCommand(roleId, orgId, permission)));
     }
 
+    @Requires("roles:write")
     @PutMapping("/members/{userId}/roles/{roleId}")
     ResponseEntity<CommandResponse> assign(@PathVariable String orgId, @PathVariable String userId,
                                            @PathVariable String roleId) {
@@ -107,6 +114,7 @@ class AccessCommandController {
         return Responses.ok(roleId, commands.sendSettled(new AssignRoleCommand(orgId, userId, roleId)));
     }
 
+    @Requires("roles:write")
     @DeleteMapping("/members/{userId}/roles/{roleId}")
     ResponseEntity<CommandResponse> unassign(@PathVariable String orgId, @PathVariable String userId,
                                              @PathVariable String roleId) {
@@ -117,6 +125,7 @@ class AccessCommandController {
     }
 
     /** A member asks for a role; the request expires after {@code warden.access-requests.ttl} undecided. */
+    @Requires("access-requests:write")
     @PostMapping("/access-requests")
     ResponseEntity<CommandResponse> requestAccess(@PathVariable String orgId,
                                                   @Valid @RequestBody AccessRequestBodies.Request body) {
@@ -128,6 +137,7 @@ class AccessCommandController {
         return Responses.created(requestId, position, "/api/orgs/" + orgId + "/access-requests/" + requestId);
     }
 
+    @Requires("access-requests:approve")
     @PostMapping("/access-requests/{requestId}/approve")
     ResponseEntity<CommandResponse> approve(@PathVariable String orgId, @PathVariable String requestId,
                                             @Valid @RequestBody(required = false) AccessRequestBodies.Decision body,
@@ -137,6 +147,7 @@ class AccessCommandController {
                 actor.userId(), body == null ? null : body.reason())));
     }
 
+    @Requires("access-requests:approve")
     @PostMapping("/access-requests/{requestId}/deny")
     ResponseEntity<CommandResponse> deny(@PathVariable String orgId, @PathVariable String requestId,
                                          @Valid @RequestBody AccessRequestBodies.Decision body,
@@ -146,6 +157,7 @@ class AccessCommandController {
                 body.reason())));
     }
 
+    @Requires("access-requests:write")
     @PostMapping("/access-requests/{requestId}/cancel")
     ResponseEntity<CommandResponse> cancel(@PathVariable String orgId, @PathVariable String requestId) {
         String userId = Caller.userId();

@@ -1,5 +1,6 @@
 package dev.warden.command.identity.web;
 
+import dev.warden.events.shared.EndpointAccess.OperatorOnly;
 import dev.warden.events.shared.IdKind;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
@@ -29,30 +30,35 @@ class AccountCommandController {
         this.commands = commands;
     }
 
+    @OperatorOnly
     @PostMapping("/api/users/{userId}/deactivate")
     ResponseEntity<CommandResponse> deactivate(@PathVariable String userId) {
         IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new DeactivateUserCommand(userId)));
     }
 
+    @OperatorOnly
     @PostMapping("/api/users/{userId}/reactivate")
     ResponseEntity<CommandResponse> reactivate(@PathVariable String userId) {
         IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new ReactivateUserCommand(userId)));
     }
 
+    @OperatorOnly
     @DeleteMapping("/api/users/{userId}/sessions")
     ResponseEntity<CommandResponse> revokeSessions(@PathVariable String userId) {
         IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new RevokeAllSessionsCommand(userId)));
     }
 
+    @OperatorOnly
     @PutMapping("/api/users/{userId}/operator")
     ResponseEntity<CommandResponse> grantOperator(@PathVariable String userId) {
         IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new GrantOperatorCommand(userId)));
     }
 
+    @OperatorOnly
     @DeleteMapping("/api/users/{userId}/operator")
     ResponseEntity<CommandResponse> revokeOperator(@PathVariable String userId) {
         IdKind.USER.require(userId);

@@ -1,5 +1,6 @@
 package dev.warden.command.identity.web;
 
+import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.command.identity.web.IdentityRequests.IssueApiKey;
 import dev.warden.command.identity.web.IdentityRequests.IssuedKey;
 import dev.warden.command.support.Secrets;
@@ -38,6 +39,7 @@ class ApiKeyCommandController {
         this.commands = commands;
     }
 
+    @Requires("api-keys:write")
     @PostMapping("/api/orgs/{orgId}/api-keys")
     ResponseEntity<IssuedKey> issue(@PathVariable String orgId, @Valid @RequestBody IssueApiKey body,
                                     @RequestAttribute(Actor.ATTRIBUTE) Actor actor) {
@@ -52,6 +54,7 @@ class ApiKeyCommandController {
         return response.body(new IssuedKey(keyId, secret, prefix, position.isPresent() ? position.getAsLong() : null));
     }
 
+    @Requires("api-keys:write")
     @DeleteMapping("/api/orgs/{orgId}/api-keys/{keyId}")
     ResponseEntity<CommandResponse> revoke(@PathVariable String orgId, @PathVariable String keyId) {
         IdKind.API_KEY.require(keyId);

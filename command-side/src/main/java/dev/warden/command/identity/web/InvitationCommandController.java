@@ -1,5 +1,7 @@
 package dev.warden.command.identity.web;
 
+import dev.warden.events.shared.EndpointAccess.SignedIn;
+import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.command.identity.web.IdentityRequests.Invite;
 import dev.warden.command.web.Caller;
 import dev.warden.command.web.CommandResponse;
@@ -40,6 +42,7 @@ class InvitationCommandController {
         this.ttl = ttl;
     }
 
+    @Requires("members:write")
     @PostMapping("/api/orgs/{orgId}/invitations")
     ResponseEntity<CommandResponse> invite(@PathVariable String orgId, @Valid @RequestBody Invite body) {
         String invitationId = IdKind.INVITATION.next();
@@ -48,6 +51,7 @@ class InvitationCommandController {
         return Responses.created(invitationId, position, "/api/orgs/" + orgId + "/invitations/" + invitationId);
     }
 
+    @Requires("members:write")
     @DeleteMapping("/api/orgs/{orgId}/invitations/{invitationId}")
     ResponseEntity<CommandResponse> revoke(@PathVariable String orgId, @PathVariable String invitationId) {
         IdKind.INVITATION.require(invitationId);
@@ -55,6 +59,7 @@ class InvitationCommandController {
     }
 
     /** The signed-in addressee joins the organization as a Viewer. */
+    @SignedIn
     @PostMapping("/api/orgs/{orgId}/invitations/{invitationId}/accept")
     ResponseEntity<CommandResponse> accept(@PathVariable String orgId, @PathVariable String invitationId) {
         String userId = Caller.userId();
@@ -63,6 +68,7 @@ class InvitationCommandController {
                 IdKind.MEMBER.next())));
     }
 
+    @SignedIn
     @PostMapping("/api/orgs/{orgId}/invitations/{invitationId}/decline")
     ResponseEntity<CommandResponse> decline(@PathVariable String orgId, @PathVariable String invitationId) {
         String userId = Caller.userId();

@@ -1,5 +1,6 @@
 package dev.warden.command.identity.web;
 
+import dev.warden.events.shared.EndpointAccess.SignedIn;
 import dev.warden.command.identity.Credentials;
 import dev.warden.command.identity.PasswordHasher;
 import dev.warden.command.identity.Totp;
@@ -50,6 +51,7 @@ class MeCommandController {
         this.credentials = credentials;
     }
 
+    @SignedIn
     @PatchMapping("/api/me")
     ResponseEntity<CommandResponse> changeProfile(@Valid @RequestBody ChangeProfile body) {
         String userId = Caller.userId();
@@ -67,6 +69,7 @@ class MeCommandController {
     }
 
     /** Changes the password after checking the current one (the hash is computed before the command). */
+    @SignedIn
     @PutMapping("/api/me/password")
     ResponseEntity<CommandResponse> changePassword(@Valid @RequestBody ChangePassword body) {
         String userId = Caller.userId();
@@ -77,12 +80,14 @@ class MeCommandController {
         return Responses.ok(userId, commands.send(new ChangePasswordCommand(userId, hasher.hash(body.newPassword()))));
     }
 
+    @SignedIn
     @DeleteMapping("/api/me/password")
     ResponseEntity<CommandResponse> removePassword() {
         String userId = Caller.userId();
         return Responses.ok(userId, commands.send(new RemovePasswordCommand(userId)));
     }
 
+    @SignedIn
     @PostMapping("/api/me/accounts")
     ResponseEntity<CommandResponse> linkAccount(@Valid @RequestBody LinkAccount body) {
         String userId = Caller.userId();
@@ -92,6 +97,7 @@ class MeCommandController {
         return Responses.created(accountId, position, "/api/me/accounts/" + accountId);
     }
 
+    @SignedIn
     @DeleteMapping("/api/me/accounts/{accountId}")
     ResponseEntity<CommandResponse> unlinkAccount(@PathVariable String accountId) {
         String userId = Caller.userId();
@@ -100,6 +106,7 @@ class MeCommandController {
     }
 
     /** Starts a TOTP enrolment: answers the secret once; confirm it with a code to turn TOTP on. */
+    @SignedIn
     @PostMapping("/api/me/totp")
     ResponseEntity<TotpEnrolment> beginTotp() {
         String userId = Caller.userId();
@@ -108,12 +115,14 @@ class MeCommandController {
                 .body(new TotpEnrolment(secret, Totp.uri(secret, userId)));
     }
 
+    @SignedIn
     @PostMapping("/api/me/totp/confirm")
     ResponseEntity<CommandResponse> confirmTotp(@Valid @RequestBody TotpCode body) {
         String userId = Caller.userId();
         return Responses.ok(userId, commands.send(new EnableTotpCommand(userId, body.code())));
     }
 
+    @SignedIn
     @PostMapping("/api/me/totp/disable")
     ResponseEntity<CommandResponse> disableTotp(@Valid @RequestBody TotpCode body) {
         String userId = Caller.userId();

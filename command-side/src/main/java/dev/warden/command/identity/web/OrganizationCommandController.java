@@ -1,5 +1,7 @@
 package dev.warden.command.identity.web;
 
+import dev.warden.events.shared.EndpointAccess.SignedIn;
+import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.command.identity.PasswordHasher;
 import dev.warden.command.identity.web.IdentityRequests.ChangeMemberRole;
 import dev.warden.command.identity.web.IdentityRequests.CreateOrganization;
@@ -43,6 +45,7 @@ class OrganizationCommandController {
     }
 
     /** Creates an organization; the signed-in creator becomes its Admin. */
+    @SignedIn
     @PostMapping("/api/orgs")
     ResponseEntity<CommandResponse> create(@Valid @RequestBody CreateOrganization body) {
         String userId = Caller.userId();
@@ -52,6 +55,7 @@ class OrganizationCommandController {
         return Responses.created(organizationId, position, "/api/orgs/" + organizationId);
     }
 
+    @Requires("organizations:write")
     @PatchMapping("/api/orgs/{orgId}")
     ResponseEntity<CommandResponse> rename(@PathVariable String orgId, @Valid @RequestBody RenameOrganization body) {
         return Responses.ok(orgId, commands.send(new dev.warden.events.identity.RenameOrganizationCommand(orgId,
@@ -59,6 +63,7 @@ class OrganizationCommandController {
     }
 
     /** An operator registers a new account; it joins this organization as a Viewer. */
+    @Requires("users:write")
     @PostMapping("/api/orgs/{orgId}/users")
     ResponseEntity<CommandResponse> register(@PathVariable String orgId, @Valid @RequestBody RegisterUser body) {
         hasher.requireAcceptable(body.password(), body.email());
@@ -68,12 +73,14 @@ class OrganizationCommandController {
         return Responses.created(userId, position, "/api/orgs/" + orgId + "/members/" + userId);
     }
 
+    @Requires("members:write")
     @DeleteMapping("/api/orgs/{orgId}/members/{userId}")
     ResponseEntity<CommandResponse> removeMember(@PathVariable String orgId, @PathVariable String userId) {
         IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new RemoveMemberCommand(orgId, userId)));
     }
 
+    @Requires("members:write")
     @PutMapping("/api/orgs/{orgId}/members/{userId}/role")
     ResponseEntity<CommandResponse> changeRole(@PathVariable String orgId, @PathVariable String userId,
                                                @Valid @RequestBody ChangeMemberRole body) {
@@ -83,12 +90,14 @@ class OrganizationCommandController {
     }
 
     /** Suspends the member's access to this organization only; their account is untouched. */
+    @Requires("members:write")
     @PostMapping("/api/orgs/{orgId}/members/{userId}/suspend")
     ResponseEntity<CommandResponse> suspend(@PathVariable String orgId, @PathVariable String userId) {
         IdKind.USER.require(userId);
         return Responses.ok(userId, commands.sendSettled(new SuspendMemberCommand(orgId, userId)));
     }
 
+    @Requires("members:write")
     @PostMapping("/api/orgs/{orgId}/members/{userId}/reinstate")
     ResponseEntity<CommandResponse> reinstate(@PathVariable String orgId, @PathVariable String userId) {
         IdKind.USER.require(userId);
@@ -96,6 +105,7 @@ class OrganizationCommandController {
     }
 
     /** The member's open sessions stop reaching this organization (after a lost laptop, say); elsewhere they work on. */
+    @Requires("sessions:write")
     @DeleteMapping("/api/orgs/{orgId}/members/{userId}/sessions")
     ResponseEntity<CommandResponse> endSessions(@PathVariable String orgId, @PathVariable String userId) {
         IdKind.USER.require(userId);

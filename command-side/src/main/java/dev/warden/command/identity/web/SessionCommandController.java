@@ -1,5 +1,7 @@
 package dev.warden.command.identity.web;
 
+import dev.warden.events.shared.EndpointAccess.Open;
+import dev.warden.events.shared.EndpointAccess;
 import dev.warden.command.identity.web.IdentityRequests.SignIn;
 import dev.warden.command.identity.web.IdentityRequests.SignedIn;
 import dev.warden.command.support.RequestContext;
@@ -49,6 +51,7 @@ class SessionCommandController {
         this.ttl = ttl;
     }
 
+    @Open
     @PostMapping("/api/sessions")
     ResponseEntity<SignedIn> signIn(@Valid @RequestBody SignIn body, HttpServletRequest request) {
         String sessionId = IdKind.SESSION.next();
@@ -74,6 +77,7 @@ class SessionCommandController {
     }
 
     /** Signs out: ends the session the request came with. */
+    @EndpointAccess.SignedIn
     @DeleteMapping("/api/sessions/current")
     ResponseEntity<CommandResponse> signOut(@RequestAttribute(Actor.ATTRIBUTE) Actor actor) {
         String userId = Caller.userId();
@@ -81,6 +85,7 @@ class SessionCommandController {
         return Responses.withCookie(Responses.ok(actor.sessionId(), position), cookie("", Duration.ZERO));
     }
 
+    @EndpointAccess.SignedIn
     @DeleteMapping("/api/me/sessions/{sessionId}")
     ResponseEntity<CommandResponse> revoke(@PathVariable String sessionId) {
         String userId = Caller.userId();
@@ -88,6 +93,7 @@ class SessionCommandController {
         return Responses.ok(sessionId, commands.sendSettled(new RevokeSessionCommand(sessionId, userId)));
     }
 
+    @EndpointAccess.SignedIn
     @DeleteMapping("/api/me/sessions")
     ResponseEntity<CommandResponse> revokeAll() {
         String userId = Caller.userId();

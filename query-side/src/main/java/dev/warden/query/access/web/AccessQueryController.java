@@ -1,5 +1,6 @@
 package dev.warden.query.access.web;
 
+import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.access.AccessQueries;
 import dev.warden.query.access.AccessRequestQueries;
@@ -29,6 +30,7 @@ class AccessQueryController {
         this.guard = guard;
     }
 
+    @Requires("roles:read")
     @GetMapping("/api/orgs/{orgId}/roles")
     Page<RoleView> roles(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
                          @RequestParam(required = false) String cursor,
@@ -38,6 +40,7 @@ class AccessQueryController {
         return access.roles(orgId, request);
     }
 
+    @Requires("roles:read")
     @GetMapping("/api/orgs/{orgId}/roles/{roleId}")
     RoleView role(@PathVariable String orgId, @PathVariable String roleId,
                   @RequestParam(required = false) Long minPosition) {
@@ -46,6 +49,7 @@ class AccessQueryController {
                 .orElseThrow(() -> IdKind.ROLE.notFound(roleId));
     }
 
+    @Requires("roles:read")
     @GetMapping("/api/orgs/{orgId}/permissions")
     Page<PermissionView> permissions(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) String cursor,
@@ -56,6 +60,7 @@ class AccessQueryController {
     }
 
     /** The organization's access requests, newest first, optionally of one {@code status}. */
+    @Requires("access-requests:read")
     @GetMapping("/api/orgs/{orgId}/access-requests")
     Page<AccessRequestView> accessRequests(@PathVariable String orgId,
                                            @RequestParam(required = false) String status,
@@ -69,6 +74,7 @@ class AccessQueryController {
     }
 
     /** One access request; another organization's request looks missing. */
+    @Requires("access-requests:read")
     @GetMapping("/api/orgs/{orgId}/access-requests/{requestId}")
     AccessRequestView accessRequest(@PathVariable String orgId, @PathVariable String requestId,
                                     @RequestParam(required = false) Long minPosition) {

@@ -1,5 +1,6 @@
 package dev.warden.query.audit.web;
 
+import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.query.audit.ActivityView;
 import dev.warden.query.audit.AuditEventView;
 import dev.warden.query.audit.AuditQuery;
@@ -24,6 +25,7 @@ class AuditQueryController {
         this.guard = guard;
     }
 
+    @Requires("audit:read")
     @GetMapping("/api/orgs/{orgId}/audit")
     Page<AuditEventView> audit(@PathVariable String orgId,
                                @RequestParam(required = false) String actor,
@@ -41,6 +43,7 @@ class AuditQueryController {
     }
 
     /** The activity feed, filtered like the audit trail. */
+    @Requires("audit:read")
     @GetMapping("/api/orgs/{orgId}/activity")
     Page<ActivityView> activity(@PathVariable String orgId,
                                 @RequestParam(required = false) String actor,

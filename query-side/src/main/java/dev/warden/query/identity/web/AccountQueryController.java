@@ -1,5 +1,6 @@
 package dev.warden.query.identity.web;
 
+import dev.warden.events.shared.EndpointAccess.OperatorOnly;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.SessionQueries;
@@ -29,6 +30,7 @@ class AccountQueryController {
         this.guard = guard;
     }
 
+    @OperatorOnly
     @GetMapping("/api/users/{userId}/sessions")
     Page<SessionView> sessions(@PathVariable String userId, @RequestParam(required = false) Integer limit,
                                @RequestParam(required = false) String cursor,

@@ -1,5 +1,6 @@
 package dev.warden.query.identity.web;
 
+import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.events.shared.IdKind;
 import dev.warden.events.shared.DomainException;
 import dev.warden.query.identity.ApiKeyQueries;
@@ -24,6 +25,7 @@ class ApiKeyQueryController {
         this.guard = guard;
     }
 
+    @Requires("api-keys:read")
     @GetMapping("/api/orgs/{orgId}/api-keys")
     Page<ApiKeyView> keys(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
                           @RequestParam(required = false) String cursor,
@@ -34,6 +36,7 @@ class ApiKeyQueryController {
     }
 
     /** One key; another organization's key looks missing. */
+    @Requires("api-keys:read")
     @GetMapping("/api/orgs/{orgId}/api-keys/{keyId}")
     ApiKeyView key(@PathVariable String orgId, @PathVariable String keyId,
                    @RequestParam(required = false) Long minPosition) {

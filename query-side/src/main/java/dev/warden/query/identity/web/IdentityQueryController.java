@@ -1,5 +1,6 @@
 package dev.warden.query.identity.web;
 
+import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.access.AccessQueries;
 import dev.warden.query.identity.IdentityQueries;
@@ -34,6 +35,7 @@ class IdentityQueryController {
         this.guard = guard;
     }
 
+    @Requires("organizations:read")
     @GetMapping("/api/orgs/{orgId}")
     OrganizationView organization(@PathVariable String orgId, @RequestParam(required = false) Long minPosition) {
         guard.awaitPosition(minPosition);
@@ -41,6 +43,7 @@ class IdentityQueryController {
                 .orElseThrow(() -> IdKind.ORGANIZATION.notFound(orgId));
     }
 
+    @Requires("members:read")
     @GetMapping("/api/orgs/{orgId}/members")
     Page<MemberView> members(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) String cursor,
@@ -51,6 +54,7 @@ class IdentityQueryController {
         return new Page<>(withRoles(orgId, page.items()), page.nextCursor());
     }
 
+    @Requires("members:read")
     @GetMapping("/api/orgs/{orgId}/members/{userId}")
     MemberView member(@PathVariable String orgId, @PathVariable String userId,
                       @RequestParam(required = false) Long minPosition) {
@@ -60,6 +64,7 @@ class IdentityQueryController {
                 .orElseThrow(() -> IdKind.MEMBER.notFound(userId));
     }
 
+    @Requires("members:read")
     @GetMapping("/api/orgs/{orgId}/invitations")
     Page<InvitationView> invitations(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) String cursor,

@@ -1,5 +1,6 @@
 package dev.warden.query.identity.web;
 
+import dev.warden.events.shared.EndpointAccess.SignedIn;
 import dev.warden.events.shared.IdKind;
 import dev.warden.events.shared.Actor;
 import dev.warden.query.identity.AccountView;
@@ -40,12 +41,14 @@ class MeQueryController {
         this.guard = guard;
     }
 
+    @SignedIn
     @GetMapping("/api/me")
     UserView me(@RequestAttribute(Actor.ATTRIBUTE) Actor actor, @RequestParam(required = false) Long minPosition) {
         guard.awaitPosition(minPosition);
         return identity.user(actor.userId()).orElseThrow(() -> IdKind.USER.notFound(actor.userId()));
     }
 
+    @SignedIn
     @GetMapping("/api/me/sessions")
     Page<OwnSessionView> sessions(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
                                   @RequestParam(required = false) Integer limit,
@@ -59,6 +62,7 @@ class MeQueryController {
     }
 
     /** Invitations waiting for the caller's answer, by user id or current email. */
+    @SignedIn
     @GetMapping("/api/me/invitations")
     Page<InvitationView> invitations(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
                                      @RequestParam(required = false) Integer limit,
@@ -69,6 +73,7 @@ class MeQueryController {
         return invitations.addressedTo(actor.userId(), request);
     }
 
+    @SignedIn
     @GetMapping("/api/me/accounts")
     Page<AccountView> accounts(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
                                @RequestParam(required = false) Integer limit,
@@ -79,6 +84,7 @@ class MeQueryController {
         return identity.accounts(actor.userId(), request);
     }
 
+    @SignedIn
     @GetMapping("/api/me/organizations")
     Page<MembershipView> organizations(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
                                        @RequestParam(required = false) Integer limit,
