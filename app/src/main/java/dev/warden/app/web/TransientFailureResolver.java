@@ -1,5 +1,6 @@
 package dev.warden.app.web;
 
+import dev.warden.app.database.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,12 +15,16 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Answers the failures that pass with time, whatever wraps them, before the problem advice sees
- * them: a body that did not arrive in time (408).
+ * them: a body that did not arrive in time (408), and a database that cannot be reached (503 with
+ * {@code Retry-After}). The body never says more than that:
+ * no SQL, no connection details.
  */
 @Component
 class TransientFailureResolver implements HandlerExceptionResolver, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(TransientFailureResolver.class);
+    /** Seconds a client should wait before it retries after a database outage answer. */
+    private static final String DATABASE_RETRY_AFTER = "5";
 
     @Override
     public int getOrder() {
@@ -39,6 +44,14 @@ class TransientFailureResolver implements HandlerExceptionResolver, Ordered {
                 response.setHeader(HttpHeaders.CONNECTION, "close");
                 ProblemBodies.write(response, HttpStatus.REQUEST_TIMEOUT, "REQUEST_BODY_TIMEOUT",
                         "The request body did not arrive in time");
+                return new ModelAndView();
+            }
+            if (DatabaseOutage.causes(exception)) {
+                log.warn("{} {} answered 503: the database cannot be reached ({})", request.getMethod(),
+                        request.getRequestURI(), exception.getClass().getSimpleName());
+                response.setHeader(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER);
+                ProblemBodies.write(response, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                        "The database cannot be reached right now; retry shortly");
                 return new ModelAndView();
             }
         } catch (IOException e) {

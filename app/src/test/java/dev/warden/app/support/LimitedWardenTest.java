@@ -19,7 +19,10 @@ import org.springframework.test.context.ContextConfiguration;
         "server.tomcat.threads.max=40",
         "warden.web.reserved-threads=8",
         "warden.web.max-requests-per-client=10",
-        "warden.web.body-timeout=2s"})
+        "warden.web.body-timeout=2s",
+        "warden.database.pool-size=4",
+        "warden.database.connection-timeout=1s",
+        "warden.database.health-timeout=1s"})
 @ContextConfiguration(initializers = LimitedWardenInitializer.class)
 @Import(TestClock.Config.class)
 public @interface LimitedWardenTest {
