@@ -1,6 +1,7 @@
 package dev.warden.app.web;
 
 import dev.warden.app.database.DatabaseOutage;
+import dev.warden.query.support.ConsistencyWaitsFullException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,8 +16,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Answers the failures that pass with time, whatever wraps them, before the problem advice sees
- * them: a body that did not arrive in time (408), and a database that cannot be reached (503 with
- * {@code Retry-After}). The body never says more than that:
+ * them: a body that did not arrive in time (408), a database that cannot be reached, and a full
+ * queue of consistency waits (503 with {@code Retry-After}). The body never says more than that:
  * no SQL, no connection details.
  */
 @Component
@@ -44,6 +45,12 @@ class TransientFailureResolver implements HandlerExceptionResolver, Ordered {
                 response.setHeader(HttpHeaders.CONNECTION, "close");
                 ProblemBodies.write(response, HttpStatus.REQUEST_TIMEOUT, "REQUEST_BODY_TIMEOUT",
                         "The request body did not arrive in time");
+                return new ModelAndView();
+            }
+            if (has(exception, ConsistencyWaitsFullException.class)) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                ProblemBodies.write(response, HttpStatus.SERVICE_UNAVAILABLE, "CONSISTENCY_WAITS_FULL",
+                        "Too many requests wait for the read models; retry shortly");
                 return new ModelAndView();
             }
             if (DatabaseOutage.causes(exception)) {

@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
         "warden.web.body-timeout=2s",
         "warden.database.pool-size=4",
         "warden.database.connection-timeout=1s",
-        "warden.database.health-timeout=1s"})
+        "warden.database.health-timeout=1s",
+        "warden.query.max-consistency-waiters=8",
+        "warden.query.max-consistency-wait=10s"})
 @ContextConfiguration(initializers = LimitedWardenInitializer.class)
 @Import(TestClock.Config.class)
 public @interface LimitedWardenTest {
