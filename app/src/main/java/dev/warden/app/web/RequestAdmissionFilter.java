@@ -19,10 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Decides, before a byte of the body is read, whether a request may take a request thread: at most
  * {@code warden.web.max-requests-per-client} in flight per client address (else 429), and never
  * the last {@code warden.web.reserved-threads} threads (else 503). Health probes pass untouched,
- * so one client, or many slow ones together, cannot starve liveness and readiness.
+ * so one client, or many slow ones together, cannot starve liveness and readiness. It runs after
+ * the HTTP metrics filter, so refusals are counted under their status.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestAdmissionFilter extends OncePerRequestFilter {
 
     private static final String HEALTH = "/actuator/health";

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that trickles its body a byte at a time therefore holds a request thread for that long at most.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class RequestBodyDeadlineFilter extends OncePerRequestFilter {
 
     private final Duration timeout;

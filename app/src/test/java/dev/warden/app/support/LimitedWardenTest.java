@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A test of a second service instance on the test database, with small limits and short deadlines
- * (so overload tests take seconds), whose database connections pass through a {@link DatabaseProxy}
- * the test can cut ({@link LimitedWardenInitializer#database()}). All such tests share that instance.
+ * A test of a second service instance, with small limits and short deadlines (so overload tests
+ * take seconds), on a database of its own on the test PostgreSQL, whose connections pass through a
+ * {@link DatabaseProxy} the test can cut ({@link LimitedWardenInitializer#database()}). All such
+ * tests share that instance.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
