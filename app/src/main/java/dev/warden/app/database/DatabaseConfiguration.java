@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,7 +68,21 @@ public class DatabaseConfiguration {
             config.addDataSourceProperty("logServerErrorDetail", "false");
             description = "embedded PostgreSQL on port " + postgres.getPort();
         }
+        boundWaits(config, properties.connectionTimeout());
         log.info("Database: {}", description);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * A request waits at most {@code timeout} for a connection, and a new connection is given up after
+     * that long too (a server that accepts but does not answer would otherwise hold the pool's only
+     * thread that opens connections), so an outage is answered promptly and the pool recovers alone.
+     */
+    private static void boundWaits(HikariConfig config, Duration timeout) {
+        long millis = Math.max(250, timeout.toMillis());
+        config.setConnectionTimeout(millis);
+        config.setValidationTimeout(Math.min(millis, 5_000));
+        config.addDataSourceProperty("connectTimeout", DedicatedConnection.seconds(timeout));
+        config.addDataSourceProperty("loginTimeout", DedicatedConnection.seconds(timeout));
     }
 }

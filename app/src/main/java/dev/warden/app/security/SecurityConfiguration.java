@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -52,6 +53,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 projections.await(OptionalLong.of(position));
             } catch (PositionNotReachedException e) {
                 log.warn("Projections did not reach position {} in time; the change holds once they do", position);
+            } catch (DataAccessException e) {
+                // The command is committed: a database that went away since must not turn it into a failure.
+                log.warn("Could not see whether the projections reached position {} ({}); the change holds once "
+                        + "they do", position, e.getClass().getSimpleName());
             } finally {
                 waits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }

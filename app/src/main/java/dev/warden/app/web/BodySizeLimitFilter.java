@@ -1,11 +1,8 @@
 package dev.warden.app.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +35,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             ProblemBodies.write(response, HttpStatus.CONTENT_TOO_LARGE, TooLarge.CODE, TooLarge.detail(limit));
             return;
         }
-        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new CheckedBody(request, new Limited(limit)) : request,
+                response);
     }
 
     /** Reading a body went past the limit. */
@@ -55,59 +53,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    /** A request whose body stream ends in an error once more than the limit has been read. */
-    private static final class Limited extends HttpServletRequestWrapper {
-
-        private final long limit;
-        private ServletInputStream stream;
-
-        Limited(HttpServletRequest request, long limit) {
-            super(request);
-            this.limit = limit;
-        }
+    /** A body whose stream ends in {@link TooLarge} once more than the limit has been read. */
+    private record Limited(long limit) implements CheckedBody.Check {
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                ServletInputStream body = super.getInputStream();
-                stream = new ServletInputStream() {
-                    private long read;
-
-                    @Override
-                    public int read() throws IOException {
-                        int b = body.read();
-                        if (b >= 0 && ++read > limit) {
-                            throw new TooLarge(limit);
-                        }
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = body.read(buffer, offset, length);
-                        if (n > 0 && (read += n) > limit) {
-                            throw new TooLarge(limit);
-                        }
-                        return n;
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return body.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return body.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        body.setReadListener(listener);
-                    }
-                };
+        public void after(long total) throws IOException {
+            if (total > limit) {
+                throw new TooLarge(limit);
             }
-            return stream;
         }
     }
 }

@@ -13,6 +13,11 @@ public class PositionNotReachedException extends RuntimeException {
         this.position = position;
     }
 
+    protected PositionNotReachedException(long position, String message) {
+        super(message);
+        this.position = position;
+    }
+
     public long position() {
         return position;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the projections are in the log, read from {@code token_entry} (so it also sees segments
- * that other instances own), and the bounded wait that gives clients read-your-writes.
+ * that other instances own), and the bounded wait that gives clients read-your-writes. At most
+ * {@code warden.query.max-consistency-waiters} requests wait at once; a wait holds a request thread
+ * (never a database connection), and more of them would starve the other requests and health.
  */
 @Component
 public class ProjectionProgress {
@@ -28,15 +31,20 @@ public class ProjectionProgress {
     private final EventProcessingConfiguration processing;
     private final Duration maxWait;
     private final ProjectionCommits commits;
+    private final int maxWaiters;
+    private final Semaphore waiters;
 
     ProjectionProgress(JdbcClient jdbc, @Qualifier("serializer") Serializer serializer,
                        EventProcessingConfiguration processing,
-                       @Value("${warden.query.max-consistency-wait:5s}") Duration maxWait, ProjectionCommits commits) {
+                       @Value("${warden.query.max-consistency-wait:5s}") Duration maxWait, ProjectionCommits commits,
+                       @Value("${warden.query.max-consistency-waiters:50}") int maxWaiters) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processing = processing;
         this.maxWait = maxWait;
         this.commits = commits;
+        this.maxWaiters = maxWaiters;
+        this.waiters = new Semaphore(maxWaiters);
     }
 
     /** The names of the projections' processors in this process. */
@@ -135,11 +143,23 @@ public class ProjectionProgress {
      * Waits until every projection has handled {@code position}, at most the configured time.
      *
      * @throws PositionNotReachedException when the wait ran out
+     * @throws ConsistencyWaitsFullException at once, when the most requests allowed wait already
      */
     public void await(OptionalLong position) {
-        if (position.isEmpty()) {
+        if (position.isEmpty() || reached(position.getAsLong())) {
             return;
         }
+        if (!waiters.tryAcquire()) {
+            throw new ConsistencyWaitsFullException(position.getAsLong(), maxWaiters);
+        }
+        try {
+            waitFor(position);
+        } finally {
+            waiters.release();
+        }
+    }
+
+    private void waitFor(OptionalLong position) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         // A projection of this process wakes the wait when it commits. Its processor records the new
         // position just after that commit, so a wait woken by a commit looks again 0.1 ms later; the
