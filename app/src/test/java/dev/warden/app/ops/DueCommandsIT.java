@@ -92,17 +92,18 @@ class DueCommandsIT {
 
     Api admin;
     String orgId;
-    String base;
+    /** The organization's access requests. */
+    String requests;
     Fixtures.SignedIn viewer;
     String roleId;
 
     @BeforeEach
-    void setUp() {
+    void openOrganizationWithAViewerAndARole() {
         admin = Api.admin(port);
         orgId = Fixtures.organization(admin).id();
-        base = "/api/orgs/" + orgId;
-        viewer = Fixtures.signedInUser(admin, orgId);
+        requests = "/api/orgs/" + orgId + "/access-requests";
         roleId = Fixtures.role(admin, orgId, "Due " + Fixtures.unique()).id();
+        viewer = Fixtures.signedInUser(admin, orgId);
     }
 
     /**
@@ -113,8 +114,9 @@ class DueCommandsIT {
     void settleAndResetClock() {
         Instant moved = clock.instant();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM due_commands WHERE due_at <= ?")
-                    .param(Timestamp.from(moved)).query(Long.class).single() == 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM due_commands WHERE due_at <= ?").param(Timestamp.from(moved))
+                    .query(Long.class).single() == 0);
         } finally {
             TestClock.reset();
         }
@@ -144,7 +146,7 @@ class DueCommandsIT {
     @Test
     void aDecidedRequestIsNotExpired() {
         String requestId = request(viewer.api());
-        Api.Response denied = admin.post(base + "/access-requests/" + requestId + "/deny", json(Map.of("reason", "no")));
+        Api.Response denied = admin.post(requests + "/" + requestId + "/deny", json(Map.of("reason", "no")));
         assertThat(denied.status()).as(denied.body()).isEqualTo(200);
         Instant expiresAt = dueAt(requestId).orElseThrow(() -> new AssertionError("no expiry scheduled"));
 
@@ -157,8 +159,8 @@ class DueCommandsIT {
 
     @Test
     void competingPollersSendEachDueCommandOnce() throws Exception {
-        List<String> requests = IntStream.range(0, 30).mapToObj(i -> request(viewer.api())).toList();
-        Instant latest = requests.stream().map(id -> dueAt(id).orElseThrow()).max(Instant::compareTo).orElseThrow();
+        List<String> opened = IntStream.range(0, 30).mapToObj(i -> request(viewer.api())).toList();
+        Instant latest = opened.stream().map(id -> dueAt(id).orElseThrow()).max(Instant::compareTo).orElseThrow();
         Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
         MessageDispatchInterceptor<CommandMessage<?>> counting = messages -> (index, message) -> {
             if (message.getPayload() instanceof ExpireAccessRequestCommand expire) {
@@ -183,12 +185,12 @@ class DueCommandsIT {
             });
             a.get(60, TimeUnit.SECONDS);
             b.get(60, TimeUnit.SECONDS);
-            requests.forEach(this::awaitSent);
+            opened.forEach(this::awaitSent);
         } finally {
             registration.cancel();
             threads.shutdownNow();
         }
-        assertThat(requests).allSatisfy(id -> {
+        assertThat(opened).allSatisfy(id -> {
             assertThat(sends.get(id)).as("sends of the expiry of %s", id).hasValue(1);
             assertThat(expiredEvents(id)).as("expiries of %s", id).isEqualTo(1);
         });
@@ -201,7 +203,8 @@ class DueCommandsIT {
             int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
             requestId = request(new Api(otherPort).as(viewer.email()));
         }
-        Instant expiresAt = dueAt(requestId).orElseThrow(() -> new AssertionError("the expiry did not outlive its instance"));
+        Instant expiresAt = dueAt(requestId)
+                .orElseThrow(() -> new AssertionError("the expiry did not outlive its instance"));
 
         moveClockTo(expiresAt.plusSeconds(1));
         newPoller().sendDue();
@@ -214,7 +217,7 @@ class DueCommandsIT {
     void aRequestOpenedBeforeTheTableExistedIsScheduledByTheMigration() throws IOException {
         String pending = request(viewer.api());
         String denied = request(viewer.api());
-        assertThat(admin.post(base + "/access-requests/" + denied + "/deny", json(Map.of("reason", "no"))).status())
+        assertThat(admin.post(requests + "/" + denied + "/deny", json(Map.of("reason", "no"))).status())
                 .isEqualTo(200);
         Instant expiresAt = dueAt(pending).orElseThrow();
         jdbc.sql("DELETE FROM due_commands WHERE key IN (?, ?)").params(key(pending), key(denied)).update();
@@ -222,7 +225,8 @@ class DueCommandsIT {
         jdbc.sql(migration("V0014__access_request_expiry_due.sql")).update();
 
         assertThat(dueAt(denied)).as("a decided request needs no expiry").isEmpty();
-        assertThat(dueAt(pending)).hasValueSatisfying(at -> assertThat(at).isCloseTo(expiresAt, within(1, ChronoUnit.MILLIS)));
+        assertThat(dueAt(pending))
+                .hasValueSatisfying(at -> assertThat(at).isCloseTo(expiresAt, within(1, ChronoUnit.MILLIS)));
         moveClockTo(expiresAt.plusSeconds(1));
         poller.sendDue();
         awaitSent(pending);
@@ -278,7 +282,7 @@ class DueCommandsIT {
     }
 
     private String request(Api as) {
-        Api.Response response = as.post(base + "/access-requests",
+        Api.Response response = as.post(requests,
                 json(Map.of("roleId", roleId, "justification", "for a while")));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.id();
@@ -329,12 +333,12 @@ class DueCommandsIT {
     }
 
     private Instant expiresAtOf(String requestId) {
-        return Instant.parse(admin.get(base + "/access-requests/" + requestId + "?minPosition=" + logHead())
+        return Instant.parse(admin.get(requests + "/" + requestId + "?minPosition=" + logHead())
                 .json().get("expiresAt").asString());
     }
 
     private void awaitStatus(String requestId, String status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get(base + "/access-requests/" + requestId)
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get(requests + "/" + requestId)
                 .json().get("status").asString().equals(status));
     }
 
