@@ -16,7 +16,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         TestPropertyValues.of("warden.database.url=" + TestDatabase.url(), "warden.database.ssl=disable",
                         "warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
                         "warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,
-                        "warden.access-requests.expiry-check=1s")
+                        "warden.due-commands.poll-interval=1s")
                 .applyTo(context.getEnvironment());
     }
 }

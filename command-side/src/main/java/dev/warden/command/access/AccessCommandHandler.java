@@ -4,6 +4,7 @@ import dev.warden.command.support.Aggregates;
 import dev.warden.events.shared.IdKind;
 import dev.warden.command.identity.Organization;
 import dev.warden.command.support.AggregateLocks;
+import dev.warden.command.support.DueCommands;
 import dev.warden.command.support.Grants;
 import dev.warden.command.support.UniqueNames;
 import dev.warden.events.access.AccessErrorCode;
@@ -52,11 +53,12 @@ public class AccessCommandHandler {
     private final Clock clock;
     private final SystemRoles systemRoles;
     private final RolePermissions rolePermissions;
+    private final DueCommands due;
 
     AccessCommandHandler(@Qualifier("roleRepository") Repository<Role> roles,
                          @Qualifier("organizationRepository") Repository<Organization> organizations, UniqueNames names,
                          AggregateLocks locks, @Qualifier("accessRequestRepository") Repository<AccessRequest> requests,
-                         Grants grants, Clock clock, @Lazy SystemRoles systemRoles) {
+                         Grants grants, Clock clock, @Lazy SystemRoles systemRoles, DueCommands due) {
         this.roles = roles;
         this.organizations = organizations;
         this.names = names;
@@ -66,6 +68,7 @@ public class AccessCommandHandler {
         this.clock = clock;
         this.systemRoles = systemRoles;
         this.rolePermissions = new RolePermissions(roles);
+        this.due = due;
     }
 
     /** The uniqueness key of a role name, the same for names that differ only in case. */
@@ -171,6 +174,16 @@ public class AccessCommandHandler {
             throw new DomainException(AccessErrorCode.ROLE_ALREADY_HELD, "You hold this role already");
         }
         requests.newInstance(() -> new AccessRequest(command));
+        if (command.expiresAt() != null) {
+            // A request decided before then finds nothing to expire.
+            due.schedule(expiryKey(command.requestId()), command.expiresAt(),
+                    new ExpireAccessRequestCommand(command.requestId(), command.organizationId()));
+        }
+    }
+
+    /** What a request's expiry is scheduled under (also in migration V0014). */
+    static String expiryKey(String requestId) {
+        return "access-request-expiry:" + requestId;
     }
 
     /**

@@ -24,6 +24,7 @@ import dev.warden.command.support.EventSourcedAggregates;
 import dev.warden.command.support.InMemoryUniqueNames;
 import dev.warden.command.support.MutableClock;
 import dev.warden.command.support.RecordingAggregateLocks;
+import dev.warden.command.support.RecordingDueCommands;
 import dev.warden.command.support.RequestContext;
 import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.access.AccessRequestApprovedEvent;
@@ -44,6 +45,7 @@ import dev.warden.events.shared.IdKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +69,7 @@ class AccessRequestTest {
     private EventSourcedAggregates<Role> roles;
     private RecordingAggregateLocks locks;
     private MutableClock clock;
+    private RecordingDueCommands due;
 
     @BeforeEach
     void setUp() {
@@ -86,8 +89,9 @@ class AccessRequestTest {
         AccessTestData.claimSystemRoleNames(names);
         locks = new RecordingAggregateLocks();
         clock = new MutableClock(NOW);
+        due = new RecordingDueCommands();
         fixture.registerAnnotatedCommandHandler(AccessTestData.accessCommandHandler(roles.repository(),
-                organizations.repository(), names, locks, fixture.getRepository(), clock));
+                organizations.repository(), names, locks, fixture.getRepository(), clock, due));
     }
 
     private static RequestAccessCommand request(String requesterId, String roleId) {
@@ -132,12 +136,21 @@ class AccessRequestTest {
         }
 
         @Test
+        void openingARequestSchedulesItsExpiryForItsExpiryTime() {
+            fixture.givenNoPriorActivity().when(request(USER_ID, ROLE_ID)).expectEvents(requested());
+            assertThat(due.scheduled()).containsExactly(Map.entry("access-request-expiry:" + REQUEST_ID,
+                    new RecordingDueCommands.Scheduled(EXPIRES_AT,
+                            new ExpireAccessRequestCommand(REQUEST_ID, ORGANIZATION_ID))));
+        }
+
+        @Test
         void rejectsNonMember() {
             fixture.givenNoPriorActivity()
                     .when(new RequestAccessCommand(REQUEST_ID, OTHER_ORGANIZATION_ID, USER_ID, SYSTEM_ROLE_ID,
                             JUSTIFICATION, EXPIRES_AT))
                     .expectException(refusedWith(AccessErrorCode.NOT_A_MEMBER))
                     .expectNoEvents();
+            assertThat(due.scheduled()).as("a refused request schedules nothing").isEmpty();
         }
 
         @Test

@@ -2,7 +2,9 @@ package dev.warden.command.access;
 
 import dev.warden.command.identity.Organization;
 import dev.warden.command.support.AggregateLocks;
+import dev.warden.command.support.DueCommands;
 import dev.warden.command.support.Grants;
+import dev.warden.command.support.RecordingDueCommands;
 import dev.warden.command.support.UniqueNames;
 import dev.warden.events.access.RoleAssignedEvent;
 import dev.warden.events.access.RoleCreatedEvent;
@@ -51,8 +53,17 @@ public final class AccessTestData {
                                                             Repository<Organization> organizations,
                                                             UniqueNames names, AggregateLocks locks,
                                                             Repository<AccessRequest> requests, Clock clock) {
+        return accessCommandHandler(roles, organizations, names, locks, requests, clock, new RecordingDueCommands());
+    }
+
+    /** The same, scheduling the commands it makes due (request expiries) in {@code due}. */
+    public static AccessCommandHandler accessCommandHandler(Repository<Role> roles,
+                                                            Repository<Organization> organizations,
+                                                            UniqueNames names, AggregateLocks locks,
+                                                            Repository<AccessRequest> requests, Clock clock,
+                                                            DueCommands due) {
         return new AccessCommandHandler(roles, organizations, names, locks, requests, new Grants(), clock,
-                systemRoles(names));
+                systemRoles(names), due);
     }
 
     /** The system roles as the seeder leaves them in {@code names}: found through their name claims. */

@@ -22,6 +22,7 @@ import dev.warden.command.support.EventSourcedAggregates;
 import dev.warden.command.support.Grants;
 import dev.warden.command.support.InMemoryUniqueNames;
 import dev.warden.command.support.RecordingAggregateLocks;
+import dev.warden.command.support.RecordingDueCommands;
 import dev.warden.command.support.RequestContext;
 import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.access.AssignRoleCommand;
@@ -76,7 +77,7 @@ class RoleTest {
         fixture.registerAnnotatedCommandHandler(new AccessCommandHandler(fixture.getRepository(),
                 organizations.repository(), names, locks,
                 new EventSourcedAggregates<>(AccessRequest.class).repository(), new Grants(), Clock.systemUTC(),
-                new SystemRoles(names)));
+                new SystemRoles(names), new RecordingDueCommands()));
     }
 
     /** Runs {@code action} as a user holding exactly {@code permissions} in the sample organization. */

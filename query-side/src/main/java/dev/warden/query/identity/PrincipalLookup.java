@@ -1,10 +1,6 @@
 package dev.warden.query.identity;
 
-import dev.warden.query.access.ExpiredAccessRequest;
 import dev.warden.query.support.Rows;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,16 +100,5 @@ public class PrincipalLookup {
                 .params(organizationId, userId)
                 .query((rs, n) -> Set.copyOf(Rows.texts(rs, "permissions")))
                 .optional();
-    }
-
-    /** Up to {@code limit} pending requests whose expiry is at or before {@code now}, soonest expired first. */
-    public List<ExpiredAccessRequest> expiredPendingAccessRequests(Instant now, int limit) {
-        return jdbc.sql("""
-                        SELECT id, organization_id FROM access_requests
-                        WHERE status = 'pending' AND expires_at <= ?
-                        ORDER BY expires_at, id LIMIT ?""")
-                .params(Timestamp.from(now), limit)
-                .query((rs, n) -> new ExpiredAccessRequest(rs.getString(1), rs.getString(2)))
-                .list();
     }
 }

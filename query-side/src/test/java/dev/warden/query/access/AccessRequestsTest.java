@@ -10,7 +10,6 @@ import dev.warden.events.access.AccessRequestDeniedEvent;
 import dev.warden.events.access.AccessRequestExpiredEvent;
 import dev.warden.events.access.AccessRequestedEvent;
 import dev.warden.events.shared.IdKind;
-import dev.warden.query.identity.PrincipalLookup;
 import dev.warden.query.support.InvalidQueryException;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadModelDatabase;
@@ -73,21 +72,6 @@ class AccessRequestsTest {
         assertThatThrownBy(() -> AccessRequestQueries.status("PENDING")).isInstanceOf(InvalidQueryException.class);
         assertThatThrownBy(() -> AccessRequestQueries.status("open")).isInstanceOf(InvalidQueryException.class)
                 .hasMessageContaining("status");
-    }
-
-    @Test
-    void pendingRequestsPastTheirExpiryAreDue() {
-        PrincipalLookup lookup = ReadModelDatabase.bean(PrincipalLookup.class);
-        Instant sweep = Instant.parse("2001-01-01T00:00:00Z");
-        String due = request(orgId, sweep.minusSeconds(5), now);
-        String decided = request(orgId, sweep.minusSeconds(10), now);
-        projection.on(new AccessRequestCancelledEvent(decided, orgId), now, nextToken(), "usr_r");
-        request(orgId, sweep.plusSeconds(5), now);
-        request(orgId, null, now);
-
-        assertThat(lookup.expiredPendingAccessRequests(sweep, 100))
-                .containsExactly(new ExpiredAccessRequest(due, orgId));
-        assertThat(lookup.expiredPendingAccessRequests(sweep, 0)).isEmpty();
     }
 
     private String request(String organizationId, Instant expiresAt, Instant at) {
