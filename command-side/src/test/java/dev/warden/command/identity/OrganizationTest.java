@@ -86,10 +86,11 @@ class OrganizationTest {
                 .given(SYSTEM_ROLE_ID, systemRoleCreated())
                 .given(ADMIN_ROLE_ID, adminRoleCreated())
                 .given(OTHER_ROLE_ID, otherOrganizationsRoleCreated());
-        fixture.registerAnnotatedCommandHandler(IdentityTestData.identityCommandHandler(users.repository(),
+        IdentityTestData.identityCommandHandlers(users.repository(),
                 fixture.getRepository(), new EventSourcedAggregates<>(Session.class).repository(),
                 new EventSourcedAggregates<>(ApiKey.class).repository(), names, new InMemoryCredentials(), locks,
-                Clock.systemUTC()));
+                Clock.systemUTC())
+                .forEach(fixture::registerAnnotatedCommandHandler);
         fixture.registerAnnotatedCommandHandler(new MembershipCommandHandler(fixture.getRepository(),
                 invitations.repository(), users.repository(),
                 AccessTestData.roleDirectory(names, roles.repository()), new Grants(), clock));
