@@ -53,7 +53,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The access-request workflow, run by {@link AccessCommandHandler}: Alice asks, Bob (a Manager) decides. */
+/** The access-request workflow, run by {@link AccessRequestCommandHandler}: Alice asks, Bob (a Manager) decides. */
 class AccessRequestTest {
 
     private static final String REQUEST_ID = AccessTestData.id(IdKind.ACCESS_REQUEST, "deploy");
@@ -86,8 +86,9 @@ class AccessRequestTest {
         AccessTestData.claimSystemRoleNames(names);
         locks = new RecordingAggregateLocks();
         clock = new MutableClock(NOW);
-        fixture.registerAnnotatedCommandHandler(AccessTestData.accessCommandHandler(roles.repository(),
-                organizations.repository(), names, locks, fixture.getRepository(), clock));
+        AccessTestData.accessCommandHandlers(roles.repository(),
+                organizations.repository(), names, locks, fixture.getRepository(), clock)
+                .forEach(fixture::registerAnnotatedCommandHandler);
     }
 
     private static RequestAccessCommand request(String requesterId, String roleId) {

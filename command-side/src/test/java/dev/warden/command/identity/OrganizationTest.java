@@ -94,9 +94,10 @@ class OrganizationTest {
         fixture.registerAnnotatedCommandHandler(new MembershipCommandHandler(fixture.getRepository(),
                 invitations.repository(), users.repository(),
                 AccessTestData.roleDirectory(names, roles.repository()), new Grants(), clock));
-        fixture.registerAnnotatedCommandHandler(AccessTestData.accessCommandHandler(roles.repository(),
+        AccessTestData.accessCommandHandlers(roles.repository(),
                 fixture.getRepository(), names, locks, new EventSourcedAggregates<>(AccessRequest.class).repository(),
-                Clock.systemUTC()));
+                Clock.systemUTC())
+                .forEach(fixture::registerAnnotatedCommandHandler);
     }
 
     /** Runs {@code action} as a user holding exactly {@code permissions} in the sample organization. */
