@@ -1,9 +1,9 @@
 package dev.warden.app.security;
 
 import dev.warden.command.access.SystemSeeder;
-import dev.warden.command.identity.IdentityCommandHandler;
 import dev.warden.command.identity.Operators;
 import dev.warden.command.identity.PasswordHasher;
+import dev.warden.command.identity.UserRules;
 import dev.warden.command.support.UniqueNames;
 import dev.warden.events.identity.GrantOperatorCommand;
 import dev.warden.command.support.RequestContext;
@@ -71,7 +71,7 @@ class BootstrapAdmin implements ApplicationRunner {
         if (operators.getObject().anyExists()) {
             return;
         }
-        names.getObject().ownerOf(IdentityCommandHandler.EMAIL_SCOPE, IdentityCommandHandler.emailKey(email))
+        names.getObject().ownerOf(UserRules.EMAIL_SCOPE, UserRules.emailKey(email))
                 .ifPresent(userId -> {
                     commands.getObject().send(new GrantOperatorCommand(userId));
                     log.info("Bootstrap: user {} of the bootstrap email is the first operator", userId);

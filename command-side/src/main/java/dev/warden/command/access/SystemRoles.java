@@ -28,8 +28,8 @@ public class SystemRoles {
     }
 
     private String id(String name) {
-        return ids.computeIfAbsent(name, n -> names.ownerOf(AccessCommandHandler.SYSTEM_ROLE_SCOPE,
-                        AccessCommandHandler.nameKey(n))
+        return ids.computeIfAbsent(name, n -> names.ownerOf(RoleRules.SYSTEM_ROLE_SCOPE,
+                        RoleRules.nameKey(n))
                 .orElseThrow(() -> new IllegalStateException("The system roles are not seeded yet (run 'db seed')")));
     }
 }

@@ -51,16 +51,16 @@ public class SystemSeeder {
     }
 
     private boolean defineRole(Permissions.DefaultRole role) {
-        String key = AccessCommandHandler.nameKey(role.name());
+        String key = RoleRules.nameKey(role.name());
         try {
-            String roleId = names.ownerOf(AccessCommandHandler.SYSTEM_ROLE_SCOPE, key).orElseGet(IdKind.ROLE::next);
+            String roleId = names.ownerOf(RoleRules.SYSTEM_ROLE_SCOPE, key).orElseGet(IdKind.ROLE::next);
             return send(roleId, role);
         } catch (DomainException e) {
             if (e.code() != AccessErrorCode.ROLE_NAME_TAKEN) {
                 throw e;
             }
             // Another instance seeded the same role a moment ago: bring that one up to date instead.
-            String roleId = names.ownerOf(AccessCommandHandler.SYSTEM_ROLE_SCOPE, key).orElseThrow(() -> e);
+            String roleId = names.ownerOf(RoleRules.SYSTEM_ROLE_SCOPE, key).orElseThrow(() -> e);
             return send(roleId, role);
         }
     }

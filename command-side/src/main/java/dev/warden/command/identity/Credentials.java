@@ -3,6 +3,7 @@ package dev.warden.command.identity;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -64,6 +65,19 @@ public class Credentials {
         return jdbc.sql("UPDATE user_totp SET last_used_step = ? WHERE user_id = ? AND last_used_step < ?")
                 .params(step, userId, step)
                 .update() == 1;
+    }
+
+    /**
+     * Uses a TOTP code: {@code true} when it is the code of the user's secret within one step of
+     * {@code now} and that step was not used before.
+     */
+    boolean useTotpCode(String userId, String code, Instant now) {
+        Optional<TotpSecret> secret = totp(userId);
+        if (secret.isEmpty()) {
+            return false;
+        }
+        OptionalLong step = Totp.matchingStep(secret.get().secret(), code, now);
+        return step.isPresent() && useTotpStep(userId, step.getAsLong());
     }
 
     public void confirmTotp(String userId) {

@@ -46,7 +46,7 @@ public class Invitation {
     /** Checks that the invitation is the organization's and addressed to this user; else it looks missing. */
     void requireAddressee(String organization, String user, String userEmail) {
         boolean addressed = user.equals(userId)
-                || emailKey != null && emailKey.equals(IdentityCommandHandler.emailKey(userEmail));
+                || emailKey != null && emailKey.equals(UserRules.emailKey(userEmail));
         if (!organizationId.equals(organization) || !addressed) {
             throw IdKind.INVITATION.notFound(invitationId);
         }
@@ -104,7 +104,7 @@ public class Invitation {
         invitationId = event.invitationId();
         organizationId = event.organizationId();
         userId = event.userId();
-        emailKey = event.email() == null ? null : IdentityCommandHandler.emailKey(event.email());
+        emailKey = event.email() == null ? null : UserRules.emailKey(event.email());
         expiresAt = event.expiresAt();
         status = Status.PENDING;
     }

@@ -55,7 +55,7 @@ class MembershipCommandHandler {
         if ((command.userId() == null) == (command.email() == null)) {
             throw new DomainException(IdentityErrorCode.INVALID_EMAIL, "Name the invitee by userId or by email, not both");
         }
-        String email = command.email() == null ? null : IdentityCommandHandler.requireEmail(command.email());
+        String email = command.email() == null ? null : UserRules.requireEmail(command.email());
         Aggregate<Organization> organization = loadOrganization(command.organizationId());
         if (command.userId() != null && organization.invoke(o -> o.hasMember(command.userId()))) {
             throw new DomainException(IdentityErrorCode.ALREADY_MEMBER, "User " + command.userId() + " is a member already");

@@ -55,7 +55,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The access-request workflow, run by {@link AccessCommandHandler}: Alice asks, Bob (a Manager) decides. */
+/** The access-request workflow, run by {@link AccessRequestCommandHandler}: Alice asks, Bob (a Manager) decides. */
 class AccessRequestTest {
 
     private static final String REQUEST_ID = AccessTestData.id(IdKind.ACCESS_REQUEST, "deploy");
@@ -90,8 +90,9 @@ class AccessRequestTest {
         locks = new RecordingAggregateLocks();
         clock = new MutableClock(NOW);
         due = new RecordingDueCommands();
-        fixture.registerAnnotatedCommandHandler(AccessTestData.accessCommandHandler(roles.repository(),
-                organizations.repository(), names, locks, fixture.getRepository(), clock, due));
+        AccessTestData.accessCommandHandlers(roles.repository(),
+                organizations.repository(), names, locks, fixture.getRepository(), clock, due)
+                .forEach(fixture::registerAnnotatedCommandHandler);
     }
 
     private static RequestAccessCommand request(String requesterId, String roleId) {

@@ -46,45 +46,46 @@ public final class AccessTestData {
     }
 
     /**
-     * The access command handler, which the identity tests cannot construct from their package. Access
+     * The access command handlers, which the identity tests cannot construct from their package. Access
      * requests live in {@code requests}; {@code clock} tells when they expire.
      */
-    public static AccessCommandHandler accessCommandHandler(Repository<Role> roles,
-                                                            Repository<Organization> organizations,
-                                                            UniqueNames names, AggregateLocks locks,
-                                                            Repository<AccessRequest> requests, Clock clock) {
-        return accessCommandHandler(roles, organizations, names, locks, requests, clock, new RecordingDueCommands());
+    public static List<Object> accessCommandHandlers(Repository<Role> roles, Repository<Organization> organizations,
+                                                     UniqueNames names, AggregateLocks locks,
+                                                     Repository<AccessRequest> requests, Clock clock) {
+        return accessCommandHandlers(roles, organizations, names, locks, requests, clock, new RecordingDueCommands());
     }
 
-    /** The same, scheduling the commands it makes due (request expiries) in {@code due}. */
-    public static AccessCommandHandler accessCommandHandler(Repository<Role> roles,
-                                                            Repository<Organization> organizations,
-                                                            UniqueNames names, AggregateLocks locks,
-                                                            Repository<AccessRequest> requests, Clock clock,
-                                                            DueCommands due) {
-        return new AccessCommandHandler(roles, organizations, names, locks, requests, new Grants(), clock,
-                systemRoles(names), due);
+    /** The same, scheduling the commands they make due (request expiries) in {@code due}. */
+    public static List<Object> accessCommandHandlers(Repository<Role> roles, Repository<Organization> organizations,
+                                                     UniqueNames names, AggregateLocks locks,
+                                                     Repository<AccessRequest> requests, Clock clock,
+                                                     DueCommands due) {
+        GrantableRoles grantable = new GrantableRoles(roles, names, locks, new Grants());
+        return List.of(
+                new RoleCommandHandler(roles, organizations, names, locks, new Grants()),
+                new RoleAssignmentCommandHandler(organizations, roles, grantable, new Grants(), systemRoles(names)),
+                new AccessRequestCommandHandler(requests, roles, organizations, grantable, clock, due));
     }
 
-    /** The system roles as the seeder leaves them in {@code names}: found through their name claims. */
     /** Identity's view of roles: the system roles found through {@code names}, permissions from {@code roles}. */
     public static AccessRoleDirectory roleDirectory(UniqueNames names, Repository<Role> roles) {
         return new AccessRoleDirectory(systemRoles(names), new RolePermissions(roles));
     }
 
+    /** The system roles as the seeder leaves them in {@code names}: found through their name claims. */
     public static SystemRoles systemRoles(UniqueNames names) {
         return new SystemRoles(names);
     }
 
     /** Claims the names of the sample system roles Admin and Viewer, as the seeder does. */
     public static void claimSystemRoleNames(UniqueNames names) {
-        names.claim(AccessCommandHandler.SYSTEM_ROLE_SCOPE, "admin", ADMIN_ROLE_ID);
-        names.claim(AccessCommandHandler.SYSTEM_ROLE_SCOPE, "viewer", SYSTEM_ROLE_ID);
+        names.claim(RoleRules.SYSTEM_ROLE_SCOPE, "admin", ADMIN_ROLE_ID);
+        names.claim(RoleRules.SYSTEM_ROLE_SCOPE, "viewer", SYSTEM_ROLE_ID);
     }
 
     /** The uniqueness scope of role names in {@code organizationId}. */
     public static String roleNameScope(String organizationId) {
-        return AccessCommandHandler.orgScope(organizationId);
+        return RoleRules.orgScope(organizationId);
     }
 
     public static OrganizationCreatedEvent organizationCreated(String organizationId) {

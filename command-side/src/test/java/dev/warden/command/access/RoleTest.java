@@ -74,10 +74,9 @@ class RoleTest {
         organizations.given(ORGANIZATION_ID, organizationCreated(ORGANIZATION_ID), aliceJoined());
         organizations.given(OTHER_ORGANIZATION_ID, organizationCreated(OTHER_ORGANIZATION_ID));
         fixture.registerInjectableResource(new Grants());
-        fixture.registerAnnotatedCommandHandler(new AccessCommandHandler(fixture.getRepository(),
-                organizations.repository(), names, locks,
-                new EventSourcedAggregates<>(AccessRequest.class).repository(), new Grants(), Clock.systemUTC(),
-                new SystemRoles(names), new RecordingDueCommands()));
+        AccessTestData.accessCommandHandlers(fixture.getRepository(), organizations.repository(), names, locks,
+                        new EventSourcedAggregates<>(AccessRequest.class).repository(), Clock.systemUTC())
+                .forEach(fixture::registerAnnotatedCommandHandler);
     }
 
     /** Runs {@code action} as a user holding exactly {@code permissions} in the sample organization. */
@@ -528,7 +527,7 @@ class RoleTest {
                             Set.of("tickets:read", "projects:read")))
                     .expectEvents(systemRoleCreated());
 
-            assertThat(names.ownerOf(AccessCommandHandler.SYSTEM_ROLE_SCOPE, "viewer")).contains(SYSTEM_ROLE_ID);
+            assertThat(names.ownerOf(RoleRules.SYSTEM_ROLE_SCOPE, "viewer")).contains(SYSTEM_ROLE_ID);
         }
 
         @Test
@@ -544,7 +543,7 @@ class RoleTest {
 
         @Test
         void identicalDefinitionStoresNothing() {
-            names.claim(AccessCommandHandler.SYSTEM_ROLE_SCOPE, "viewer", SYSTEM_ROLE_ID);
+            names.claim(RoleRules.SYSTEM_ROLE_SCOPE, "viewer", SYSTEM_ROLE_ID);
 
             fixture.given(systemRoleCreated())
                     .when(new DefineSystemRoleCommand(SYSTEM_ROLE_ID, "Viewer", "Reads",
@@ -555,7 +554,7 @@ class RoleTest {
 
         @Test
         void rejectsNameHeldByAnotherSystemRole() {
-            names.claim(AccessCommandHandler.SYSTEM_ROLE_SCOPE, "viewer", OTHER_ROLE_ID);
+            names.claim(RoleRules.SYSTEM_ROLE_SCOPE, "viewer", OTHER_ROLE_ID);
 
             fixture.givenNoPriorActivity()
                     .when(new DefineSystemRoleCommand(SYSTEM_ROLE_ID, "Viewer", "Reads", Set.of("projects:read")))

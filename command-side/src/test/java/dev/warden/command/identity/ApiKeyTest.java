@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** API keys: issued through {@link IdentityCommandHandler}, revoked by the key itself. */
+/** API keys: issued through {@link ApiKeyCommandHandler}, revoked by the key itself. */
 class ApiKeyTest {
 
     private static final String KEY_ID = AccessTestData.id(IdKind.API_KEY, "deploy");
@@ -53,10 +53,11 @@ class ApiKeyTest {
         InMemoryUniqueNames names = new InMemoryUniqueNames();
         AccessTestData.claimSystemRoleNames(names);
         clock = new MutableClock(NOW);
-        fixture.registerAnnotatedCommandHandler(IdentityTestData.identityCommandHandler(
+        IdentityTestData.identityCommandHandlers(
                 new EventSourcedAggregates<>(User.class).repository(), organizations.repository(),
                 new EventSourcedAggregates<>(Session.class).repository(), fixture.getRepository(), names,
-                new InMemoryCredentials(), new RecordingAggregateLocks(), clock));
+                new InMemoryCredentials(), new RecordingAggregateLocks(), clock)
+                .forEach(fixture::registerAnnotatedCommandHandler);
     }
 
     private static IssueApiKeyCommand issue(String name, Set<String> scopes, Instant expiresAt) {
@@ -107,7 +108,7 @@ class ApiKeyTest {
         @Test
         void rejectsOverlongName() {
             fixture.givenNoPriorActivity()
-                    .when(issue("k".repeat(IdentityCommandHandler.MAX_KEY_NAME_LENGTH + 1), SCOPES, null))
+                    .when(issue("k".repeat(ApiKeyCommandHandler.MAX_KEY_NAME_LENGTH + 1), SCOPES, null))
                     .expectException(refusedWith(IdentityErrorCode.INVALID_API_KEY))
                     .expectNoEvents();
         }

@@ -8,6 +8,7 @@ import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.shared.IdKind;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.axonframework.modelling.command.Repository;
 
 /** Sample users shared by the identity fixture tests; organizations and roles are in {@link AccessTestData}. */
@@ -36,18 +37,23 @@ final class IdentityTestData {
     }
 
     /**
-     * The identity command handler on the given repositories, with the system roles found through
+     * The identity command handlers on the given repositories, with the system roles found through
      * {@code names} (see {@link AccessTestData#claimSystemRoleNames}), no lock database and the
      * sign-in limits {@value #FREE_ATTEMPTS} free, {@value #MAX_ATTEMPTS} until a lockout of {@link #LOCKOUT}.
      */
-    static IdentityCommandHandler identityCommandHandler(Repository<User> users,
-                                                         Repository<Organization> organizations,
-                                                         Repository<Session> sessions, Repository<ApiKey> apiKeys,
-                                                         UniqueNames names, Credentials credentials,
-                                                         AggregateLocks locks, Clock clock) {
-        return new IdentityCommandHandler(users, organizations, sessions, apiKeys, names, credentials,
-                Hasher.INSTANCE, AccessTestData.roleDirectory(names, null), new Grants(), locks, clock, new Operators(users, names), FREE_ATTEMPTS,
-                MAX_ATTEMPTS, LOCKOUT);
+    static List<Object> identityCommandHandlers(Repository<User> users, Repository<Organization> organizations,
+                                                Repository<Session> sessions, Repository<ApiKey> apiKeys,
+                                                UniqueNames names, Credentials credentials, AggregateLocks locks,
+                                                Clock clock) {
+        Operators operators = new Operators(users, names);
+        return List.of(
+                new RegistrationCommandHandler(users, organizations, names, credentials,
+                        AccessTestData.roleDirectory(names, null), operators),
+                new UserCommandHandler(users, names, credentials),
+                new TotpCommandHandler(users, credentials, clock),
+                new SignInCommandHandler(users, sessions, names, credentials, Hasher.INSTANCE, locks, clock,
+                        FREE_ATTEMPTS, MAX_ATTEMPTS, LOCKOUT),
+                new ApiKeyCommandHandler(organizations, apiKeys, new Grants(), clock));
     }
 
     /** The one password hasher of the tests: building it spends an Argon2 hash, so only when first needed. */

@@ -86,16 +86,18 @@ class OrganizationTest {
                 .given(SYSTEM_ROLE_ID, systemRoleCreated())
                 .given(ADMIN_ROLE_ID, adminRoleCreated())
                 .given(OTHER_ROLE_ID, otherOrganizationsRoleCreated());
-        fixture.registerAnnotatedCommandHandler(IdentityTestData.identityCommandHandler(users.repository(),
+        IdentityTestData.identityCommandHandlers(users.repository(),
                 fixture.getRepository(), new EventSourcedAggregates<>(Session.class).repository(),
                 new EventSourcedAggregates<>(ApiKey.class).repository(), names, new InMemoryCredentials(), locks,
-                Clock.systemUTC()));
+                Clock.systemUTC())
+                .forEach(fixture::registerAnnotatedCommandHandler);
         fixture.registerAnnotatedCommandHandler(new MembershipCommandHandler(fixture.getRepository(),
                 invitations.repository(), users.repository(),
                 AccessTestData.roleDirectory(names, roles.repository()), new Grants(), clock));
-        fixture.registerAnnotatedCommandHandler(AccessTestData.accessCommandHandler(roles.repository(),
+        AccessTestData.accessCommandHandlers(roles.repository(),
                 fixture.getRepository(), names, locks, new EventSourcedAggregates<>(AccessRequest.class).repository(),
-                Clock.systemUTC()));
+                Clock.systemUTC())
+                .forEach(fixture::registerAnnotatedCommandHandler);
     }
 
     /** Runs {@code action} as a user holding exactly {@code permissions} in the sample organization. */

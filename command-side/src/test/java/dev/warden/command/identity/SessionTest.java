@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Sessions: signing in through {@link IdentityCommandHandler}, and ending a session. */
+/** Sessions: signing in through {@link SignInCommandHandler}, and ending a session. */
 class SessionTest {
 
     private static final String SESSION_ID = AccessTestData.id(IdKind.SESSION, "alice");
@@ -64,14 +64,15 @@ class SessionTest {
         users.given(USER_ID, aliceRegistered(), new PasswordChangedEvent(USER_ID));
         names = new InMemoryUniqueNames();
         AccessTestData.claimSystemRoleNames(names);
-        names.claim(IdentityCommandHandler.EMAIL_SCOPE, EMAIL, USER_ID);
+        names.claim(UserRules.EMAIL_SCOPE, EMAIL, USER_ID);
         credentials = new InMemoryCredentials();
         credentials.savePassword(USER_ID, passwordHash);
         clock = new MutableClock(START);
-        fixture.registerAnnotatedCommandHandler(IdentityTestData.identityCommandHandler(users.repository(),
+        IdentityTestData.identityCommandHandlers(users.repository(),
                 new EventSourcedAggregates<>(Organization.class).repository(), fixture.getRepository(),
                 new EventSourcedAggregates<>(ApiKey.class).repository(), names, credentials,
-                new RecordingAggregateLocks(), clock));
+                new RecordingAggregateLocks(), clock)
+                .forEach(fixture::registerAnnotatedCommandHandler);
     }
 
     private static SignInCommand signIn(String email, String password, String totpCode) {

@@ -68,8 +68,9 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The user's life cycle, which {@link IdentityCommandHandler} runs because email and external-account
- * uniqueness spans all users and secrets live in {@link Credentials}, outside the log.
+ * The user's life cycle, which {@link RegistrationCommandHandler}, {@link UserCommandHandler} and
+ * {@link TotpCommandHandler} run because email and external-account uniqueness spans all users and
+ * secrets live in {@link Credentials}, outside the log.
  */
 class UserTest {
 
@@ -93,17 +94,18 @@ class UserTest {
         organizations.given(ORGANIZATION_ID, organizationCreated(ORGANIZATION_ID), aliceJoined());
         organizations.given(OTHER_ORGANIZATION_ID, organizationCreated(OTHER_ORGANIZATION_ID));
         clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-        fixture.registerAnnotatedCommandHandler(IdentityTestData.identityCommandHandler(fixture.getRepository(),
+        IdentityTestData.identityCommandHandlers(fixture.getRepository(),
                 organizations.repository(), new EventSourcedAggregates<>(Session.class).repository(),
                 new EventSourcedAggregates<>(ApiKey.class).repository(), names, credentials,
-                new RecordingAggregateLocks(), clock));
+                new RecordingAggregateLocks(), clock)
+                .forEach(fixture::registerAnnotatedCommandHandler);
         fixture.registerAnnotatedCommandHandler(new AccountCommandHandler(fixture.getRepository(),
                 new Operators(fixture.getRepository(), names)));
     }
 
     /** Alice as registration leaves her: her email claimed and a password stored. */
     private TestExecutor<User> givenAlice(Object... laterEvents) {
-        names.claim(IdentityCommandHandler.EMAIL_SCOPE, EMAIL, USER_ID);
+        names.claim(UserRules.EMAIL_SCOPE, EMAIL, USER_ID);
         credentials.savePassword(USER_ID, PASSWORD_HASH);
         return fixture.given(aliceRegistered(), new PasswordChangedEvent(USER_ID)).andGiven(laterEvents);
     }
@@ -122,7 +124,7 @@ class UserTest {
                     .expectEvents(new UserRegisteredEvent(USER_ID, "Alice@Example.com", "Alice"),
                             new PasswordChangedEvent(USER_ID));
 
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
             assertThat(credentials.passwordHash(USER_ID)).contains(PASSWORD_HASH);
         }
 
@@ -147,7 +149,7 @@ class UserTest {
                     .expectException(refusedWith(IdKind.ORGANIZATION.notFoundCode()))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, EMAIL)).isEmpty();
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).isEmpty();
             assertThat(credentials.passwordHash(USER_ID)).isEmpty();
         }
 
@@ -160,7 +162,7 @@ class UserTest {
                     .expectException(refusedWith(IdentityErrorCode.INVALID_PASSWORD))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, EMAIL)).isEmpty();
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).isEmpty();
         }
 
         @ParameterizedTest
@@ -173,12 +175,12 @@ class UserTest {
                     .expectException(refusedWith(IdentityErrorCode.INVALID_EMAIL))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, EMAIL)).isEmpty();
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).isEmpty();
         }
 
         @Test
         void rejectsEmailLongerThanAllowed() {
-            String local = "a".repeat(IdentityCommandHandler.MAX_EMAIL_LENGTH - "@example.com".length() + 1);
+            String local = "a".repeat(UserRules.MAX_EMAIL_LENGTH - "@example.com".length() + 1);
 
             fixture.givenNoPriorActivity()
                     .when(register(local + "@example.com", "Alice"))
@@ -188,14 +190,14 @@ class UserTest {
 
         @Test
         void rejectsEmailTakenIgnoringCase() {
-            names.claim(IdentityCommandHandler.EMAIL_SCOPE, EMAIL, OTHER_USER_ID);
+            names.claim(UserRules.EMAIL_SCOPE, EMAIL, OTHER_USER_ID);
 
             fixture.givenNoPriorActivity()
                     .when(register("ALICE@example.COM", "Alice"))
                     .expectException(refusedWith(IdentityErrorCode.EMAIL_TAKEN))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, EMAIL)).contains(OTHER_USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(OTHER_USER_ID);
             assertThat(credentials.passwordHash(USER_ID)).isEmpty();
         }
 
@@ -211,7 +213,7 @@ class UserTest {
 
         @Test
         void rejectsDisplayNameLongerThanAllowed() {
-            String displayName = "n".repeat(IdentityCommandHandler.MAX_DISPLAY_NAME_LENGTH + 1);
+            String displayName = "n".repeat(UserRules.MAX_DISPLAY_NAME_LENGTH + 1);
 
             fixture.givenNoPriorActivity()
                     .when(register(EMAIL, displayName))
@@ -256,9 +258,9 @@ class UserTest {
             fixture.when(new ChangeEmailCommand(USER_ID, " Alice@Wonderland.example "))
                     .expectEvents(new UserEmailChangedEvent(USER_ID, "Alice@Wonderland.example"));
 
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, "alice@wonderland.example"))
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, "alice@wonderland.example"))
                     .contains(USER_ID);
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, EMAIL)).as("the old email is free again")
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).as("the old email is free again")
                     .isEmpty();
         }
 
@@ -269,7 +271,7 @@ class UserTest {
             fixture.when(new ChangeEmailCommand(USER_ID, "ALICE@example.com"))
                     .expectEvents(new UserEmailChangedEvent(USER_ID, "ALICE@example.com"));
 
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
         }
 
         @Test
@@ -284,14 +286,14 @@ class UserTest {
         @Test
         void rejectsEmailOfAnotherUserIgnoringCase() {
             givenAlice();
-            names.claim(IdentityCommandHandler.EMAIL_SCOPE, "bob@example.com", OTHER_USER_ID);
+            names.claim(UserRules.EMAIL_SCOPE, "bob@example.com", OTHER_USER_ID);
 
             fixture.when(new ChangeEmailCommand(USER_ID, "Bob@Example.com"))
                     .expectException(refusedWith(IdentityErrorCode.EMAIL_TAKEN))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, "bob@example.com")).contains(OTHER_USER_ID);
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, "bob@example.com")).contains(OTHER_USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
         }
 
         @Test
@@ -302,7 +304,7 @@ class UserTest {
                     .expectException(refusedWith(IdentityErrorCode.INVALID_EMAIL))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(IdentityCommandHandler.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
         }
 
         @Test
@@ -368,24 +370,24 @@ class UserTest {
             fixture.when(new LinkAccountCommand(USER_ID, ACCOUNT_ID, " GitHub ", " 42 "))
                     .expectEvents(new AccountLinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
 
-            assertThat(names.ownerOf(IdentityCommandHandler.ACCOUNT_SCOPE, ACCOUNT_KEY)).contains(ACCOUNT_ID);
+            assertThat(names.ownerOf(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY)).contains(ACCOUNT_ID);
         }
 
         @Test
         void rejectsAccountLinkedToAnotherUser() {
-            names.claim(IdentityCommandHandler.ACCOUNT_SCOPE, ACCOUNT_KEY, OTHER_ACCOUNT_ID);
+            names.claim(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY, OTHER_ACCOUNT_ID);
             givenAlice();
 
             fixture.when(new LinkAccountCommand(USER_ID, ACCOUNT_ID, "github", "42"))
                     .expectException(refusedWith(IdentityErrorCode.ACCOUNT_TAKEN))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(IdentityCommandHandler.ACCOUNT_SCOPE, ACCOUNT_KEY)).contains(OTHER_ACCOUNT_ID);
+            assertThat(names.ownerOf(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY)).contains(OTHER_ACCOUNT_ID);
         }
 
         @Test
         void sameAccountIdAtAnotherProviderIsAnotherAccount() {
-            names.claim(IdentityCommandHandler.ACCOUNT_SCOPE, ACCOUNT_KEY, OTHER_ACCOUNT_ID);
+            names.claim(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY, OTHER_ACCOUNT_ID);
             givenAlice();
 
             fixture.when(new LinkAccountCommand(USER_ID, ACCOUNT_ID, "gitlab", "42"))
@@ -413,25 +415,25 @@ class UserTest {
 
         @Test
         void unlinksAccountAndFreesIt() {
-            names.claim(IdentityCommandHandler.ACCOUNT_SCOPE, ACCOUNT_KEY, ACCOUNT_ID);
+            names.claim(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY, ACCOUNT_ID);
             givenAlice(new AccountLinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
 
             fixture.when(new UnlinkAccountCommand(USER_ID, ACCOUNT_ID))
                     .expectEvents(new AccountUnlinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
 
-            assertThat(names.ownerOf(IdentityCommandHandler.ACCOUNT_SCOPE, ACCOUNT_KEY)).isEmpty();
+            assertThat(names.ownerOf(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY)).isEmpty();
         }
 
         @Test
         void rejectsUnlinkingTheLastWayIn() {
-            names.claim(IdentityCommandHandler.ACCOUNT_SCOPE, ACCOUNT_KEY, ACCOUNT_ID);
+            names.claim(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY, ACCOUNT_ID);
             givenAlice(new AccountLinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"), new PasswordRemovedEvent(USER_ID));
 
             fixture.when(new UnlinkAccountCommand(USER_ID, ACCOUNT_ID))
                     .expectException(refusedWith(IdentityErrorCode.LAST_SIGN_IN_METHOD))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(IdentityCommandHandler.ACCOUNT_SCOPE, ACCOUNT_KEY)).contains(ACCOUNT_ID);
+            assertThat(names.ownerOf(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY)).contains(ACCOUNT_ID);
         }
 
         @Test
@@ -729,7 +731,7 @@ class UserTest {
 
         @Test
         void happensOnlyOnce() {
-            names.claim(IdentityCommandHandler.BOOTSTRAP_SCOPE, "first-admin", OTHER_USER_ID);
+            names.claim(RegistrationCommandHandler.BOOTSTRAP_SCOPE, "first-admin", OTHER_USER_ID);
 
             fixture.givenNoPriorActivity()
                     .when(bootstrap())
@@ -741,7 +743,7 @@ class UserTest {
 
         @Test
         void isRefusedOnceUsersExist() {
-            names.claim(IdentityCommandHandler.EMAIL_SCOPE, "bob@example.com", OTHER_USER_ID);
+            names.claim(UserRules.EMAIL_SCOPE, "bob@example.com", OTHER_USER_ID);
 
             fixture.givenNoPriorActivity()
                     .when(bootstrap())

@@ -1,0 +1,96 @@
+package dev.warden.command.identity;
+
+import dev.warden.command.support.Aggregates;
+import dev.warden.command.support.UniqueNames;
+import dev.warden.events.identity.ChangeDisplayNameCommand;
+import dev.warden.events.identity.ChangeEmailCommand;
+import dev.warden.events.identity.ChangePasswordCommand;
+import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.identity.LinkAccountCommand;
+import dev.warden.events.identity.RemovePasswordCommand;
+import dev.warden.events.identity.UnlinkAccountCommand;
+import dev.warden.events.shared.DomainException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * A user's profile and ways in: name, email, password and linked external accounts. Emails and
+ * external accounts are unique across all users ({@link UserRules}); the password hash is kept by
+ * {@link Credentials}, outside the log.
+ */
+@Component
+class UserCommandHandler {
+
+    private final Repository<User> users;
+    private final UniqueNames names;
+    private final Credentials credentials;
+
+    UserCommandHandler(@Qualifier("userRepository") Repository<User> users, UniqueNames names,
+                       Credentials credentials) {
+        this.users = users;
+        this.names = names;
+        this.credentials = credentials;
+    }
+
+    @CommandHandler
+    void handle(ChangeDisplayNameCommand command) {
+        String name = UserRules.requireDisplayName(command.displayName());
+        load(command.userId()).execute(u -> u.rename(name));
+    }
+
+    @CommandHandler
+    void handle(ChangeEmailCommand command) {
+        String email = UserRules.requireEmail(command.email());
+        load(command.userId()).execute(u -> {
+            String oldKey = UserRules.emailKey(u.email());
+            if (!UserRules.emailKey(email).equals(oldKey)) {
+                UserRules.claimEmail(names, email, command.userId());
+                names.release(UserRules.EMAIL_SCOPE, oldKey, command.userId());
+            }
+            u.changeEmail(email);
+        });
+    }
+
+    @CommandHandler
+    void handle(ChangePasswordCommand command) {
+        load(command.userId()).execute(u -> {
+            credentials.savePassword(command.userId(), command.passwordHash());
+            u.passwordChanged();
+        });
+    }
+
+    @CommandHandler
+    void handle(RemovePasswordCommand command) {
+        load(command.userId()).execute(u -> {
+            u.removePassword();
+            credentials.removePassword(command.userId());
+        });
+    }
+
+    @CommandHandler
+    void handle(LinkAccountCommand command) {
+        String provider = UserRules.requireProvider(command.provider());
+        String account = UserRules.requireAccountId(command.providerAccountId());
+        Aggregate<User> user = load(command.userId());
+        if (!names.claim(UserRules.ACCOUNT_SCOPE, provider + ":" + account, command.accountId())) {
+            throw new DomainException(IdentityErrorCode.ACCOUNT_TAKEN,
+                    "This external account is linked to a user already");
+        }
+        user.execute(u -> u.linkAccount(command.accountId(), provider, account));
+    }
+
+    @CommandHandler
+    void handle(UnlinkAccountCommand command) {
+        load(command.userId()).execute(u -> {
+            String key = u.unlinkAccount(command.accountId());
+            names.release(UserRules.ACCOUNT_SCOPE, key, command.accountId());
+        });
+    }
+
+    private Aggregate<User> load(String userId) {
+        return Aggregates.load(users, userId);
+    }
+}
