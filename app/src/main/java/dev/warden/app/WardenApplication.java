@@ -1,8 +1,9 @@
 package dev.warden.app;
 
-import dev.warden.app.cli.DatabaseCli;
+import dev.warden.app.cli.CommandLine;
 import dev.warden.command.CommandSide;
 import dev.warden.query.QuerySide;
+import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -25,8 +26,9 @@ public class WardenApplication {
         if (System.getProperty("disable-axoniq-console-message") == null) {
             System.setProperty("disable-axoniq-console-message", "true");
         }
-        if (args.length > 0 && args[0].equals("db")) {
-            System.exit(DatabaseCli.run(args));
+        OptionalInt command = CommandLine.run(args);
+        if (command.isPresent()) {
+            System.exit(command.getAsInt());
         }
         SpringApplication application = new SpringApplication(WardenApplication.class);
         application.addListeners(new StartupPreflight());

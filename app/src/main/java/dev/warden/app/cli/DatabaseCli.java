@@ -45,7 +45,11 @@ public final class DatabaseCli {
         boolean migrate = !command.equals("info");
         try (ConfigurableApplicationContext context = application.run(
                 "--warden.roles=" + roles, "--warden.seed.on-start=false", "--spring.main.banner-mode=off",
-                "--spring.flyway.enabled=" + migrate, "--logging.level.root=WARN", "--logging.level.dev.warden=WARN")) {
+                "--spring.flyway.enabled=" + migrate, "--logging.level.root=WARN", "--logging.level.dev.warden=WARN",
+                // A failed start is reported below in one line; Spring's own report is a page that blames DATABASE_URL.
+                "--logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF",
+                "--logging.level.org.springframework.boot.SpringApplication=OFF",
+                "--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR")) {
             Flyway flyway = Flyway.configure().dataSource(context.getBean(DataSource.class))
                     .locations("classpath:db/migration").load();
             JdbcClient jdbc = context.getBean(JdbcClient.class);

@@ -89,20 +89,29 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         PasswordHasher passwords = hasher.getObject();
         passwords.requireAcceptable(password, email);
-        String userId = IdKind.USER.next();
-        String organizationId = IdKind.ORGANIZATION.next();
         try (RequestContext.Scope ignored = RequestContext.open(RequestContext.system("bootstrap-" + UUID.randomUUID()))) {
-            try {
-                commands.getObject().send(new BootstrapAdminCommand(userId, email, name, passwords.hash(password),
-                        organizationId, organization, IdKind.MEMBER.next()));
-                log.info("Bootstrap: first Admin {} created in organization {}", userId, organizationId);
-            } catch (DomainException e) {
-                if (e.code() != IdentityErrorCode.ALREADY_BOOTSTRAPPED) {
-                    throw e;
-                }
+            // Every start after the first finds users: it sends no command, which the metrics would count as rejected.
+            if (names.getObject().anyIn(IdentityCommandHandler.EMAIL_SCOPE) || !bootstrap(passwords)) {
                 log.info("Bootstrap skipped: users exist already");
                 grantOperatorOnUpgrade();
             }
+        }
+    }
+
+    /** Creates the first Admin; false when another instance starting at the same time was first. */
+    private boolean bootstrap(PasswordHasher passwords) {
+        String userId = IdKind.USER.next();
+        String organizationId = IdKind.ORGANIZATION.next();
+        try {
+            commands.getObject().send(new BootstrapAdminCommand(userId, email, name, passwords.hash(password),
+                    organizationId, organization, IdKind.MEMBER.next()));
+            log.info("Bootstrap: first Admin {} created in organization {}", userId, organizationId);
+            return true;
+        } catch (DomainException e) {
+            if (e.code() != IdentityErrorCode.ALREADY_BOOTSTRAPPED) {
+                throw e;
+            }
+            return false;
         }
     }
 }

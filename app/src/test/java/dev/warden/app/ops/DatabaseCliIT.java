@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.app.cli.DatabaseCli;
 import dev.warden.app.support.TestDatabase;
 import dev.warden.app.support.WardenTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The database CLI against the test database: migrate, seed twice, info, and a bad URL. */
+/**
+ * The database CLI against the test database: migrate, seed twice, info, a bad URL, and the embedded
+ * database held by a running service.
+ */
 @WardenTest
 class DatabaseCliIT {
 
@@ -28,6 +35,7 @@ class DatabaseCliIT {
         System.setOut(originalOut);
         System.setErr(originalErr);
         System.clearProperty("warden.database.url");
+        System.clearProperty("warden.database.embedded.data-dir");
     }
 
     @Test
@@ -56,6 +64,21 @@ class DatabaseCliIT {
         assertThat(info.code).isEqualTo(1);
         assertThat(info.err).contains("warden db info failed: Cannot connect to PostgreSQL at someone@127.0.0.1:1/nothing")
                 .doesNotContain("topsecret");
+    }
+
+    @Test
+    void infoWhileTheServiceHoldsTheEmbeddedDatabaseIsOneLine(@TempDir Path dataDir) throws IOException {
+        // The embedded server as the running service starts it: it holds the data directory's lock.
+        try (EmbeddedPostgres held = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false).start()) {
+            System.setProperty("warden.database.url", "");
+            System.setProperty("warden.database.embedded.data-dir", dataDir.toString());
+            Result info = run("db", "info");
+            assertThat(info.code).isEqualTo(1);
+            assertThat(info.out).as("nothing but the one line on standard error").isBlank();
+            assertThat(info.err.strip()).isEqualTo("warden db info failed: Another Warden is using the data directory "
+                    + dataDir.resolve("postgres") + "; stop it or set WARDEN_DATA_DIR to another directory");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.warden.app.support.Api;
 import dev.warden.app.support.TestDatabase;
 import dev.warden.app.support.WardenTest;
 import dev.warden.command.access.SystemSeeder;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Stopping and starting the service on the same database keeps the data and seeds nothing again.
+ * Stopping and starting the service on the same database keeps the data, seeds nothing again and
+ * sends no bootstrap command.
  */
 @WardenTest
 class RestartIT {
@@ -46,6 +48,16 @@ class RestartIT {
             assertThat(api.get("/api/orgs/" + org).status()).isEqualTo(200);
             assertThat(api.get("/api/orgs/" + org + "/roles").json().get("items").size())
                     .as("the four system roles are there once").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aRestartDoesNotCountTheBootstrapAsARejectedCommand() {
+        try (ConfigurableApplicationContext restarted = start()) {
+            assertThat(restarted.getBean(MeterRegistry.class).find("warden.commands")
+                    .tag("command", "BootstrapAdminCommand").timers().stream()
+                    .map(timer -> timer.getId().getTag("outcome")))
+                    .as("the Admin exists, so no bootstrap command is sent, let alone rejected").isEmpty();
         }
     }
 

@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starting the service with a setting it cannot use ends the process with exit code 1 and one clear
- * line on standard error, without a stack trace and without the password.
+ * line on standard error, without a stack trace and without the password; a command it does not know
+ * ends it with exit code 2 and the list of commands.
  */
 class StartupFailureIT {
 
@@ -46,11 +49,31 @@ class StartupFailureIT {
                 "warden: cannot start: --roles / WARDEN_ROLES takes command, query or both (comma-separated), got: comand");
     }
 
-    private static Result start(Map<String, String> environment) throws IOException, InterruptedException {
+    @Test
+    void unknownCommandListsTheCommandsAndStartsNothing(@TempDir Path dataDir) throws Exception {
+        // Where the service would keep its data and listen, were it started by mistake.
+        Map<String, String> environment = Map.of("WARDEN_DATA_DIR", dataDir.toString(), "PORT", "0");
+        Result result = start(environment, "backup");
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.stderr).containsExactly("warden: unknown command 'backup'",
+                "usage: warden [--roles=command,query] [--<setting>=<value> ...]   run the service",
+                "       warden db migrate|seed|info                                the database chores");
+        assertThat(result.stdout).isEmpty();
+        assertThat(dataDir).isEmptyDirectory();
+
+        Result option = start(environment, "--roles=comand");
+        assertThat(option.stderr).as("options still reach the service").containsExactly(
+                "warden: cannot start: --roles / WARDEN_ROLES takes command, query or both (comma-separated), got: comand");
+    }
+
+    private static Result start(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("warden-start", ".out");
         Path err = Files.createTempFile("warden-start", ".err");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), WardenApplication.class.getName())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), WardenApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("DATABASE_") || k.startsWith("WARDEN_"));

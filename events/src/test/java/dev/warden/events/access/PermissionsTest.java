@@ -2,8 +2,13 @@ package dev.warden.events.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,6 +103,16 @@ class PermissionsTest {
     void defaultRoleHoldsCataloguePermissionsOnly(Permissions.DefaultRole role) {
         assertThat(role.permissions()).isNotEmpty().allMatch(CATALOGUE_NAMES::contains);
         assertThat(role.description()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @MethodSource("defaultRoles")
+    void readmeStatesHowManyPermissionsEachDefaultRoleHolds(Permissions.DefaultRole role) throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String roles = readme.substring(readme.indexOf("Admin holds"), readme.indexOf("Custom roles hold"));
+        Matcher stated = Pattern.compile("\\b" + role.name() + "\\b[^;]*?\\((\\d+)\\)").matcher(roles);
+        assertThat(stated.find()).as("the README's Security section states %s's number", role.name()).isTrue();
+        assertThat(Integer.parseInt(stated.group(1))).as(role.name()).isEqualTo(role.permissions().size());
     }
 
     @Test
