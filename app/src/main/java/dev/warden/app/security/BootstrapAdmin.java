@@ -91,7 +91,7 @@ class BootstrapAdmin implements ApplicationRunner {
         passwords.requireAcceptable(password, email);
         try (RequestContext.Scope ignored = RequestContext.open(RequestContext.system("bootstrap-" + UUID.randomUUID()))) {
             // Every start after the first finds users: it sends no command, which the metrics would count as rejected.
-            if (names.getObject().anyIn(IdentityCommandHandler.EMAIL_SCOPE) || !bootstrap(passwords)) {
+            if (names.getObject().anyIn(UserRules.EMAIL_SCOPE) || !bootstrap(passwords)) {
                 log.info("Bootstrap skipped: users exist already");
                 grantOperatorOnUpgrade();
             }
