@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +51,8 @@ public class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
+    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgres> embedded,
+                                @Value("${warden.database.connection-guard:false}") boolean guard) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("warden");
         config.setMaximumPoolSize(properties.poolSize());
@@ -68,6 +70,6 @@ public class DatabaseConfiguration {
             description = "embedded PostgreSQL on port " + postgres.getPort();
         }
         log.info("Database: {}", description);
-        return new HikariDataSource(config);
+        return guard ? new ConnectionGuard(config) : new HikariDataSource(config);
     }
 }
