@@ -2,6 +2,9 @@ package dev.warden.command.config;
 
 import dev.warden.command.support.VerifiedAggregateCache;
 import java.time.Clock;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -10,13 +13,22 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Axon wiring that belongs to the command side: command metadata and its copy into events. */
+/**
+ * Axon wiring that belongs to the command side: command metadata and its copy into events,
+ * snapshots and the aggregate cache.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
 
@@ -33,6 +45,37 @@ public class CommandSideConfiguration {
     static SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter,
                                                               @Value("${warden.snapshots.every:100}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /**
+     * Axon's snapshotter, taking snapshots on a thread of its own. By default it takes them on the
+     * command's thread after the commit, while the command still holds the aggregate's lock: it then
+     * needs a connection while the commands waiting for that lock hold theirs, and with the pool used
+     * up that way every request waits for the pool's timeout. Snapshots are an optimization: one
+     * thread, started when needed, is enough.
+     */
+    @Bean
+    static SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore, TransactionManager transactionManager,
+                                                           SnapshotterSpanFactory spanFactory) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "warden-snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(executor)
+                .build();
     }
 
     /**
