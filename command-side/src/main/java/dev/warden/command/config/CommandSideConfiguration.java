@@ -2,10 +2,12 @@ package dev.warden.command.config;
 
 import dev.warden.command.support.VerifiedAggregateCache;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
@@ -16,6 +18,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
@@ -24,10 +27,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Axon wiring that belongs to the command side: command metadata and its copy into events,
- * snapshots and the aggregate cache.
+ * snapshots, the aggregate cache, and the bound on a command's lock waits.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
@@ -86,6 +90,13 @@ public class CommandSideConfiguration {
     static Cache aggregateCache(EventStorageEngine storageEngine,
                                 @Value("${warden.aggregates.cache-size:5000}") int capacity) {
         return new VerifiedAggregateCache(capacity, storageEngine::lastSequenceNumberFor);
+    }
+
+    /** The longest a command's transaction waits for a database lock ({@link CommandLockTimeout}). */
+    @Bean
+    static MessageHandlerInterceptor<CommandMessage<?>> commandLockTimeout(JdbcClient jdbc,
+            @Value("${warden.commands.lock-timeout:2s}") Duration timeout) {
+        return new CommandLockTimeout(jdbc, timeout);
     }
 
     /** The time rules depend on (expiry of requests and keys, sign-in throttling); tests may replace it. */
