@@ -146,15 +146,16 @@ public class AccessCommandHandler {
 
     @CommandHandler
     void handle(ChangeMemberRoleCommand command) {
+        // Locked before loading the organization, as a deletion of the role does (see AggregateLocks).
+        if (!names.holdsAny(SYSTEM_ROLE_SCOPE, command.roleId())) {
+            locks.lockUntilCommit(command.roleId());
+        }
         Aggregate<Organization> target = loadOrganization(command.organizationId());
         if (!target.invoke(o -> o.hasMember(command.userId()))) {
             throw IdentityErrorCode.memberNotFound(command.userId());
         }
         // Nobody re-roles someone with more power than themselves.
         grants.requireHeld(() -> rolePermissions.of(target.invoke(o -> o.rolesOf(command.userId()))));
-        if (!names.holdsAny(SYSTEM_ROLE_SCOPE, command.roleId())) {
-            locks.lockUntilCommit(command.roleId());
-        }
         requireGrantable(command.roleId(), command.organizationId());
         target.execute(o -> o.changeMemberRole(command, systemRoles.admin()));
     }
