@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +52,8 @@ public class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
+    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgres> embedded,
+                                @Value("${warden.database.connection-guard:false}") boolean guard) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("warden");
         config.setMaximumPoolSize(properties.poolSize());
@@ -70,7 +72,7 @@ public class DatabaseConfiguration {
         }
         boundWaits(config, properties.connectionTimeout());
         log.info("Database: {}", description);
-        return new HikariDataSource(config);
+        return guard ? new ConnectionGuard(config) : new HikariDataSource(config);
     }
 
     /**

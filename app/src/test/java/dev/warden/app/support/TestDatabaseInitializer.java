@@ -4,7 +4,10 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the service under test at the test JVM's database, and bootstraps the tests' first Admin. */
+/**
+ * Points the service under test at the test JVM's database, bootstraps the tests' first Admin, and
+ * turns on the check that no unit of work takes a second connection.
+ */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static {
@@ -16,7 +19,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         TestPropertyValues.of("warden.database.url=" + TestDatabase.url(), "warden.database.ssl=disable",
                         "warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
                         "warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,
-                        "warden.due-commands.poll-interval=1s")
+                        "warden.due-commands.poll-interval=1s", "warden.database.connection-guard=true")
                 .applyTo(context.getEnvironment());
     }
 }

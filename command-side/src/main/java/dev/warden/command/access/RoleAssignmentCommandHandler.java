@@ -52,13 +52,14 @@ class RoleAssignmentCommandHandler {
 
     @CommandHandler
     void handle(ChangeMemberRoleCommand command) {
+        // Locked before loading the organization, as a deletion of the role does (see AggregateLocks).
+        grantable.lockAgainstDelete(command.roleId());
         Aggregate<Organization> target = load(command.organizationId());
         if (!target.invoke(o -> o.hasMember(command.userId()))) {
             throw IdKind.MEMBER.notFound(command.userId());
         }
         // Nobody re-roles someone with more power than themselves.
         grants.requireHeld(() -> rolePermissions.of(target.invoke(o -> o.rolesOf(command.userId()))));
-        grantable.lockAgainstDelete(command.roleId());
         grantable.require(command.roleId(), command.organizationId());
         target.execute(o -> o.changeMemberRole(command, systemRoles.admin()));
     }

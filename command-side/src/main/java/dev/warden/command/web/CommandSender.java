@@ -9,16 +9,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.common.lock.Lock;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command and answers with the log position of its last event. Two instances writing the
- * same aggregate at once collide on its (aggregate, sequence) key; the loser is retried from a fresh
- * load, a few times with jitter, so callers see a conflict only when it persists.
+ * Sends a command and answers with the log position of its last event. Commands on one aggregate
+ * take turns before they open a transaction ({@link AggregateTurns}). Two instances writing the same
+ * aggregate at once collide on its (aggregate, sequence) key, and a lock wait may run out; the loser
+ * is retried from a fresh load, a few times with jitter, so callers see a conflict (409) only when
+ * it persists.
  */
 @Component
 public class CommandSender {
@@ -27,11 +29,13 @@ public class CommandSender {
     private final MeterRegistry meters;
     private final int attempts;
     private final ProjectionBarrier barrier;
+    private final AggregateTurns turns;
 
     CommandSender(CommandGateway gateway, MeterRegistry meters,
                   @Value("${warden.commands.concurrency-retries:5}") int retries,
-                  ObjectProvider<ProjectionBarrier> barrier) {
+                  ObjectProvider<ProjectionBarrier> barrier, AggregateTurns turns) {
         this.gateway = gateway;
+        this.turns = turns;
         this.meters = meters;
         this.attempts = retries + 1;
         this.barrier = barrier.getIfAvailable(() -> position -> { });
@@ -59,22 +63,17 @@ public class CommandSender {
 
     private <R> R call(Object command, boolean settle) {
         return timed(command, () -> {
-            LogPosition.reset();
-            try {
-                R result = gateway.sendAndWait(command);
-                if (settle) {
-                    LogPosition.last().ifPresent(barrier::await);
-                }
-                return result;
-            } finally {
-                LogPosition.reset();
+            Sent<R> sent = sendWithRetries(command);
+            if (settle) {
+                sent.position().ifPresent(barrier::await);
             }
+            return sent.result();
         });
     }
 
     /** Sends {@code command}, waits for it, and returns the position of its last event, if any. */
     public OptionalLong send(Object command) {
-        return timed(command, () -> sendWithRetries(command));
+        return timed(command, () -> sendWithRetries(command).position());
     }
 
     /** Runs {@code sending} and records its duration and outcome under the command's type. */
@@ -102,20 +101,32 @@ public class CommandSender {
         }
     }
 
-    private OptionalLong sendWithRetries(Object command) {
+    /** What a command answered, and the log position of its last event. */
+    private record Sent<R>(R result, OptionalLong position) {
+    }
+
+    /**
+     * Sends {@code command} in the turn of its aggregate, and again, after a pause with jitter, while
+     * it fails because other commands were in the way; a conflict that outlasts the retries answers
+     * as one. Nothing is held during the pause, so the commands in the way can finish.
+     */
+    private <R> Sent<R> sendWithRetries(Object command) {
         for (int attempt = 1; ; attempt++) {
             LogPosition.reset();
-            try {
-                gateway.sendAndWait(command);
-                return LogPosition.last();
-            } catch (ConcurrencyException e) {
-                if (attempt >= attempts) {
+            try (Lock turn = turns.await(command)) {
+                R result = gateway.sendAndWait(command);
+                return new Sent<>(result, LogPosition.last());
+            } catch (RuntimeException e) {
+                if (!Contention.is(e) || e instanceof ConflictingModificationException) {
                     throw e;
                 }
-                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L, 5_000_000L * attempt));
+                if (attempt >= attempts) {
+                    throw new ConflictingModificationException("Concurrent changes kept getting in the way", e);
+                }
             } finally {
                 LogPosition.reset();
             }
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L, 5_000_000L * attempt));
         }
     }
 }
