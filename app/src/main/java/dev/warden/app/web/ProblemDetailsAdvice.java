@@ -3,7 +3,6 @@ package dev.warden.app.web;
 import dev.warden.command.support.RequestContext;
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.IdKind;
-import dev.warden.events.shared.ThrottledException;
 import dev.warden.query.support.InvalidQueryException;
 import dev.warden.query.support.PositionNotReachedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -106,7 +105,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "The request body has invalid fields");
+        ProblemDetail body = ProblemBodies.detail(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "The request body has invalid fields");
         body.setProperty("errors", exception.getBindingResult().getFieldErrors().stream()
                 .map(ProblemDetailsAdvice::field).toList());
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
@@ -117,7 +116,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
-        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "The request has invalid values");
+        ProblemDetail body = ProblemBodies.detail(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "The request has invalid values");
         body.setProperty("errors", exception.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
                         .map(e -> Map.of("field", r.getMethodParameter().getParameterName(),
@@ -135,7 +134,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (refusal != null) {
             return refusal;
         }
-        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
+        ProblemDetail body = ProblemBodies.detail(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
                 "The request body is not valid JSON of the expected shape");
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
@@ -175,7 +174,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * An aggregate that is not in the log answers exactly like the domain's own refusal for its kind,
      * so an unknown id cannot be told apart from one that belongs to another organization.
      */
-    /** An aggregate the log does not have: the not-found refusal of its id's kind. */
     private static ResponseEntity<ProblemDetail> missingAggregate(String id, HttpServletRequest request) {
         return IdKind.of(id).map(kind -> domain(kind.notFound(id), request))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", request));
@@ -191,23 +189,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> domain(DomainException refusal, HttpServletRequest request) {
-        HttpStatus status = switch (refusal.code().kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case RULE_BROKEN -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
-        };
+        HttpStatus status = DomainRefusals.status(refusal);
         ResponseEntity<ProblemDetail> response = problem(status, refusal.code().name(), refusal.getMessage(), request);
-        HttpHeaders headers = new HttpHeaders();
-        if (status == HttpStatus.UNAUTHORIZED) {
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        if (refusal instanceof ThrottledException throttled) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000)));
-        }
+        HttpHeaders headers = DomainRefusals.headers(refusal, status);
         return headers.isEmpty() ? response
                 : ResponseEntity.status(status).headers(headers).contentType(response.getHeaders().getContentType())
                         .body(response.getBody());
@@ -231,20 +215,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail,
                                                          HttpServletRequest request) {
-        ProblemDetail body = body(status, code, detail);
+        ProblemDetail body = ProblemBodies.detail(status, code, detail);
         body.setInstance(URI.create(request.getRequestURI()));
         log.debug("{} {} answered {} {}", request.getMethod(), request.getRequestURI(), status.value(), code);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 
-    private static ProblemDetail body(HttpStatus status, String code, String detail) {
-        return ProblemBodies.detail(status, code, detail);
-    }
-
     private static Map<String, Object> field(FieldError error) {
-        Map<String, Object> field = new LinkedHashMap<>();
-        field.put("field", error.getField());
+        Map<String, Object> field = new LinkedHashMap<>(Map.of("field", error.getField()));
         field.put("message", error.getDefaultMessage());
         return field;
     }
