@@ -14,10 +14,12 @@ final class Contention {
     private Contention() {
     }
 
+    /** Whether {@code failure} or a cause is contention; a failure without an SQL state (a lost connection) is not. */
     static boolean is(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
-                    || t instanceof SQLException sql && SQL_STATES.contains(sql.getSQLState())) {
+                    || t instanceof SQLException sql && sql.getSQLState() != null
+                    && SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }
