@@ -18,7 +18,10 @@ import dev.warden.query.support.Logged;
 import dev.warden.query.support.PageRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -126,6 +129,34 @@ class IdentityProjectionIT {
         });
 
         assertThat(queries.organization(org.id())).as("the reset was rolled back").isPresent();
+        assertThat(queries.user(userId)).isEmpty();
+    }
+
+    @Test
+    void aTransactionSearchingAnotherSchemaWritesThereThroughTheSameBeans() {
+        String schema = "branch_" + Fixtures.unique();
+        rolledBack(() -> {
+            jdbc.sql("CREATE SCHEMA " + schema).update();
+            for (String table : List.of("users", "organizations", "members")) {
+                jdbc.sql("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)")
+                        .update();
+            }
+            jdbc.sql("SET LOCAL search_path TO " + schema).update();
+
+            DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch")).execute(() -> {
+                identity.on(new UserRegisteredEvent(userId, email, "Pat Branched"), logged(1, at));
+                identity.on(new OrganizationCreatedEvent(orgId, "Branched Ltd"), logged(2, at), "usr_founder");
+                identity.on(new MemberAddedEvent(orgId, IdKind.MEMBER.next(), userId), logged(3, at));
+            });
+
+            assertThat(queries.member(orgId, userId)).as("read back through the same search_path").isPresent();
+            for (String table : List.of("users", "organizations", "members")) {
+                assertThat(jdbc.sql("SELECT count(*) FROM " + schema + "." + table).query(Long.class).single())
+                        .as(table + " in the branch").isOne();
+            }
+            assertThat(jdbc.sql("SELECT count(*) FROM public.users WHERE id = ?").param(userId).query(Long.class)
+                    .single()).as("nothing in the live tables").isZero();
+        });
         assertThat(queries.user(userId)).isEmpty();
     }
 

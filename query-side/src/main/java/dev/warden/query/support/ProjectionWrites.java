@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -34,14 +35,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionWrites {
 
-    private static final String QUEUE = ProjectionWrites.class.getName() + ".queue";
+    private static final AtomicLong INSTANCES = new AtomicLong();
     private static final Pattern INSERT = Pattern.compile("(?i)\\bINSERT\\b");
     private static final Pattern ON_CONFLICT = Pattern.compile("(?i)\\bON\\s+CONFLICT\\b");
     private static final Pattern CHANGE = Pattern.compile("(?i)\\b(UPDATE|DELETE)\\b");
-    private static final Pattern GUARD = Pattern.compile("(?i)\\blast_event_position\\s*<");
+    private static final Pattern GUARD = Pattern.compile("(?i)\\blast_event_position\\s*<(?!=)");
 
     private final JdbcTemplate jdbc;
     private final Set<String> checked = ConcurrentHashMap.newKeySet();
+    /** Its own queue in a unit of work: writes for another data source (another schema) never mix with these. */
+    private final String queue = ProjectionWrites.class.getName() + ".queue." + INSTANCES.incrementAndGet();
 
     /** Writes through {@code jdbc}'s data source, in the transaction bound to it if there is one. */
     public ProjectionWrites(JdbcTemplate jdbc) {
@@ -51,7 +54,8 @@ public class ProjectionWrites {
     /**
      * Queues {@code sql} with {@code params} (or runs it now, outside a unit of work).
      *
-     * @param key the rows the statement touches; writes with equal keys keep their order
+     * @param key the rows the statement touches; writes with equal keys keep their order (keys equal
+     *            by chance only cost batching, never correctness)
      */
     public void write(String key, String sql, Object... params) {
         if (!checked.contains(sql)) {
@@ -63,14 +67,14 @@ public class ProjectionWrites {
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        List<Write> queue = unitOfWork.getResource(QUEUE);
-        if (queue == null) {
+        List<Write> writes = unitOfWork.getResource(queue);
+        if (writes == null) {
             List<Write> created = new ArrayList<>();
-            unitOfWork.resources().put(QUEUE, created);
+            unitOfWork.resources().put(queue, created);
             unitOfWork.onPrepareCommit(u -> flush(created));
-            queue = created;
+            writes = created;
         }
-        queue.add(new Write(key, sql, params));
+        writes.add(new Write(key, sql, params));
     }
 
     /**
@@ -86,7 +90,8 @@ public class ProjectionWrites {
 
     /**
      * Refuses a statement that would not be idempotent: an insert without {@code ON CONFLICT}, an
-     * update or delete without a {@code last_event_position <} guard (in the statement or a CTE of it).
+     * update or delete without a strict {@code last_event_position <} guard (in the statement or a CTE
+     * of it): with {@code <=} an event handled again would apply again.
      */
     static void requireIdempotent(String sql) {
         if (INSERT.matcher(sql).find() && !ON_CONFLICT.matcher(sql).find()) {
