@@ -1,5 +1,6 @@
 package dev.warden.query;
 
+import static dev.warden.query.support.ReadModelDatabase.batch;
 import static dev.warden.query.support.ReadModelDatabase.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -130,10 +129,6 @@ class ProjectionsInAnotherSchemaTest {
             live.sql("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)").update();
         }
         return ReadModelDatabase.inSchema(schema);
-    }
-
-    private static void batch(Runnable work) {
-        DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch")).execute(work);
     }
 
     private long count(String table) {

@@ -1,5 +1,6 @@
 package dev.warden.query.identity;
 
+import static dev.warden.query.support.ReadModelDatabase.batch;
 import static dev.warden.query.support.ReadModelDatabase.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -169,11 +168,6 @@ class IdentityBatchTest {
     private static void log(List<Consumer<Instant>> log, Consumer<Logged> handler) {
         long position = ReadModelDatabase.nextPosition();
         log.add(time -> handler.accept(new Logged(position, time)));
-    }
-
-    /** Runs {@code work} as a processor runs a batch: in one unit of work whose writes land at its commit. */
-    private static void batch(Runnable work) {
-        DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch")).execute(work);
     }
 
     /** Every identity row of this test's user and organization as JSON, by table. */

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +62,11 @@ public final class ReadModelDatabase {
     /** An event logged at {@code at}, at a position no earlier test has used: later calls give later positions. */
     public static Logged next(Instant at) {
         return new Logged(nextPosition(), at);
+    }
+
+    /** Runs {@code work} as a processor runs a batch: in one unit of work whose queued writes land at its commit. */
+    public static void batch(Runnable work) {
+        DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch")).execute(work);
     }
 
     /** A log position no earlier test has used, to hand an event at it more than once. */
