@@ -21,16 +21,14 @@ import dev.warden.query.access.PermissionView;
 import dev.warden.query.access.RoleProjection;
 import dev.warden.query.access.RoleView;
 import dev.warden.query.access.UserRoleProjection;
+import dev.warden.query.support.Logged;
 import dev.warden.query.support.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +69,7 @@ class AccessProjectionIT {
     @Test
     void roleCreatedLandsWithItsPermissions() {
         rolledBack(() -> {
-            roles.on(created("Deployers", "audit:read", "projects:write"), 0, at, token(1));
+            roles.on(created("Deployers", "audit:read", "projects:write"), 0, logged(1, at));
 
             RoleView role = queries.role(orgId, roleId).orElseThrow();
             assertThat(role.name()).isEqualTo("Deployers");
@@ -92,7 +90,7 @@ class AccessProjectionIT {
     void systemRoleIsVisibleToEveryOrganization() {
         rolledBack(() -> {
             String name = "System " + Fixtures.unique();
-            roles.on(new RoleCreatedEvent(roleId, null, name, "", true, List.of("roles:read")), 0, at, token(1));
+            roles.on(new RoleCreatedEvent(roleId, null, name, "", true, List.of("roles:read")), 0, logged(1, at));
 
             assertThat(queries.role(orgId, roleId)).hasValueSatisfying(r -> {
                 assertThat(r.system()).isTrue();
@@ -111,27 +109,27 @@ class AccessProjectionIT {
             PermissionRevokedEvent revoked = new PermissionRevokedEvent(roleId, orgId, "audit:read");
             RoleRenamedEvent renamed = new RoleRenamedEvent(roleId, orgId, "Thrice", "Twice");
 
-            roles.on(created, 0, at, token(1));
+            roles.on(created, 0, logged(1, at));
             Map<String, Object> afterCreate = row();
-            roles.on(created, 0, at.plusSeconds(60), token(1));
+            roles.on(created, 0, logged(1, at.plusSeconds(60)));
             assertThat(row()).isEqualTo(afterCreate);
             assertThat(permissionRows()).isEqualTo(1);
 
-            roles.on(granted, 1, at.plusSeconds(1), token(2));
+            roles.on(granted, 1, logged(2, at.plusSeconds(1)));
             Map<String, Object> afterGrant = row();
-            roles.on(granted, 1, at.plusSeconds(61), token(2));
+            roles.on(granted, 1, logged(2, at.plusSeconds(61)));
             assertThat(row()).isEqualTo(afterGrant);
             assertThat(permissionRows()).isEqualTo(2);
 
-            roles.on(revoked, 2, at.plusSeconds(2), token(3));
+            roles.on(revoked, 2, logged(3, at.plusSeconds(2)));
             Map<String, Object> afterRevoke = row();
-            roles.on(revoked, 2, at.plusSeconds(62), token(3));
+            roles.on(revoked, 2, logged(3, at.plusSeconds(62)));
             assertThat(row()).isEqualTo(afterRevoke);
             assertThat(permissionRows()).isEqualTo(1);
 
-            roles.on(renamed, 3, at.plusSeconds(3), token(4));
+            roles.on(renamed, 3, logged(4, at.plusSeconds(3)));
             Map<String, Object> afterRename = row();
-            roles.on(renamed, 3, at.plusSeconds(63), token(4));
+            roles.on(renamed, 3, logged(4, at.plusSeconds(63)));
             assertThat(row()).isEqualTo(afterRename);
 
             RoleView role = queries.role(orgId, roleId).orElseThrow();
@@ -146,12 +144,12 @@ class AccessProjectionIT {
     @Test
     void olderEventsDoNotOverwriteNewerOnes() {
         rolledBack(() -> {
-            roles.on(created("Original", "audit:read"), 0, at, token(1));
-            roles.on(new RoleRenamedEvent(roleId, orgId, "Newest", "Original"), 5, at.plusSeconds(10), token(10));
+            roles.on(created("Original", "audit:read"), 0, logged(1, at));
+            roles.on(new RoleRenamedEvent(roleId, orgId, "Newest", "Original"), 5, logged(10, at.plusSeconds(10)));
 
-            roles.on(new RoleRenamedEvent(roleId, orgId, "Older", "Original"), 2, at.plusSeconds(5), token(5));
-            roles.on(new PermissionGrantedEvent(roleId, orgId, "projects:read"), 3, at.plusSeconds(6), token(6));
-            roles.on(new PermissionRevokedEvent(roleId, orgId, "audit:read"), 4, at.plusSeconds(7), token(7));
+            roles.on(new RoleRenamedEvent(roleId, orgId, "Older", "Original"), 2, logged(5, at.plusSeconds(5)));
+            roles.on(new PermissionGrantedEvent(roleId, orgId, "projects:read"), 3, logged(6, at.plusSeconds(6)));
+            roles.on(new PermissionRevokedEvent(roleId, orgId, "audit:read"), 4, logged(7, at.plusSeconds(7)));
 
             RoleView role = queries.role(orgId, roleId).orElseThrow();
             assertThat(role.name()).isEqualTo("Newest");
@@ -169,16 +167,16 @@ class AccessProjectionIT {
             String otherRoleId = IdKind.ROLE.next();
             DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
             batch.execute(() -> {
-                roles.on(created("Batched", "audit:read"), 0, at, token(1));
-                roles.on(new RoleCreatedEvent(otherRoleId, orgId, "Other", "", false, List.of()), 0, at, token(2));
-                roles.on(new PermissionGrantedEvent(roleId, orgId, "tickets:read"), 1, at.plusSeconds(1), token(3));
-                roles.on(new RoleRenamedEvent(roleId, orgId, "Renamed", "Batched"), 2, at.plusSeconds(2), token(4));
-                roles.on(new PermissionRevokedEvent(roleId, orgId, "audit:read"), 3, at.plusSeconds(3), token(5));
-                roles.on(new PermissionGrantedEvent(otherRoleId, orgId, "roles:read"), 1, at.plusSeconds(4), token(6));
-                roles.on(new PermissionGrantedEvent(roleId, orgId, "roles:read"), 4, at.plusSeconds(5), token(7));
-                userRoles.on(new RoleAssignedEvent(orgId, userId, roleId), at, token(8), "usr_assigner");
-                userRoles.on(new RoleUnassignedEvent(orgId, userId, roleId));
-                userRoles.on(new RoleAssignedEvent(orgId, userId, roleId), at, token(10), "usr_assigner");
+                roles.on(created("Batched", "audit:read"), 0, logged(1, at));
+                roles.on(new RoleCreatedEvent(otherRoleId, orgId, "Other", "", false, List.of()), 0, logged(2, at));
+                roles.on(new PermissionGrantedEvent(roleId, orgId, "tickets:read"), 1, logged(3, at.plusSeconds(1)));
+                roles.on(new RoleRenamedEvent(roleId, orgId, "Renamed", "Batched"), 2, logged(4, at.plusSeconds(2)));
+                roles.on(new PermissionRevokedEvent(roleId, orgId, "audit:read"), 3, logged(5, at.plusSeconds(3)));
+                roles.on(new PermissionGrantedEvent(otherRoleId, orgId, "roles:read"), 1, logged(6, at.plusSeconds(4)));
+                roles.on(new PermissionGrantedEvent(roleId, orgId, "roles:read"), 4, logged(7, at.plusSeconds(5)));
+                userRoles.on(new RoleAssignedEvent(orgId, userId, roleId), logged(8, at), "usr_assigner");
+                userRoles.on(new RoleUnassignedEvent(orgId, userId, roleId), logged(9, at));
+                userRoles.on(new RoleAssignedEvent(orgId, userId, roleId), logged(10, at), "usr_assigner");
 
                 assertThat(queries.role(orgId, roleId)).as("nothing written before the commit").isEmpty();
             });
@@ -196,11 +194,11 @@ class AccessProjectionIT {
     @Test
     void roleDeletedTakesItsPermissionsWith() {
         rolledBack(() -> {
-            roles.on(created("Doomed", "audit:read", "roles:read"), 0, at, token(1));
+            roles.on(created("Doomed", "audit:read", "roles:read"), 0, logged(1, at));
             RoleDeletedEvent deleted = new RoleDeletedEvent(roleId, orgId, "Doomed");
 
-            roles.on(deleted);
-            roles.on(deleted);
+            roles.on(deleted, logged(2, at));
+            roles.on(deleted, logged(2, at));
 
             assertThat(queries.role(orgId, roleId)).isEmpty();
             assertThat(permissionRows()).isZero();
@@ -213,8 +211,8 @@ class AccessProjectionIT {
             String userId = IdKind.USER.next();
             RoleAssignedEvent assigned = new RoleAssignedEvent(orgId, userId, roleId);
 
-            userRoles.on(assigned, at, token(1), "usr_assigner");
-            userRoles.on(assigned, at.plusSeconds(60), token(1), "usr_assigner");
+            userRoles.on(assigned, logged(1, at), "usr_assigner");
+            userRoles.on(assigned, logged(1, at.plusSeconds(60)), "usr_assigner");
 
             assertThat(queries.rolesOf(orgId, List.of(userId))).isEqualTo(Map.of(userId, List.of(roleId)));
             assertThat(queries.rolesOf(IdKind.ORGANIZATION.next(), List.of(userId))).isEmpty();
@@ -225,8 +223,8 @@ class AccessProjectionIT {
             assertThat(((java.sql.Timestamp) row.get("assigned_at")).toInstant()).isEqualTo(at);
 
             RoleUnassignedEvent unassigned = new RoleUnassignedEvent(orgId, userId, roleId);
-            userRoles.on(unassigned);
-            userRoles.on(unassigned);
+            userRoles.on(unassigned, logged(2, at));
+            userRoles.on(unassigned, logged(2, at));
             assertThat(queries.rolesOf(orgId, List.of(userId))).isEmpty();
         });
     }
@@ -254,8 +252,8 @@ class AccessProjectionIT {
         long rolesBefore = count("roles");
 
         rolledBack(() -> {
-            roles.on(created("Reset me", "audit:read"), 0, at, token(1));
-            userRoles.on(new RoleAssignedEvent(orgId, IdKind.USER.next(), roleId), at, token(2), "usr_assigner");
+            roles.on(created("Reset me", "audit:read"), 0, logged(1, at));
+            userRoles.on(new RoleAssignedEvent(orgId, IdKind.USER.next(), roleId), logged(2, at), "usr_assigner");
 
             roles.reset();
             userRoles.reset();
@@ -276,8 +274,9 @@ class AccessProjectionIT {
         return new RoleCreatedEvent(roleId, orgId, name, "Ships things", false, List.of(permissions));
     }
 
-    private TrackingToken token(long offset) {
-        return GapAwareTrackingToken.newInstance(base + offset, Set.of());
+    /** An event logged at {@code at}, {@code offset} positions beyond this test's base. */
+    private Logged logged(long offset, Instant at) {
+        return new Logged(base + offset, at);
     }
 
     private void rolledBack(Runnable work) {

@@ -14,13 +14,14 @@ import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.MemberView;
 import dev.warden.query.identity.OrganizationView;
 import dev.warden.query.identity.UserView;
+import dev.warden.query.support.Logged;
 import dev.warden.query.support.PageRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,9 +62,9 @@ class IdentityProjectionIT {
         rolledBack(() -> {
             UserRegisteredEvent registered = new UserRegisteredEvent(userId, email, "Pat Projected");
 
-            identity.on(registered, at, token(1));
+            identity.on(registered, logged(1, at));
             Map<String, Object> first = row("users", userId);
-            identity.on(registered, at.plusSeconds(60), token(1));
+            identity.on(registered, logged(1, at.plusSeconds(60)));
 
             assertThat(row("users", userId)).isEqualTo(first);
             assertThat(queries.user(userId)).as("no password or second factor without their events")
@@ -77,9 +78,9 @@ class IdentityProjectionIT {
         rolledBack(() -> {
             OrganizationCreatedEvent created = new OrganizationCreatedEvent(orgId, "Projected Ltd");
 
-            identity.on(created, at, token(1), "usr_founder");
+            identity.on(created, logged(1, at), "usr_founder");
             Map<String, Object> first = row("organizations", orgId);
-            identity.on(created, at.plusSeconds(60), token(1), "usr_founder");
+            identity.on(created, logged(1, at.plusSeconds(60)), "usr_founder");
 
             assertThat(row("organizations", orgId)).isEqualTo(first);
             assertThat(first.get("created_by")).isEqualTo("usr_founder");
@@ -91,12 +92,12 @@ class IdentityProjectionIT {
     void memberAddedLandsOnceAndReadsWithTheUsersDetails() {
         rolledBack(() -> {
             String memberId = IdKind.MEMBER.next();
-            identity.on(new UserRegisteredEvent(userId, email, "Pat Projected"), at, token(1));
-            identity.on(new OrganizationCreatedEvent(orgId, "Projected Ltd"), at, token(2), "usr_founder");
+            identity.on(new UserRegisteredEvent(userId, email, "Pat Projected"), logged(1, at));
+            identity.on(new OrganizationCreatedEvent(orgId, "Projected Ltd"), logged(2, at), "usr_founder");
             MemberAddedEvent added = new MemberAddedEvent(orgId, memberId, userId);
 
-            identity.on(added, at.plusSeconds(1), token(3));
-            identity.on(added, at.plusSeconds(61), token(3));
+            identity.on(added, logged(3, at.plusSeconds(1)));
+            identity.on(added, logged(3, at.plusSeconds(61)));
 
             MemberView member = queries.member(orgId, userId).orElseThrow();
             assertThat(member.memberId()).isEqualTo(memberId);
@@ -115,9 +116,9 @@ class IdentityProjectionIT {
         assertThat(api.get("/api/orgs/" + org.id() + "?minPosition=" + org.position()).status()).isEqualTo(200);
 
         rolledBack(() -> {
-            identity.on(new UserRegisteredEvent(userId, email, "Pat Projected"), at, token(1));
-            identity.on(new OrganizationCreatedEvent(orgId, "Projected Ltd"), at, token(2), "usr_founder");
-            identity.on(new MemberAddedEvent(orgId, IdKind.MEMBER.next(), userId), at, token(3));
+            identity.on(new UserRegisteredEvent(userId, email, "Pat Projected"), logged(1, at));
+            identity.on(new OrganizationCreatedEvent(orgId, "Projected Ltd"), logged(2, at), "usr_founder");
+            identity.on(new MemberAddedEvent(orgId, IdKind.MEMBER.next(), userId), logged(3, at));
 
             identity.reset();
 
@@ -131,8 +132,37 @@ class IdentityProjectionIT {
         assertThat(queries.user(userId)).isEmpty();
     }
 
-    private TrackingToken token(long offset) {
-        return GapAwareTrackingToken.newInstance(base + offset, Set.of());
+    @Test
+    void aTransactionSearchingAnotherSchemaWritesThereThroughTheSameBeans() {
+        String schema = "branch_" + Fixtures.unique();
+        rolledBack(() -> {
+            jdbc.sql("CREATE SCHEMA " + schema).update();
+            for (String table : List.of("users", "organizations", "members")) {
+                jdbc.sql("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)")
+                        .update();
+            }
+            jdbc.sql("SET LOCAL search_path TO " + schema).update();
+
+            DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch")).execute(() -> {
+                identity.on(new UserRegisteredEvent(userId, email, "Pat Branched"), logged(1, at));
+                identity.on(new OrganizationCreatedEvent(orgId, "Branched Ltd"), logged(2, at), "usr_founder");
+                identity.on(new MemberAddedEvent(orgId, IdKind.MEMBER.next(), userId), logged(3, at));
+            });
+
+            assertThat(queries.member(orgId, userId)).as("read back through the same search_path").isPresent();
+            for (String table : List.of("users", "organizations", "members")) {
+                assertThat(jdbc.sql("SELECT count(*) FROM " + schema + "." + table).query(Long.class).single())
+                        .as(table + " in the branch").isOne();
+            }
+            assertThat(jdbc.sql("SELECT count(*) FROM public.users WHERE id = ?").param(userId).query(Long.class)
+                    .single()).as("nothing in the live tables").isZero();
+        });
+        assertThat(queries.user(userId)).isEmpty();
+    }
+
+    /** An event logged at {@code at}, {@code offset} positions beyond this test's base. */
+    private Logged logged(long offset, Instant at) {
+        return new Logged(base + offset, at);
     }
 
     private void rolledBack(Runnable work) {

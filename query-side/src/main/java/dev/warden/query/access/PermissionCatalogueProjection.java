@@ -5,20 +5,20 @@ import dev.warden.query.support.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code permissions}, the catalogue as registered in the log, in the processor's batch. */
+/**
+ * Keeps {@code permissions}, the catalogue as registered in the log, in the processor's batch. A
+ * permission is only ever added, so its row needs no position: a second insert does nothing.
+ */
 @Component
 @ProcessingGroup(AccessProcessing.GROUP)
 public class PermissionCatalogueProjection {
 
     private final ProjectionWrites writes;
-    private final JdbcClient jdbc;
 
-    PermissionCatalogueProjection(ProjectionWrites writes, JdbcClient jdbc) {
+    PermissionCatalogueProjection(ProjectionWrites writes) {
         this.writes = writes;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -31,6 +31,6 @@ public class PermissionCatalogueProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("DELETE FROM permissions").update();
+        writes.clear("permissions");
     }
 }

@@ -5,16 +5,12 @@ import dev.warden.events.access.PermissionRevokedEvent;
 import dev.warden.events.access.RoleCreatedEvent;
 import dev.warden.events.access.RoleDeletedEvent;
 import dev.warden.events.access.RoleRenamedEvent;
-import dev.warden.query.support.Positions;
+import dev.warden.query.support.Logged;
 import dev.warden.query.support.ProjectionWrites;
-import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,16 +30,13 @@ public class RoleProjection {
             """;
 
     private final ProjectionWrites writes;
-    private final JdbcClient jdbc;
 
-    RoleProjection(ProjectionWrites writes, JdbcClient jdbc) {
+    RoleProjection(ProjectionWrites writes) {
         this.writes = writes;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
-    public void on(RoleCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
-        long position = Positions.of(token);
+    public void on(RoleCreatedEvent event, @SequenceNumber long version, Logged logged) {
         // The role and all its initial permissions in one statement; none if the role was there already.
         writes.write(event.roleId(), """
                         WITH inserted AS (
@@ -55,51 +48,44 @@ public class RoleProjection {
                         SELECT inserted.id, permission, ?, ? FROM inserted CROSS JOIN unnest(?::text[]) AS permission
                         ON CONFLICT DO NOTHING""",
                 event.roleId(), event.organizationId(), event.name(), event.description(), event.system(),
-                version, ts(at), ts(at), position,
-                ts(at), position, event.permissions().toArray(String[]::new));
+                version, logged.time(), logged.time(), logged.position(),
+                logged.time(), logged.position(), event.permissions().toArray(String[]::new));
     }
 
     @EventHandler
-    public void on(RoleRenamedEvent event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+    public void on(RoleRenamedEvent event, @SequenceNumber long version, Logged logged) {
         writes.write(event.roleId(), """
                         UPDATE roles SET name = ?, version = ?, updated_at = ?, last_event_position = ?
                         WHERE id = ? AND last_event_position < ?""",
-                event.name(), version, ts(at), Positions.of(token), event.roleId(), Positions.of(token));
+                event.name(), version, logged.time(), logged.position(), event.roleId(), logged.position());
     }
 
     @EventHandler
-    public void on(PermissionGrantedEvent event, @SequenceNumber long version, @Timestamp Instant at,
-                   TrackingToken token) {
-        long position = Positions.of(token);
+    public void on(PermissionGrantedEvent event, @SequenceNumber long version, Logged logged) {
         writes.write(event.roleId(), TOUCH + """
                         INSERT INTO role_permissions (role_id, permission, granted_at, last_event_position)
                         SELECT id, ?, ?, ? FROM touched ON CONFLICT DO NOTHING""",
-                version, ts(at), position, event.roleId(), position,
-                event.permission(), ts(at), position);
+                version, logged.time(), logged.position(), event.roleId(), logged.position(),
+                event.permission(), logged.time(), logged.position());
     }
 
     @EventHandler
-    public void on(PermissionRevokedEvent event, @SequenceNumber long version, @Timestamp Instant at,
-                   TrackingToken token) {
-        long position = Positions.of(token);
+    public void on(PermissionRevokedEvent event, @SequenceNumber long version, Logged logged) {
         writes.write(event.roleId(), TOUCH + """
                         DELETE FROM role_permissions WHERE role_id IN (SELECT id FROM touched) AND permission = ?""",
-                version, ts(at), position, event.roleId(), position,
+                version, logged.time(), logged.position(), event.roleId(), logged.position(),
                 event.permission());
     }
 
+    /** The role's permissions go with it ({@code ON DELETE CASCADE}). */
     @EventHandler
-    public void on(RoleDeletedEvent event) {
-        writes.write(event.roleId(), "DELETE FROM roles WHERE id = ?", event.roleId());
+    public void on(RoleDeletedEvent event, Logged logged) {
+        writes.write(event.roleId(), "DELETE FROM roles WHERE id = ? AND last_event_position < ?",
+                event.roleId(), logged.position());
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("DELETE FROM role_permissions").update();
-        jdbc.sql("DELETE FROM roles").update();
-    }
-
-    static java.sql.Timestamp ts(Instant at) {
-        return java.sql.Timestamp.from(at);
+        writes.clear("role_permissions", "roles");
     }
 }

@@ -3,16 +3,12 @@ package dev.warden.query.access;
 import dev.warden.events.access.RoleAssignedEvent;
 import dev.warden.events.access.RoleUnassignedEvent;
 import dev.warden.events.identity.MemberRemovedEvent;
-import dev.warden.query.support.Positions;
+import dev.warden.query.support.Logged;
 import dev.warden.query.support.ProjectionWrites;
-import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,29 +20,26 @@ import org.springframework.stereotype.Component;
 public class UserRoleProjection {
 
     private final ProjectionWrites writes;
-    private final JdbcClient jdbc;
 
-    UserRoleProjection(ProjectionWrites writes, JdbcClient jdbc) {
+    UserRoleProjection(ProjectionWrites writes) {
         this.writes = writes;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
-    public void on(RoleAssignedEvent event, @Timestamp Instant at, TrackingToken token,
-                   @MetaDataValue("actorId") String actorId) {
+    public void on(RoleAssignedEvent event, Logged logged, @MetaDataValue("actorId") String actorId) {
         writes.write(key(event.organizationId(), event.userId()), """
                         INSERT INTO user_roles (organization_id, user_id, role_id, assigned_by, assigned_at,
                                                 last_event_position)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                event.organizationId(), event.userId(), event.roleId(), actorId, RoleProjection.ts(at),
-                Positions.of(token));
+                event.organizationId(), event.userId(), event.roleId(), actorId, logged.time(), logged.position());
     }
 
     @EventHandler
-    public void on(RoleUnassignedEvent event) {
-        writes.write(key(event.organizationId(), event.userId()),
-                "DELETE FROM user_roles WHERE organization_id = ? AND user_id = ? AND role_id = ?",
-                event.organizationId(), event.userId(), event.roleId());
+    public void on(RoleUnassignedEvent event, Logged logged) {
+        writes.write(key(event.organizationId(), event.userId()), """
+                        DELETE FROM user_roles
+                        WHERE organization_id = ? AND user_id = ? AND role_id = ? AND last_event_position < ?""",
+                event.organizationId(), event.userId(), event.roleId(), logged.position());
     }
 
     /**
@@ -59,14 +52,14 @@ public class UserRoleProjection {
 
     /** A member who leaves an organization loses every role they held in it. */
     @EventHandler
-    public void on(MemberRemovedEvent event, TrackingToken token) {
+    public void on(MemberRemovedEvent event, Logged logged) {
         writes.write(key(event.organizationId(), event.userId()),
                 "DELETE FROM user_roles WHERE organization_id = ? AND user_id = ? AND last_event_position < ?",
-                event.organizationId(), event.userId(), Positions.of(token));
+                event.organizationId(), event.userId(), logged.position());
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("DELETE FROM user_roles").update();
+        writes.clear("user_roles");
     }
 }

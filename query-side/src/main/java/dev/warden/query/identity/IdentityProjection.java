@@ -20,22 +20,19 @@ import dev.warden.events.identity.UserEmailChangedEvent;
 import dev.warden.events.identity.UserReactivatedEvent;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.identity.UserRenamedEvent;
-import dev.warden.query.support.Positions;
-import java.sql.Timestamp;
-import java.time.Instant;
+import dev.warden.query.support.Logged;
+import dev.warden.query.support.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code users}, {@code accounts}, {@code organizations} and {@code members}. Inserts are
- * idempotent; updates and deletes only apply to rows whose last event is older than the one handled,
- * so handling an event twice changes nothing. Sessions and API keys, in the same processing group,
- * have projections of their own.
+ * Keeps {@code users}, {@code accounts}, {@code organizations} and {@code members}, written with the
+ * processor's batch ({@link ProjectionWrites}). Inserts are idempotent; updates and deletes only
+ * apply to rows whose last event is older than the one handled, so handling an event twice changes
+ * nothing. Sessions and API keys, in the same processing group, have projections of their own.
  */
 @Component
 @ProcessingGroup(IdentityProjection.GROUP)
@@ -43,186 +40,165 @@ public class IdentityProjection {
 
     public static final String GROUP = "identity-directory";
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    IdentityProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    IdentityProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
-    public void on(UserRegisteredEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        jdbc.sql("""
+    public void on(UserRegisteredEvent event, Logged logged) {
+        writes.write(userKey(event.userId()), """
                         INSERT INTO users (id, email, display_name, status, created_at, updated_at, last_event_position)
-                        VALUES (?, ?, ?, 'active', ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(event.userId(), event.email(), event.displayName(), Timestamp.from(at), Timestamp.from(at),
-                        Positions.of(token))
-                .update();
+                        VALUES (?, ?, ?, 'active', ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                event.userId(), event.email(), event.displayName(), logged.time(), logged.time(), logged.position());
     }
 
     @EventHandler
-    public void on(UserRenamedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateUser(event.userId(), UserColumn.DISPLAY_NAME, event.displayName(), at, token);
+    public void on(UserRenamedEvent event, Logged logged) {
+        updateUser(event.userId(), UserColumn.DISPLAY_NAME, event.displayName(), logged);
     }
 
     @EventHandler
-    public void on(UserEmailChangedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateUser(event.userId(), UserColumn.EMAIL, event.email(), at, token);
+    public void on(UserEmailChangedEvent event, Logged logged) {
+        updateUser(event.userId(), UserColumn.EMAIL, event.email(), logged);
     }
 
     @EventHandler
-    public void on(PasswordChangedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateUser(event.userId(), UserColumn.HAS_PASSWORD, true, at, token);
+    public void on(PasswordChangedEvent event, Logged logged) {
+        updateUser(event.userId(), UserColumn.HAS_PASSWORD, true, logged);
     }
 
     @EventHandler
-    public void on(PasswordRemovedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateUser(event.userId(), UserColumn.HAS_PASSWORD, false, at, token);
+    public void on(PasswordRemovedEvent event, Logged logged) {
+        updateUser(event.userId(), UserColumn.HAS_PASSWORD, false, logged);
     }
 
     @EventHandler
-    public void on(UserDeactivatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateUser(event.userId(), UserColumn.STATUS, "deactivated", at, token);
+    public void on(UserDeactivatedEvent event, Logged logged) {
+        updateUser(event.userId(), UserColumn.STATUS, "deactivated", logged);
     }
 
     @EventHandler
-    public void on(UserReactivatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateUser(event.userId(), UserColumn.STATUS, "active", at, token);
+    public void on(UserReactivatedEvent event, Logged logged) {
+        updateUser(event.userId(), UserColumn.STATUS, "active", logged);
     }
 
     @EventHandler
-    public void on(TotpEnabledEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateUser(event.userId(), UserColumn.TOTP_ENABLED, true, at, token);
+    public void on(TotpEnabledEvent event, Logged logged) {
+        updateUser(event.userId(), UserColumn.TOTP_ENABLED, true, logged);
     }
 
     @EventHandler
-    public void on(TotpDisabledEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateUser(event.userId(), UserColumn.TOTP_ENABLED, false, at, token);
+    public void on(TotpDisabledEvent event, Logged logged) {
+        updateUser(event.userId(), UserColumn.TOTP_ENABLED, false, logged);
     }
 
     @EventHandler
-    public void on(OperatorGrantedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateUser(event.userId(), UserColumn.OPERATOR, true, at, token);
+    public void on(OperatorGrantedEvent event, Logged logged) {
+        updateUser(event.userId(), UserColumn.OPERATOR, true, logged);
     }
 
     @EventHandler
-    public void on(OperatorRevokedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateUser(event.userId(), UserColumn.OPERATOR, false, at, token);
+    public void on(OperatorRevokedEvent event, Logged logged) {
+        updateUser(event.userId(), UserColumn.OPERATOR, false, logged);
     }
 
     @EventHandler
-    public void on(AccountLinkedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        jdbc.sql("""
+    public void on(AccountLinkedEvent event, Logged logged) {
+        writes.write(accountKey(event.provider(), event.providerAccountId()), """
                         INSERT INTO accounts (id, user_id, provider, provider_account_id, created_at, updated_at,
                                               last_event_position)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(event.accountId(), event.userId(), event.provider(), event.providerAccountId(),
-                        Timestamp.from(at), Timestamp.from(at), Positions.of(token))
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.accountId(), event.userId(), event.provider(), event.providerAccountId(),
+                logged.time(), logged.time(), logged.position());
     }
 
     @EventHandler
-    public void on(AccountUnlinkedEvent event, TrackingToken token) {
-        jdbc.sql("DELETE FROM accounts WHERE id = ? AND last_event_position < ?")
-                .params(event.accountId(), Positions.of(token))
-                .update();
+    public void on(AccountUnlinkedEvent event, Logged logged) {
+        writes.write(accountKey(event.provider(), event.providerAccountId()),
+                "DELETE FROM accounts WHERE id = ? AND last_event_position < ?",
+                event.accountId(), logged.position());
     }
 
     @EventHandler
-    public void on(OrganizationCreatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token, @MetaDataValue("actorId") String actorId) {
-        jdbc.sql("""
+    public void on(OrganizationCreatedEvent event, Logged logged, @MetaDataValue("actorId") String actorId) {
+        writes.write(organizationKey(event.organizationId()), """
                         INSERT INTO organizations (id, name, created_by, created_at, updated_at, last_event_position)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(event.organizationId(), event.name(), actorId, Timestamp.from(at), Timestamp.from(at),
-                        Positions.of(token))
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                event.organizationId(), event.name(), actorId, logged.time(), logged.time(), logged.position());
     }
 
     @EventHandler
-    public void on(OrganizationRenamedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        long position = Positions.of(token);
-        jdbc.sql("""
+    public void on(OrganizationRenamedEvent event, Logged logged) {
+        writes.write(organizationKey(event.organizationId()), """
                         UPDATE organizations SET name = ?, updated_at = ?, last_event_position = ?
-                        WHERE id = ? AND last_event_position < ?""")
-                .params(event.name(), Timestamp.from(at), position, event.organizationId(), position)
-                .update();
+                        WHERE id = ? AND last_event_position < ?""",
+                event.name(), logged.time(), logged.position(), event.organizationId(), logged.position());
     }
 
     @EventHandler
-    public void on(MemberAddedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        jdbc.sql("""
+    public void on(MemberAddedEvent event, Logged logged) {
+        writes.write(organizationKey(event.organizationId()), """
                         INSERT INTO members (id, organization_id, user_id, created_at, updated_at, last_event_position)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(event.memberId(), event.organizationId(), event.userId(), Timestamp.from(at),
-                        Timestamp.from(at), Positions.of(token))
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.memberId(), event.organizationId(), event.userId(), logged.time(), logged.time(),
+                logged.position());
     }
 
     @EventHandler
-    public void on(MemberRemovedEvent event, TrackingToken token) {
-        jdbc.sql("DELETE FROM members WHERE id = ? AND organization_id = ? AND last_event_position < ?")
-                .params(event.memberId(), event.organizationId(), Positions.of(token))
-                .update();
+    public void on(MemberRemovedEvent event, Logged logged) {
+        writes.write(organizationKey(event.organizationId()),
+                "DELETE FROM members WHERE id = ? AND organization_id = ? AND last_event_position < ?",
+                event.memberId(), event.organizationId(), logged.position());
     }
 
     @EventHandler
-    public void on(MemberSuspendedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateMember(event.organizationId(), event.userId(), "suspended", true, at, token);
+    public void on(MemberSuspendedEvent event, Logged logged) {
+        updateMember(event.organizationId(), event.userId(), MemberColumn.SUSPENDED, true, logged);
     }
 
     @EventHandler
-    public void on(MemberReinstatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateMember(event.organizationId(), event.userId(), "suspended", false, at, token);
+    public void on(MemberReinstatedEvent event, Logged logged) {
+        updateMember(event.organizationId(), event.userId(), MemberColumn.SUSPENDED, false, logged);
     }
 
     /** Sessions started before this event's time stop reaching the organization (see PrincipalLookup). */
     @EventHandler
-    public void on(MemberSessionsEndedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        updateMember(event.organizationId(), event.userId(), "sessions_ended_at", Timestamp.from(at), at, token);
+    public void on(MemberSessionsEndedEvent event, Logged logged) {
+        updateMember(event.organizationId(), event.userId(), MemberColumn.SESSIONS_ENDED_AT, logged.time(), logged);
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("DELETE FROM accounts").update();
-        jdbc.sql("DELETE FROM members").update();
-        jdbc.sql("DELETE FROM organizations").update();
-        jdbc.sql("DELETE FROM users").update();
+        writes.clear("accounts", "members", "organizations", "users");
     }
 
     /** Sets one column of a user, unless this event (or a later one) was applied to the row already. */
-    private void updateUser(String userId, UserColumn column, Object value, Instant at, TrackingToken token) {
-        long position = Positions.of(token);
-        jdbc.sql("UPDATE users SET " + column.sql + " = ?, updated_at = ?, last_event_position = ?"
-                        + " WHERE id = ? AND last_event_position < ?")
-                .params(value, Timestamp.from(at), position, userId, position)
-                .update();
+    private void updateUser(String userId, UserColumn column, Object value, Logged logged) {
+        writes.write(userKey(userId), column.update,
+                value, logged.time(), logged.position(), userId, logged.position());
     }
 
     /** Sets one column of a member row, unless this event (or a later one) was applied to it already. */
-    private void updateMember(String organizationId, String userId, String column, Object value, Instant at,
-                              TrackingToken token) {
-        long position = Positions.of(token);
-        jdbc.sql("UPDATE members SET " + column + " = ?, updated_at = ?, last_event_position = ?"
-                        + " WHERE organization_id = ? AND user_id = ? AND last_event_position < ?")
-                .params(value, Timestamp.from(at), position, organizationId, userId, position)
-                .update();
+    private void updateMember(String organizationId, String userId, MemberColumn column, Object value,
+                              Logged logged) {
+        writes.write(organizationKey(organizationId), column.update,
+                value, logged.time(), logged.position(), organizationId, userId, logged.position());
+    }
+
+    private static String userKey(String userId) {
+        return "users " + userId;
+    }
+
+    /** An organization with its members: a member row needs its organization's row, and is unique per user in it. */
+    private static String organizationKey(String organizationId) {
+        return "organizations " + organizationId;
+    }
+
+    /** One external account: the same provider account may be unlinked and linked again (unique per provider). */
+    private static String accountKey(String provider, String providerAccountId) {
+        return "accounts " + provider + " " + providerAccountId;
     }
 
     /** The columns of {@code users} that events change one at a time. */
@@ -234,10 +210,24 @@ public class IdentityProjection {
         TOTP_ENABLED("totp_enabled"),
         OPERATOR("operator");
 
-        private final String sql;
+        private final String update;
 
-        UserColumn(String sql) {
-            this.sql = sql;
+        UserColumn(String column) {
+            this.update = "UPDATE users SET " + column + " = ?, updated_at = ?, last_event_position = ?"
+                    + " WHERE id = ? AND last_event_position < ?";
+        }
+    }
+
+    /** The columns of {@code members} that events change one at a time. */
+    private enum MemberColumn {
+        SUSPENDED("suspended"),
+        SESSIONS_ENDED_AT("sessions_ended_at");
+
+        private final String update;
+
+        MemberColumn(String column) {
+            this.update = "UPDATE members SET " + column + " = ?, updated_at = ?, last_event_position = ?"
+                    + " WHERE organization_id = ? AND user_id = ? AND last_event_position < ?";
         }
     }
 }

@@ -4,70 +4,67 @@ import dev.warden.events.identity.InvitationAcceptedEvent;
 import dev.warden.events.identity.InvitationDeclinedEvent;
 import dev.warden.events.identity.InvitationRevokedEvent;
 import dev.warden.events.identity.MemberInvitedEvent;
-import dev.warden.query.support.Positions;
+import dev.warden.query.support.Logged;
+import dev.warden.query.support.ProjectionWrites;
 import dev.warden.query.support.Rows;
-import java.sql.Timestamp;
-import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code invitations}: who was invited where, by whom, and how it ended. */
+/**
+ * Keeps {@code invitations}: who was invited where, by whom, and how it ended; written with the
+ * processor's batch ({@link ProjectionWrites}), keyed by the invitation.
+ */
 @Component
 @ProcessingGroup(IdentityProjection.GROUP)
 public class InvitationProjection {
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    InvitationProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    InvitationProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
-    public void on(MemberInvitedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token, @MetaDataValue("actorId") String actorId) {
-        jdbc.sql("""
+    public void on(MemberInvitedEvent event, Logged logged, @MetaDataValue("actorId") String actorId) {
+        writes.write(key(event.invitationId()), """
                         INSERT INTO invitations (id, organization_id, user_id, email, status, invited_by, created_at,
                                                  updated_at, expires_at, last_event_position)
-                        VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(event.invitationId(), event.organizationId(), event.userId(), event.email(), actorId,
-                        Timestamp.from(at), Timestamp.from(at), Rows.timestamp(event.expiresAt()), Positions.of(token))
-                .update();
+                        VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                event.invitationId(), event.organizationId(), event.userId(), event.email(), actorId,
+                logged.time(), logged.time(), Rows.timestamp(event.expiresAt()), logged.position());
     }
 
     @EventHandler
-    public void on(InvitationAcceptedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        decide(event.invitationId(), "accepted", event.userId(), at, token);
+    public void on(InvitationAcceptedEvent event, Logged logged) {
+        decide(event.invitationId(), "accepted", event.userId(), logged);
     }
 
     @EventHandler
-    public void on(InvitationDeclinedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token) {
-        decide(event.invitationId(), "declined", event.userId(), at, token);
+    public void on(InvitationDeclinedEvent event, Logged logged) {
+        decide(event.invitationId(), "declined", event.userId(), logged);
     }
 
     @EventHandler
-    public void on(InvitationRevokedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-                   TrackingToken token, @MetaDataValue("actorId") String actorId) {
-        decide(event.invitationId(), "revoked", actorId, at, token);
+    public void on(InvitationRevokedEvent event, Logged logged, @MetaDataValue("actorId") String actorId) {
+        decide(event.invitationId(), "revoked", actorId, logged);
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("DELETE FROM invitations").update();
+        writes.clear("invitations");
     }
 
-    private void decide(String invitationId, String status, String by, Instant at, TrackingToken token) {
-        long position = Positions.of(token);
-        jdbc.sql("""
+    private void decide(String invitationId, String status, String by, Logged logged) {
+        writes.write(key(invitationId), """
                         UPDATE invitations SET status = ?, decided_by = ?, updated_at = ?, last_event_position = ?
-                        WHERE id = ? AND last_event_position < ?""")
-                .params(status, by, Timestamp.from(at), position, invitationId, position)
-                .update();
+                        WHERE id = ? AND last_event_position < ?""",
+                status, by, logged.time(), logged.position(), invitationId, logged.position());
+    }
+
+    private static String key(String invitationId) {
+        return "invitations " + invitationId;
     }
 }

@@ -1,6 +1,7 @@
 package dev.warden.query.access;
 
-import static dev.warden.query.support.ReadModelDatabase.nextToken;
+import static dev.warden.query.support.ReadModelDatabase.next;
+import static dev.warden.query.support.ReadModelDatabase.nextPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +12,11 @@ import dev.warden.events.access.AccessRequestExpiredEvent;
 import dev.warden.events.access.AccessRequestedEvent;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.support.InvalidQueryException;
+import dev.warden.query.support.Logged;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadModelDatabase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,12 +37,12 @@ class AccessRequestsTest {
         String expired = request(orgId, now.plusSeconds(60), now.plusSeconds(3));
         String pending = request(orgId, null, now.plusSeconds(4));
         AccessRequestApprovedEvent approval = new AccessRequestApprovedEvent(approved, orgId, "usr_r", "role_x", "ok");
-        TrackingToken approvedAt = nextToken();
-        projection.on(approval, now.plusSeconds(10), approvedAt, "usr_manager");
-        projection.on(new AccessRequestDeniedEvent(denied, orgId, "no"), now.plusSeconds(10), nextToken(), "usr_admin");
-        projection.on(new AccessRequestCancelledEvent(cancelled, orgId), now.plusSeconds(10), nextToken(), "usr_r");
-        projection.on(new AccessRequestExpiredEvent(expired, orgId), now.plusSeconds(10), nextToken(), "system");
-        projection.on(approval, now.plusSeconds(20), approvedAt, "usr_other");
+        long approvedAt = nextPosition();
+        projection.on(approval, new Logged(approvedAt, now.plusSeconds(10)), "usr_manager");
+        projection.on(new AccessRequestDeniedEvent(denied, orgId, "no"), next(now.plusSeconds(10)), "usr_admin");
+        projection.on(new AccessRequestCancelledEvent(cancelled, orgId), next(now.plusSeconds(10)), "usr_r");
+        projection.on(new AccessRequestExpiredEvent(expired, orgId), next(now.plusSeconds(10)), "system");
+        projection.on(approval, new Logged(approvedAt, now.plusSeconds(20)), "usr_other");
 
         AccessRequestView view = queries.request(orgId, approved).orElseThrow();
         assertThat(view.status()).isEqualTo("approved");
@@ -78,9 +79,9 @@ class AccessRequestsTest {
         String requestId = IdKind.ACCESS_REQUEST.next();
         AccessRequestedEvent event = new AccessRequestedEvent(requestId, organizationId, "usr_r", "role_x", "please",
                 expiresAt);
-        TrackingToken token = nextToken();
-        projection.on(event, at, token);
-        projection.on(event, at, token);
+        long position = nextPosition();
+        projection.on(event, new Logged(position, at));
+        projection.on(event, new Logged(position, at));
         return requestId;
     }
 }

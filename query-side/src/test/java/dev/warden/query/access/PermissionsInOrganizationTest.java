@@ -1,6 +1,6 @@
 package dev.warden.query.access;
 
-import static dev.warden.query.support.ReadModelDatabase.nextToken;
+import static dev.warden.query.support.ReadModelDatabase.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.events.access.PermissionGrantedEvent;
@@ -46,7 +46,7 @@ class PermissionsInOrganizationTest {
     void aMemberHoldsTheUnionOfTheirRolesPermissions() {
         String system = role(null, List.of("roles:read", "audit:read"));
         String custom = role(orgId, List.of("audit:read"));
-        roles.on(new PermissionGrantedEvent(custom, orgId, "projects:write"), 1, at, nextToken());
+        roles.on(new PermissionGrantedEvent(custom, orgId, "projects:write"), 1, next(at));
         member(orgId);
         assign(orgId, system);
         assign(orgId, custom);
@@ -57,11 +57,11 @@ class PermissionsInOrganizationTest {
 
     @Test
     void aSessionOnAnOrganizationsEndpointBringsItsUsersPermissionsThereInOneRead() {
-        identity.on(new UserRegisteredEvent(userId, "p@example.com", "P"), at, nextToken());
+        identity.on(new UserRegisteredEvent(userId, "p@example.com", "P"), next(at));
         String hash = UUID.randomUUID().toString();
         String sessionId = IdKind.SESSION.next();
         sessions.on(new SessionStartedEvent(sessionId, userId, hash, at.plusSeconds(3600), "10.0.0.1", "curl", false),
-                at, nextToken());
+                next(at));
         member(orgId);
         assign(orgId, role(orgId, List.of("audit:read", "roles:read")));
         SessionPrincipal session = new SessionPrincipal(sessionId, userId, false);
@@ -71,7 +71,7 @@ class PermissionsInOrganizationTest {
         assertThat(lookup.sessionIn(hash, otherOrg)).contains(new SessionInOrganization(session, Optional.empty()));
         assertThat(lookup.sessionIn(UUID.randomUUID().toString(), orgId)).isEmpty();
 
-        sessions.on(new SessionRevokedEvent(sessionId, userId), at, nextToken());
+        sessions.on(new SessionRevokedEvent(sessionId, userId), next(at));
         assertThat(lookup.sessionIn(hash, orgId)).isEmpty();
     }
 
@@ -100,16 +100,16 @@ class PermissionsInOrganizationTest {
     private String role(String organizationId, List<String> permissions) {
         String roleId = IdKind.ROLE.next();
         roles.on(new RoleCreatedEvent(roleId, organizationId, "Role " + roleId, "", organizationId == null,
-                permissions), 0, at, nextToken());
+                permissions), 0, next(at));
         return roleId;
     }
 
     private void member(String organizationId) {
-        identity.on(new OrganizationCreatedEvent(organizationId, "Org"), at, nextToken(), userId);
-        identity.on(new MemberAddedEvent(organizationId, IdKind.MEMBER.next(), userId), at, nextToken());
+        identity.on(new OrganizationCreatedEvent(organizationId, "Org"), next(at), userId);
+        identity.on(new MemberAddedEvent(organizationId, IdKind.MEMBER.next(), userId), next(at));
     }
 
     private void assign(String organizationId, String roleId) {
-        userRoles.on(new RoleAssignedEvent(organizationId, userId, roleId), at, nextToken(), "usr_admin");
+        userRoles.on(new RoleAssignedEvent(organizationId, userId, roleId), next(at), "usr_admin");
     }
 }

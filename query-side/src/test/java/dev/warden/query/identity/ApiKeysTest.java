@@ -1,6 +1,7 @@
 package dev.warden.query.identity;
 
-import static dev.warden.query.support.ReadModelDatabase.nextToken;
+import static dev.warden.query.support.ReadModelDatabase.next;
+import static dev.warden.query.support.ReadModelDatabase.nextPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -9,13 +10,13 @@ import dev.warden.events.identity.ApiKeyRevokedEvent;
 import dev.warden.events.identity.UserDeactivatedEvent;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.shared.IdKind;
+import dev.warden.query.support.Logged;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadModelDatabase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,11 +34,11 @@ class ApiKeysTest {
 
     @Test
     void keysAreListedWithTheirStatusAndOnlyInTheirOrganization() {
-        identity.on(new UserRegisteredEvent(issuer, "k@example.com", "K"), now, nextToken());
+        identity.on(new UserRegisteredEvent(issuer, "k@example.com", "K"), next(now));
         String active = issue(orgId, hash(), null, now);
         String expired = issue(orgId, hash(), now.minusSeconds(1), now.plusSeconds(1));
         String revoked = issue(orgId, hash(), null, now.plusSeconds(2));
-        projection.on(new ApiKeyRevokedEvent(revoked, orgId), now.plusSeconds(3), nextToken());
+        projection.on(new ApiKeyRevokedEvent(revoked, orgId), next(now.plusSeconds(3)));
         String elsewhere = issue(IdKind.ORGANIZATION.next(), hash(), null, now);
 
         assertThat(queries.keys(orgId, PageRequest.of(null, null)).items())
@@ -56,14 +57,14 @@ class ApiKeysTest {
 
     @Test
     void onlyAnUnrevokedUnexpiredKeyOfAnActiveIssuerIsAPrincipal() {
-        identity.on(new UserRegisteredEvent(issuer, "k@example.com", "K"), now, nextToken());
+        identity.on(new UserRegisteredEvent(issuer, "k@example.com", "K"), next(now));
         String good = hash();
         String goodId = issue(orgId, good, now.plusSeconds(3600), now);
         String expired = hash();
         issue(orgId, expired, now.minusSeconds(1), now.minusSeconds(10));
         String revoked = hash();
         String revokedId = issue(orgId, revoked, null, now);
-        projection.on(new ApiKeyRevokedEvent(revokedId, orgId), now, nextToken());
+        projection.on(new ApiKeyRevokedEvent(revokedId, orgId), next(now));
 
         assertThat(principals.apiKey(good))
                 .contains(new KeyPrincipal(goodId, orgId, Set.of("roles:read", "audit:read"), issuer));
@@ -71,7 +72,7 @@ class ApiKeysTest {
         assertThat(principals.apiKey(revoked)).isEmpty();
         assertThat(principals.apiKey(hash())).isEmpty();
 
-        identity.on(new UserDeactivatedEvent(issuer), now, nextToken());
+        identity.on(new UserDeactivatedEvent(issuer), next(now));
         assertThat(principals.apiKey(good)).isEmpty();
     }
 
@@ -79,9 +80,9 @@ class ApiKeysTest {
         String keyId = IdKind.API_KEY.next();
         ApiKeyIssuedEvent event = new ApiKeyIssuedEvent(keyId, organizationId, "ci", "wdn_" + keyId.substring(4, 10),
                 secretHash, Set.of("roles:read", "audit:read"), expiresAt, issuer);
-        TrackingToken token = nextToken();
-        projection.on(event, at, token);
-        projection.on(event, at, token);
+        long position = nextPosition();
+        projection.on(event, new Logged(position, at));
+        projection.on(event, new Logged(position, at));
         return keyId;
     }
 

@@ -1,6 +1,7 @@
 package dev.warden.query.identity;
 
-import static dev.warden.query.support.ReadModelDatabase.nextToken;
+import static dev.warden.query.support.ReadModelDatabase.next;
+import static dev.warden.query.support.ReadModelDatabase.nextPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -23,13 +24,13 @@ import dev.warden.events.identity.UserRenamedEvent;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.access.RoleProjection;
 import dev.warden.query.access.UserRoleProjection;
+import dev.warden.query.support.Logged;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadModelDatabase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,20 +47,20 @@ class IdentityProjectionTest {
     @Test
     void aUserChangesAndAReplayedOlderEventChangesNothing() {
         String userId = IdKind.USER.next();
-        projection.on(new UserRegisteredEvent(userId, "pat@example.com", "Pat"), at, nextToken());
-        projection.on(new PasswordChangedEvent(userId), at, nextToken());
-        TrackingToken renamed = nextToken();
-        projection.on(new UserRenamedEvent(userId, "Patricia"), at, renamed);
-        projection.on(new UserEmailChangedEvent(userId, "patricia@example.com"), at, nextToken());
-        projection.on(new TotpEnabledEvent(userId), at, nextToken());
-        projection.on(new UserDeactivatedEvent(userId), at, nextToken());
+        projection.on(new UserRegisteredEvent(userId, "pat@example.com", "Pat"), next(at));
+        projection.on(new PasswordChangedEvent(userId), next(at));
+        long renamed = nextPosition();
+        projection.on(new UserRenamedEvent(userId, "Patricia"), new Logged(renamed, at));
+        projection.on(new UserEmailChangedEvent(userId, "patricia@example.com"), next(at));
+        projection.on(new TotpEnabledEvent(userId), next(at));
+        projection.on(new UserDeactivatedEvent(userId), next(at));
 
         assertThat(queries.user(userId)).contains(
                 new UserView(userId, "patricia@example.com", "Patricia", "deactivated", true, true, false, at));
 
-        projection.on(new UserRenamedEvent(userId, "Stale"), at, renamed);
-        projection.on(new UserReactivatedEvent(userId), at, nextToken());
-        projection.on(new PasswordRemovedEvent(userId), at, nextToken());
+        projection.on(new UserRenamedEvent(userId, "Stale"), new Logged(renamed, at));
+        projection.on(new UserReactivatedEvent(userId), next(at));
+        projection.on(new PasswordRemovedEvent(userId), next(at));
         UserView user = queries.user(userId).orElseThrow();
         assertThat(user.displayName()).isEqualTo("Patricia");
         assertThat(user.status()).isEqualTo("active");
@@ -72,13 +73,13 @@ class IdentityProjectionTest {
         String github = IdKind.ACCOUNT.next();
         String google = IdKind.ACCOUNT.next();
         AccountLinkedEvent linked = new AccountLinkedEvent(userId, github, "github", userId + "-gh");
-        TrackingToken linkedAt = nextToken();
-        projection.on(linked, at, linkedAt);
-        projection.on(new AccountLinkedEvent(userId, google, "google", userId + "-g"), at, nextToken());
-        projection.on(linked, at, linkedAt);
+        long linkedAt = nextPosition();
+        projection.on(linked, new Logged(linkedAt, at));
+        projection.on(new AccountLinkedEvent(userId, google, "google", userId + "-g"), next(at));
+        projection.on(linked, new Logged(linkedAt, at));
         assertThat(queries.accounts(userId, FIRST).items()).extracting(AccountView::id).containsExactly(github, google);
 
-        projection.on(new AccountUnlinkedEvent(userId, github, "github", userId + "-gh"), nextToken());
+        projection.on(new AccountUnlinkedEvent(userId, github, "github", userId + "-gh"), next(at));
         assertThat(queries.accounts(userId, FIRST).items())
                 .containsExactly(new AccountView(google, "google", userId + "-g", at));
     }
@@ -86,14 +87,14 @@ class IdentityProjectionTest {
     @Test
     void accountsAndMembershipsComeInPagesByTheirOrder() {
         String userId = IdKind.USER.next();
-        projection.on(new UserRegisteredEvent(userId, "p@example.com", "P"), at, nextToken());
+        projection.on(new UserRegisteredEvent(userId, "p@example.com", "P"), next(at));
         for (String name : List.of("Delta Org", "Alpha Org", "Charlie Org")) {
             String orgId = IdKind.ORGANIZATION.next();
-            projection.on(new OrganizationCreatedEvent(orgId, name), at, nextToken(), userId);
-            projection.on(new MemberAddedEvent(orgId, IdKind.MEMBER.next(), userId), at, nextToken());
+            projection.on(new OrganizationCreatedEvent(orgId, name), next(at), userId);
+            projection.on(new MemberAddedEvent(orgId, IdKind.MEMBER.next(), userId), next(at));
         }
         for (String account : List.of("c d", "a b", "b")) {
-            projection.on(new AccountLinkedEvent(userId, IdKind.ACCOUNT.next(), "github", account), at, nextToken());
+            projection.on(new AccountLinkedEvent(userId, IdKind.ACCOUNT.next(), "github", account), next(at));
         }
 
         Page<MembershipView> first = queries.memberships(userId, PageRequest.of(2, null));
@@ -117,22 +118,22 @@ class IdentityProjectionTest {
         String otherOrg = IdKind.ORGANIZATION.next();
         String roleId = IdKind.ROLE.next();
         RoleProjection roles = ReadModelDatabase.bean(RoleProjection.class);
-        roles.on(new RoleCreatedEvent(roleId, null, "R " + roleId, "", true, List.of()), 0, at, nextToken());
-        projection.on(new UserRegisteredEvent(userId, "m@example.com", "M"), at, nextToken());
-        projection.on(new OrganizationCreatedEvent(orgId, "Beta"), at, nextToken(), userId);
-        projection.on(new OrganizationCreatedEvent(otherOrg, "Alpha"), at, nextToken(), userId);
-        projection.on(new OrganizationRenamedEvent(orgId, "Gamma"), at, nextToken());
+        roles.on(new RoleCreatedEvent(roleId, null, "R " + roleId, "", true, List.of()), 0, next(at));
+        projection.on(new UserRegisteredEvent(userId, "m@example.com", "M"), next(at));
+        projection.on(new OrganizationCreatedEvent(orgId, "Beta"), next(at), userId);
+        projection.on(new OrganizationCreatedEvent(otherOrg, "Alpha"), next(at), userId);
+        projection.on(new OrganizationRenamedEvent(orgId, "Gamma"), next(at));
         String memberId = IdKind.MEMBER.next();
-        projection.on(new MemberAddedEvent(orgId, memberId, userId), at, nextToken());
-        projection.on(new MemberAddedEvent(otherOrg, IdKind.MEMBER.next(), userId), at, nextToken());
-        userRoles.on(new RoleAssignedEvent(orgId, userId, roleId), at, nextToken(), "usr_admin");
+        projection.on(new MemberAddedEvent(orgId, memberId, userId), next(at));
+        projection.on(new MemberAddedEvent(otherOrg, IdKind.MEMBER.next(), userId), next(at));
+        userRoles.on(new RoleAssignedEvent(orgId, userId, roleId), next(at), "usr_admin");
 
         assertThat(queries.memberships(userId, FIRST).items()).extracting(MembershipView::name, MembershipView::roleIds)
                 .containsExactly(tuple("Alpha", List.of()),
                         tuple("Gamma", List.of(roleId)));
 
         MemberRemovedEvent removed = new MemberRemovedEvent(orgId, memberId, userId);
-        TrackingToken removedAt = nextToken();
+        Logged removedAt = next(at);
         projection.on(removed, removedAt);
         userRoles.on(removed, removedAt);
         assertThat(queries.member(orgId, userId)).isEmpty();

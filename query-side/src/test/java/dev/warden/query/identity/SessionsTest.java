@@ -1,6 +1,7 @@
 package dev.warden.query.identity;
 
-import static dev.warden.query.support.ReadModelDatabase.nextToken;
+import static dev.warden.query.support.ReadModelDatabase.next;
+import static dev.warden.query.support.ReadModelDatabase.nextPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +13,7 @@ import dev.warden.events.identity.UserDeactivatedEvent;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.support.InvalidQueryException;
+import dev.warden.query.support.Logged;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadModelDatabase;
@@ -21,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,14 +39,14 @@ class SessionsTest {
 
     @Test
     void aSessionIsValidUntilRevoked() {
-        identity.on(new UserRegisteredEvent(userId, "s@example.com", "S"), now, nextToken());
+        identity.on(new UserRegisteredEvent(userId, "s@example.com", "S"), next(now));
         String hash = hash();
         String sessionId = start(hash, now, now.plus(Duration.ofHours(1)));
 
         assertThat(principals.session(hash)).contains(new SessionPrincipal(sessionId, userId, false));
         assertThat(principals.session(hash())).isEmpty();
 
-        projection.on(new SessionRevokedEvent(sessionId, userId), now.plusSeconds(1), nextToken());
+        projection.on(new SessionRevokedEvent(sessionId, userId), next(now.plusSeconds(1)));
         assertThat(principals.session(hash)).isEmpty();
         assertThat(queries.sessions(userId, PageRequest.of(null, null)).items())
                 .singleElement()
@@ -54,7 +55,7 @@ class SessionsTest {
 
     @Test
     void anExpiredSessionOrADeactivatedUsersSessionIsWorthNothing() {
-        identity.on(new UserRegisteredEvent(userId, "s@example.com", "S"), now, nextToken());
+        identity.on(new UserRegisteredEvent(userId, "s@example.com", "S"), next(now));
         String expired = hash();
         start(expired, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
         String open = hash();
@@ -62,17 +63,17 @@ class SessionsTest {
         assertThat(principals.session(expired)).isEmpty();
         assertThat(principals.session(open)).isPresent();
 
-        identity.on(new UserDeactivatedEvent(userId), now, nextToken());
+        identity.on(new UserDeactivatedEvent(userId), next(now));
         assertThat(principals.session(open)).isEmpty();
     }
 
     @Test
     void revokingAllEndsTheSessionsOpenedBeforeOnly() {
-        identity.on(new UserRegisteredEvent(userId, "s@example.com", "S"), now, nextToken());
+        identity.on(new UserRegisteredEvent(userId, "s@example.com", "S"), next(now));
         String before = hash();
         String after = hash();
         String beforeId = start(before, now, now.plus(Duration.ofHours(1)));
-        projection.on(new AllSessionsRevokedEvent(userId), now.plusSeconds(5), nextToken());
+        projection.on(new AllSessionsRevokedEvent(userId), next(now.plusSeconds(5)));
         String afterId = start(after, now.plusSeconds(6), now.plus(Duration.ofHours(1)));
 
         assertThat(principals.session(before)).isEmpty();
@@ -119,9 +120,9 @@ class SessionsTest {
         String sessionId = IdKind.SESSION.next();
         SessionStartedEvent event = new SessionStartedEvent(sessionId, userId, hash, expiresAt, "10.0.0.1", "curl",
                 false);
-        TrackingToken token = nextToken();
-        projection.on(event, at, token);
-        projection.on(event, at, token);
+        long position = nextPosition();
+        projection.on(event, new Logged(position, at));
+        projection.on(event, new Logged(position, at));
         return sessionId;
     }
 

@@ -1,6 +1,8 @@
 package dev.warden.query.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.query.support.ProjectionWrites.Batch;
 import dev.warden.query.support.ProjectionWrites.Write;
@@ -37,6 +39,37 @@ class ProjectionWritesTest {
         assertThat(values(batches.get(1))).containsExactly(2, 5, 6);
         assertThat(values(batches.get(2))).containsExactly(3, 8);
         assertThat(values(batches.get(3))).containsExactly(7);
+    }
+
+    @Test
+    void anInsertThatIsNotIdempotentIsRefused() {
+        assertThatThrownBy(() -> ProjectionWrites.requireIdempotent("INSERT INTO users (id) VALUES (?)"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ON CONFLICT");
+    }
+
+    @Test
+    void anUpdateOrDeleteWithoutThePositionGuardIsRefused() {
+        assertThatThrownBy(() -> ProjectionWrites.requireIdempotent("UPDATE users SET email = ? WHERE id = ?"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("last_event_position < ?");
+        assertThatThrownBy(() -> ProjectionWrites.requireIdempotent("delete\nfrom roles where id = ?"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProjectionWrites.requireIdempotent(
+                "UPDATE users SET email = ? WHERE id = ? AND last_event_position <= ?"))
+                .as("the same event again would apply again").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProjectionWrites.requireIdempotent(
+                "INSERT INTO roles (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET name = ?"))
+                .as("an upsert updates").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void idempotentStatementsPass() {
+        assertThatNoException().isThrownBy(() -> ProjectionWrites.requireIdempotent(
+                "INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO NOTHING"));
+        assertThatNoException().isThrownBy(() -> ProjectionWrites.requireIdempotent(
+                "UPDATE users SET updated_at = ? WHERE id = ? AND last_event_position < ?"));
+        assertThatNoException().isThrownBy(() -> ProjectionWrites.requireIdempotent("""
+                WITH touched AS (UPDATE roles SET version = ? WHERE id = ? AND last_event_position<? RETURNING id)
+                DELETE FROM role_permissions WHERE role_id IN (SELECT id FROM touched)"""));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.warden.query.access.web;
 
-import static dev.warden.query.support.ReadModelDatabase.nextToken;
+import static dev.warden.query.support.ReadModelDatabase.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -40,8 +40,8 @@ class AccessQueryWebTest {
 
     AccessQueryWebTest() {
         IdentityProjection directory = ReadModelDatabase.bean(IdentityProjection.class);
-        directory.on(new OrganizationCreatedEvent(orgId, "Mine"), at, nextToken(), "usr_founder");
-        directory.on(new OrganizationCreatedEvent(otherOrg, "Theirs"), at, nextToken(), "usr_founder");
+        directory.on(new OrganizationCreatedEvent(orgId, "Mine"), next(at), "usr_founder");
+        directory.on(new OrganizationCreatedEvent(otherOrg, "Theirs"), next(at), "usr_founder");
     }
 
     @Test
@@ -67,7 +67,7 @@ class AccessQueryWebTest {
     void anotherOrganizationsCustomRoleLooksMissing() throws Exception {
         String theirs = IdKind.ROLE.next();
         ReadModelDatabase.bean(RoleProjection.class).on(new RoleCreatedEvent(theirs, otherOrg, "Theirs " + theirs, "",
-                false, List.of("audit:read")), 0, at, nextToken());
+                false, List.of("audit:read")), 0, next(at));
         mvc.perform(get("/api/orgs/" + otherOrg + "/roles/" + theirs)).andExpect(status().isOk());
         assertRefused(get("/api/orgs/" + orgId + "/roles/" + theirs), IdKind.ROLE.notFoundCode());
     }
@@ -75,7 +75,7 @@ class AccessQueryWebTest {
     private String request(String organizationId) {
         String requestId = IdKind.ACCESS_REQUEST.next();
         ReadModelDatabase.bean(AccessRequestProjection.class).on(new AccessRequestedEvent(requestId, organizationId,
-                "usr_r", "role_x", "please", null), at, nextToken());
+                "usr_r", "role_x", "please", null), next(at));
         return requestId;
     }
 

@@ -1,6 +1,6 @@
 package dev.warden.query.identity.web;
 
-import static dev.warden.query.support.ReadModelDatabase.nextToken;
+import static dev.warden.query.support.ReadModelDatabase.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -59,15 +59,15 @@ class IdentityQueryWebTest {
                 new AccountQueryController(identity, sessions, guard)).build();
 
         IdentityProjection directory = ReadModelDatabase.bean(IdentityProjection.class);
-        directory.on(new UserRegisteredEvent(userId, "me@example.com", "Me"), at, nextToken());
-        directory.on(new OrganizationCreatedEvent(orgId, "Mine"), at, nextToken(), userId);
-        directory.on(new OrganizationCreatedEvent(otherOrg, "Theirs"), at, nextToken(), userId);
-        directory.on(new MemberAddedEvent(orgId, IdKind.MEMBER.next(), userId), at, nextToken());
+        directory.on(new UserRegisteredEvent(userId, "me@example.com", "Me"), next(at));
+        directory.on(new OrganizationCreatedEvent(orgId, "Mine"), next(at), userId);
+        directory.on(new OrganizationCreatedEvent(otherOrg, "Theirs"), next(at), userId);
+        directory.on(new MemberAddedEvent(orgId, IdKind.MEMBER.next(), userId), next(at));
         SessionProjection sessionProjection = ReadModelDatabase.bean(SessionProjection.class);
         sessionProjection.on(new SessionStartedEvent(sessionId, userId, "hash-" + sessionId, at.plusSeconds(60),
-                "10.0.0.1", "curl", false), at, nextToken());
+                "10.0.0.1", "curl", false), next(at));
         sessionProjection.on(new SessionStartedEvent(IdKind.SESSION.next(), userId, "hash-" + IdKind.SESSION.next(),
-                at.plusSeconds(60), "10.0.0.2", "firefox", true), at.minusSeconds(5), nextToken());
+                at.plusSeconds(60), "10.0.0.2", "firefox", true), next(at.minusSeconds(5)));
     }
 
     @Test
@@ -112,7 +112,7 @@ class IdentityQueryWebTest {
         String keyId = IdKind.API_KEY.next();
         ApiKeyProjection keys = ReadModelDatabase.bean(ApiKeyProjection.class);
         keys.on(new ApiKeyIssuedEvent(keyId, otherOrg, "ci", "wdn_abc", "hash-" + keyId, Set.of("audit:read"), null,
-                userId), at, nextToken());
+                userId), next(at));
         mvc.perform(me("/api/orgs/" + otherOrg + "/api-keys/" + keyId))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("active"))
