@@ -6,7 +6,7 @@ import dev.warden.query.audit.AuditEventView;
 import dev.warden.query.audit.AuditQuery;
 import dev.warden.query.audit.AuditTrail;
 import dev.warden.query.support.Page;
-import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.PageParameters;
 import dev.warden.query.support.ReadGuard;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,14 +32,9 @@ class AuditQueryController {
                                @RequestParam(required = false) String eventType,
                                @RequestParam(required = false) String entity,
                                @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to,
-                               @RequestParam(required = false) Integer limit,
-                               @RequestParam(required = false) String cursor,
-                               @RequestParam(required = false) Long minPosition) {
+                               @RequestParam(required = false) String to, PageParameters list) {
         AuditQuery query = AuditQuery.of(actor, eventType, entity, from, to);
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.organization(orgId, minPosition);
-        return trail.events(orgId, query, request);
+        return guard.organizationPage(orgId, list, page -> trail.events(orgId, query, page));
     }
 
     /** The activity feed, filtered like the audit trail. */
@@ -50,13 +45,8 @@ class AuditQueryController {
                                 @RequestParam(required = false) String eventType,
                                 @RequestParam(required = false) String entity,
                                 @RequestParam(required = false) String from,
-                                @RequestParam(required = false) String to,
-                                @RequestParam(required = false) Integer limit,
-                                @RequestParam(required = false) String cursor,
-                                @RequestParam(required = false) Long minPosition) {
+                                @RequestParam(required = false) String to, PageParameters list) {
         AuditQuery query = AuditQuery.of(actor, eventType, entity, from, to);
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.organization(orgId, minPosition);
-        return trail.activity(orgId, query, request);
+        return guard.organizationPage(orgId, list, page -> trail.activity(orgId, query, page));
     }
 }
