@@ -20,7 +20,8 @@ import java.util.UUID;
  * was created {@code g} ms before a base instant; so the row in the middle of each list is known
  * without reading, and each method answers the cursor a client would hold after it (the start of a
  * page deep in the list). Ids end with a tag of this instance, so several fills share a database and
- * their rows interleave in every order, as random ids do. A user's email is their id at example.com.
+ * their rows interleave in every order, as random ids do. A user without a row in {@code users} has
+ * their id at example.com as email.
  */
 public final class LargeTenant {
 
@@ -85,14 +86,16 @@ public final class LargeTenant {
 
     /**
      * {@code n} pending invitations of the organization, newest first, addressed to the user: half by
-     * id, half by email (in capitals). The same cursor serves the organization's list and the user's.
+     * id, half by their email (in capitals). The same cursor serves the organization's list and the
+     * user's.
      */
     public String invitations(Owner organization, Owner user, int n) throws SQLException {
         insert("""
                 INSERT INTO invitations (id, organization_id, user_id, email, status, invited_by, created_at,
                                          updated_at, expires_at, last_event_position)
                 SELECT 'inv_' || :pad || '_' || :tag, :owner, CASE WHEN g % 2 = 0 THEN :user END,
-                       CASE WHEN g % 2 = 1 THEN upper(:user || '@example.com') END, 'pending', 'usr_inviter',
+                       CASE WHEN g % 2 = 1 THEN upper(coalesce((SELECT u.email FROM users u WHERE u.id = :user),
+                                                               :user || '@example.com')) END, 'pending', 'usr_inviter',
                        :created, now(), now() + interval '30 days', 1
                 FROM generate_series(1, ?) g""".replace(":user", "(" + user.sql() + ")"), organization, n);
         return newestFirst("inv", n / 2);
