@@ -5,12 +5,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets query endpoints take their list parameters as one {@link PageParameters}. */
+/** Lets query endpoints take groups of query parameters as records ({@link QueryParameters}). */
 @Configuration(proxyBeanMethods = false)
 class QueryWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new PageParametersResolver());
+        resolvers.add(new QueryParametersResolver());
     }
 }

@@ -16,8 +16,8 @@ public final class SupportTestKit {
         return new ReadGuard(mock(ProjectionProgress.class), jdbc);
     }
 
-    /** What fills the {@link PageParameters} of list endpoints, for a stand-alone MockMvc. */
-    public static HandlerMethodArgumentResolver pageParameters() {
-        return new PageParametersResolver();
+    /** What fills the {@link QueryParameters} records of query endpoints, for a stand-alone MockMvc. */
+    public static HandlerMethodArgumentResolver queryParameters() {
+        return new QueryParametersResolver();
     }
 }

@@ -37,7 +37,7 @@ class AccessQueryWebTest {
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new AccessQueryController(
             ReadModelDatabase.bean(AccessQueries.class), ReadModelDatabase.bean(AccessRequestQueries.class),
             SupportTestKit.readGuard(ReadModelDatabase.jdbc())))
-            .setCustomArgumentResolvers(SupportTestKit.pageParameters()).build();
+            .setCustomArgumentResolvers(SupportTestKit.queryParameters()).build();
 
     AccessQueryWebTest() {
         IdentityProjection directory = ReadModelDatabase.bean(IdentityProjection.class);

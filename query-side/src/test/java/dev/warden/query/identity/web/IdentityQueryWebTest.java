@@ -57,7 +57,7 @@ class IdentityQueryWebTest {
                 new IdentityQueryController(identity, ReadModelDatabase.bean(AccessQueries.class), invitations, guard),
                 new ApiKeyQueryController(ReadModelDatabase.bean(ApiKeyQueries.class), guard),
                 new AccountQueryController(identity, sessions, guard))
-                .setCustomArgumentResolvers(SupportTestKit.pageParameters()).build();
+                .setCustomArgumentResolvers(SupportTestKit.queryParameters()).build();
 
         IdentityProjection directory = ReadModelDatabase.bean(IdentityProjection.class);
         directory.on(new UserRegisteredEvent(userId, "me@example.com", "Me"), at, nextToken());
