@@ -326,11 +326,42 @@ public final class Benchmark {
             int[] sizes = Arrays.stream(env("BENCH_READ_ROWS", "1000,1000000").split(","))
                     .map(String::strip).mapToInt(Integer::parseInt).toArray();
             reads = new ReadsBench(rest, ((WebServerApplicationContext) app).getWebServer().getPort(), this::connect,
-                    app.getBean(ProjectionProgress.class)::reached, sizes,
+                    projections(), sizes,
                     Integer.parseInt(env("BENCH_READ_CLIENTS", "4")),
                     Double.parseDouble(env("BENCH_READ_SECONDS", "3")),
                     Double.parseDouble(env("BENCH_READ_WARMUP", "60"))).run();
         }
+    }
+
+    /** The service's projection processors, stopped and started as a whole. */
+    private ReadsBench.Projections projections() {
+        ProjectionProgress progress = app.getBean(ProjectionProgress.class);
+        return new ReadsBench.Projections() {
+            @Override
+            public void stop() {
+                streamingProcessors().forEach(StreamingEventProcessor::shutDown);
+            }
+
+            @Override
+            public void start() {
+                streamingProcessors().forEach(StreamingEventProcessor::start);
+            }
+
+            @Override
+            public boolean reached(long position) {
+                return progress.reached(position);
+            }
+        };
+    }
+
+    private List<StreamingEventProcessor> streamingProcessors() {
+        List<StreamingEventProcessor> processors = new ArrayList<>();
+        app.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(p -> {
+            if (p instanceof StreamingEventProcessor streaming) {
+                processors.add(streaming);
+            }
+        });
+        return processors;
     }
 
     /**
@@ -629,13 +660,7 @@ public final class Benchmark {
 
     /** Resets every processor to the start of the log and waits until all have reached its head. */
     private double rebuild() throws Exception {
-        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
-        List<StreamingEventProcessor> processors = new ArrayList<>();
-        processing.eventProcessors().values().forEach(p -> {
-            if (p instanceof StreamingEventProcessor streaming) {
-                processors.add(streaming);
-            }
-        });
+        List<StreamingEventProcessor> processors = streamingProcessors();
         long head = log.head();
         for (StreamingEventProcessor processor : processors) {
             processor.shutDown();

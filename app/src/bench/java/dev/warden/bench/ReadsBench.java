@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongPredicate;
 
 /**
  * The reads part: the latency of a page of each list at each size (1,000 and 1,000,000 rows by
@@ -43,6 +42,16 @@ final class ReadsBench {
         Connection connect() throws SQLException;
     }
 
+    /** The service's projection processors. */
+    interface Projections {
+        void stop();
+
+        void start();
+
+        /** Whether every processor has handled the event at {@code position}. */
+        boolean reached(long position);
+    }
+
     /**
      * One list: its name, whether the user asks for it (else the admin) and whether it is measured
      * with one client only (its pages take long enough that more would only queue).
@@ -50,25 +59,29 @@ final class ReadsBench {
     private record ReadList(String name, boolean asUser, boolean oneClient) {
     }
 
-    /** A size's tenant: the admin and the signed-in user, each list's first page and its middle. */
-    private record Tenant(WardenRest admin, WardenRest user, Map<String, String> paths, Map<String, String> middles) {
+    /**
+     * A size's tenant: its organization, the organization of its audit trail, its user signed in, each
+     * list's first page and the cursor after its middle row.
+     */
+    private record Tenant(int size, String org, String auditOrg, String userId, WardenRest admin, WardenRest user,
+                          Map<String, String> paths, Map<String, String> middles) {
     }
 
     private final WardenRest admin;
     private final int port;
     private final Connector database;
-    private final LongPredicate projectionsReached;
+    private final Projections projections;
     private final int[] sizes;
     private final int clients;
     private final double seconds;
     private final double warmUp;
 
-    ReadsBench(WardenRest admin, int port, Connector database, LongPredicate projectionsReached, int[] sizes,
-               int clients, double seconds, double warmUp) {
+    ReadsBench(WardenRest admin, int port, Connector database, Projections projections, int[] sizes, int clients,
+               double seconds, double warmUp) {
         this.admin = admin;
         this.port = port;
         this.database = database;
-        this.projectionsReached = projectionsReached;
+        this.projections = projections;
         this.sizes = sizes;
         this.clients = clients;
         this.seconds = seconds;
@@ -77,17 +90,16 @@ final class ReadsBench {
 
     /** Fills, warms up and measures; answers the table's lines (markdown). */
     List<String> run() throws Exception {
-        Map<Integer, Tenant> tenants = new LinkedHashMap<>();
+        // Every request to the service first: once the events are written, commands would wait for
+        // the projections to pass them.
+        List<Tenant> tenants = new ArrayList<>();
         for (int size : sizes) {
-            say("Filling every list with " + size + " rows ...");
-            long t0 = System.nanoTime();
-            tenants.put(size, tenant(size));
-            say("  filled in " + fixed((System.nanoTime() - t0) / 1e9) + " s");
+            tenants.add(tenant(size));
         }
-        settle();
+        fill(tenants);
         say("Warming up the reads for " + fixed(warmUp) + " s ...");
         List<Request> every = new ArrayList<>();
-        for (Tenant tenant : tenants.values()) {
+        for (Tenant tenant : tenants) {
             for (ReadList list : LISTS) {
                 if (!list.oneClient()) {
                     every.add(new Request(tenant, list, tenant.paths().get(list.name())));
@@ -99,7 +111,7 @@ final class ReadsBench {
         List<String> table = new ArrayList<>(header());
         for (ReadList list : LISTS) {
             StringBuilder row = new StringBuilder("| " + list.name() + (list.oneClient() ? " (1 client)" : "") + " |");
-            for (Tenant tenant : tenants.values()) {
+            for (Tenant tenant : tenants) {
                 for (Request request : List.of(new Request(tenant, list, tenant.paths().get(list.name())),
                         new Request(tenant, list, middle(tenant, list)))) {
                     say("  " + request.path());
@@ -144,10 +156,10 @@ final class ReadsBench {
 
 
     /**
-     * An organization with {@code size} rows in each of its lists and a user with {@code size} rows in
-     * each of theirs; the audit trail's events go to a second organization of the same admin, whose
-     * only member is the admin (the trail also reads each member's account-wide events, one probe
-     * per member: the row "with as many members" reads the first organization's trail).
+     * An organization and a user for the lists of one size, the user signed in; the audit trail's
+     * events go to a second organization of the admin's, whose only member is the admin (the trail
+     * also reads each member's account-wide events, one probe per member: the row "with as many
+     * members" reads the first organization's trail).
      */
     private Tenant tenant(int size) throws Exception {
         String tag = size + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -160,25 +172,6 @@ final class ReadsBench {
         WardenRest user = new WardenRest(port);
         if (!user.signIn(email, password)) {
             throw new IllegalStateException("the reads part needs sessions (POST /api/sessions)");
-        }
-        Map<String, String> middles = new LinkedHashMap<>();
-        try (Connection connection = database.connect()) {
-            LargeTenant rows = new LargeTenant(connection);
-            Owner organization = Owner.of(org);
-            Owner reader = Owner.of(userId);
-            middles.put("roles", rows.roles(organization, size));
-            middles.put("members", rows.members(organization, size));
-            middles.put("invitations", rows.invitations(organization, reader, size));
-            middles.put("my invitations", middles.get("invitations"));
-            middles.put("API keys", rows.apiKeys(organization, size));
-            middles.put("access requests", rows.accessRequests(organization, size));
-            middles.put("access requests, pending", middles.get("access requests"));
-            middles.put("audit trail", rows.events(Owner.of(auditOrg), size));
-            middles.put("activity feed", middles.get("audit trail"));
-            middles.put("audit trail, organization with as many members", middles.get("audit trail"));
-            middles.put("my sessions", rows.sessions(reader, size));
-            middles.put("my linked accounts", rows.accounts(reader, size));
-            middles.put("my organizations", rows.memberships(reader, size));
         }
         Map<String, String> paths = new LinkedHashMap<>();
         String base = "/api/orgs/" + org;
@@ -195,7 +188,49 @@ final class ReadsBench {
         paths.put("my invitations", "/api/me/invitations?limit=" + LIMIT);
         paths.put("my linked accounts", "/api/me/accounts?limit=" + LIMIT);
         paths.put("my organizations", "/api/me/organizations?limit=" + LIMIT);
-        return new Tenant(admin, user, paths, middles);
+        return new Tenant(size, org, auditOrg, userId, admin, user, paths, new LinkedHashMap<>());
+    }
+
+    /**
+     * Every tenant's lists, then their audit trails' events, written while the projections are
+     * stopped: started again behind them, each processor reads them on a stream of its own. (Tailing
+     * the log while a million events arrived at once, the shared event stream of the service's 1 GiB
+     * heap ran out of memory.)
+     */
+    private void fill(List<Tenant> tenants) throws Exception {
+        try (Connection connection = database.connect()) {
+            for (Tenant tenant : tenants) {
+                say("Filling every list with " + tenant.size() + " rows ...");
+                long t0 = System.nanoTime();
+                LargeTenant rows = new LargeTenant(connection);
+                Owner organization = Owner.of(tenant.org());
+                Owner reader = Owner.of(tenant.userId());
+                Map<String, String> middles = tenant.middles();
+                middles.put("roles", rows.roles(organization, tenant.size()));
+                middles.put("members", rows.members(organization, tenant.size()));
+                middles.put("invitations", rows.invitations(organization, reader, tenant.size()));
+                middles.put("my invitations", middles.get("invitations"));
+                middles.put("API keys", rows.apiKeys(organization, tenant.size()));
+                middles.put("access requests", rows.accessRequests(organization, tenant.size()));
+                middles.put("access requests, pending", middles.get("access requests"));
+                middles.put("my sessions", rows.sessions(reader, tenant.size()));
+                middles.put("my linked accounts", rows.accounts(reader, tenant.size()));
+                middles.put("my organizations", rows.memberships(reader, tenant.size()));
+                say("  filled in " + fixed((System.nanoTime() - t0) / 1e9) + " s");
+            }
+            projections.stop();
+            for (Tenant tenant : tenants) {
+                say("Writing " + tenant.size() + " events into an audit trail ...");
+                String middle = new LargeTenant(connection).events(Owner.of(tenant.auditOrg()), tenant.size());
+                for (String list : List.of("audit trail", "activity feed",
+                        "audit trail, organization with as many members")) {
+                    tenant.middles().put(list, middle);
+                }
+            }
+        } finally {
+            projections.start();
+        }
+        settle();
     }
 
     /** Fresh statistics for the planner, and the projections past the events just written. */
@@ -210,7 +245,7 @@ final class ReadsBench {
         }
         say("Waiting for the projections to pass the generated events ...");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-        while (!projectionsReached.test(head)) {
+        while (!projections.reached(head)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the projections did not pass the generated events in 30 minutes");
             }
