@@ -9,6 +9,7 @@ import dev.warden.events.access.GrantPermissionCommand;
 import dev.warden.events.access.RenameRoleCommand;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.support.Positions;
+import dev.warden.query.support.ProjectionProgress;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -64,7 +65,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code BENCH_WARMUP} seconds of warm-up before the measurements (180),
  * {@code BENCH_EVENTS} in the generated log (1000000), {@code BENCH_POOL_SIZE} of the service (20),
  * {@code BENCH_APP_ARGS} extra service arguments, {@code BENCH_OUT} the results folder, {@code BENCH_PARTS}
- * which parts to run ({@code paths,log}).
+ * which parts to run ({@code paths,log,reads}); for the reads part ({@link ReadsBench})
+ * {@code BENCH_READ_ROWS} the sizes of every list (1000,1000000), {@code BENCH_READ_CLIENTS} (4),
+ * {@code BENCH_READ_SECONDS} per measurement (3) and {@code BENCH_READ_WARMUP} seconds (60).
  */
 public final class Benchmark {
 
@@ -88,8 +91,8 @@ public final class Benchmark {
     private final int poolSize = Integer.parseInt(env("BENCH_POOL_SIZE", "20"));
     private final Path out = Path.of(env("BENCH_OUT", "bench/results"));
     private final int maxClients = Arrays.stream(clientCounts).max().orElse(1);
-    /** Which parts to run: {@code paths} (per client count), {@code log} (rebuild, loads, memory). */
-    private final Set<String> parts = Set.of(env("BENCH_PARTS", "paths,log").split(","));
+    /** Which parts to run: {@code paths} (per client count), {@code log} (rebuild, loads, memory), {@code reads}. */
+    private final Set<String> parts = Set.of(env("BENCH_PARTS", "paths,log,reads").split(","));
     /** The catalogue without the permission every benchmark role is created with, so grants store events. */
     private final List<String> permissions = BenchLog.permissionNames().stream()
             .filter(p -> !p.equals("audit:read")).toList();
@@ -98,6 +101,8 @@ public final class Benchmark {
     private final List<String> once = new ArrayList<>();
     private final List<String> targets = new ArrayList<>();
     private final List<String> restBreakdown = new ArrayList<>();
+    /** The reads part's table: each list's page latency at each size. */
+    private List<String> reads = List.of();
     /** When each processor reached the head in the rebuild. */
     private List<String> rebuildFinishes = List.of();
 
@@ -186,6 +191,13 @@ public final class Benchmark {
         facts.put("REST", rest.mode() + (signedIn ? " (Bearer token of the bootstrap admin)" : ", /api/sessions absent"));
         setUpOrganizations();
 
+        if (!parts.contains("paths") && !parts.contains("log")) {
+            // The reads part warms up on its own reads; the command paths' warm-up would only cost time.
+            measureReads();
+            report();
+            return;
+        }
+
         // Until the JIT has compiled the hot paths: a JVM still compiling spends a core on it (the JIT column).
         say("Warming up for " + fixed(warmUp) + " s ...");
         ClosedLoop.run(Math.min(4, maxClients), warmUp * 0.4, restMix("w"));
@@ -252,6 +264,7 @@ public final class Benchmark {
 
         once.addAll(restBreakdown);
         if (!parts.contains("log")) {
+            measureReads();
             report();
             return;
         }
@@ -304,7 +317,52 @@ public final class Benchmark {
         once.add("| resident memory of the JVM that runs Warden in-process and the benchmark's clients | VmRSS "
                 + memory.get("VmRSS") + ", peak VmHWM " + memory.get("VmHWM") + ", heap used after GC "
                 + memory.get("heap") + " (max " + memory.get("heapMax") + ") |");
+        // After the rebuild, which would empty the read models the reads part fills.
+        measureReads();
         report();
+    }
+
+    private void measureReads() throws Exception {
+        if (parts.contains("reads")) {
+            int[] sizes = Arrays.stream(env("BENCH_READ_ROWS", "1000,1000000").split(","))
+                    .map(String::strip).mapToInt(Integer::parseInt).toArray();
+            reads = new ReadsBench(rest, ((WebServerApplicationContext) app).getWebServer().getPort(), this::connect,
+                    projections(), sizes,
+                    Integer.parseInt(env("BENCH_READ_CLIENTS", "4")),
+                    Double.parseDouble(env("BENCH_READ_SECONDS", "3")),
+                    Double.parseDouble(env("BENCH_READ_WARMUP", "60"))).run();
+        }
+    }
+
+    /** The service's projection processors, stopped and started as a whole. */
+    private ReadsBench.Projections projections() {
+        ProjectionProgress progress = app.getBean(ProjectionProgress.class);
+        return new ReadsBench.Projections() {
+            @Override
+            public void stop() {
+                streamingProcessors().forEach(StreamingEventProcessor::shutDown);
+            }
+
+            @Override
+            public void start() {
+                streamingProcessors().forEach(StreamingEventProcessor::start);
+            }
+
+            @Override
+            public boolean reached(long position) {
+                return progress.reached(position);
+            }
+        };
+    }
+
+    private List<StreamingEventProcessor> streamingProcessors() {
+        List<StreamingEventProcessor> processors = new ArrayList<>();
+        app.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(p -> {
+            if (p instanceof StreamingEventProcessor streaming) {
+                processors.add(streaming);
+            }
+        });
+        return processors;
     }
 
     /**
@@ -611,13 +669,7 @@ public final class Benchmark {
 
     /** Resets every processor to the start of the log and waits until all have reached its head. */
     private double rebuild() throws Exception {
-        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
-        List<StreamingEventProcessor> processors = new ArrayList<>();
-        processing.eventProcessors().values().forEach(p -> {
-            if (p instanceof StreamingEventProcessor streaming) {
-                processors.add(streaming);
-            }
-        });
+        List<StreamingEventProcessor> processors = streamingProcessors();
         long head = log.head();
         for (StreamingEventProcessor processor : processors) {
             processor.shutDown();
@@ -767,6 +819,10 @@ public final class Benchmark {
         }
         text.append("\n| once | result |\n|---|---|\n");
         once.forEach(line -> text.append(line).append('\n'));
+        if (!reads.isEmpty()) {
+            text.append("\nReads: a list's first page and its page from the middle, by the rows in the list\n\n");
+            reads.forEach(line -> text.append(line).append('\n'));
+        }
         text.append("\nTargets:\n");
         targets.forEach(line -> text.append(line).append('\n'));
         System.out.println();

@@ -25,14 +25,20 @@ public class AccessQueries {
 
     /**
      * The system roles and the organization's own roles, by name (then id). The cursor is the last
-     * row's id and name: ids never contain a space, so the first space separates them.
+     * row's id and name: ids never contain a space, so the first space separates them. Each kind is
+     * read from its own index in page order and cut to a page before the two are merged, so a page
+     * reads at most two pages of rows however many roles the organization has.
      */
     public Page<RoleView> roles(String organizationId, PageRequest page) {
         SortKey after = SortKey.after(page);
         List<RoleView> rows = jdbc.sql("""
-                        SELECT * FROM roles
-                        WHERE (organization_id = :org OR organization_id IS NULL)
-                          AND (name, id) > (:afterName, :afterId)
+                        SELECT * FROM (
+                            (SELECT * FROM roles WHERE organization_id = :org AND (name, id) > (:afterName, :afterId)
+                             ORDER BY name, id LIMIT :limit)
+                            UNION ALL
+                            (SELECT * FROM roles WHERE system AND (name, id) > (:afterName, :afterId)
+                             ORDER BY name, id LIMIT :limit)
+                        ) page
                         ORDER BY name, id LIMIT :limit""")
                 .param("org", organizationId)
                 .param("afterName", after.tail())

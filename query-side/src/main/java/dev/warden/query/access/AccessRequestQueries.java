@@ -39,14 +39,16 @@ public class AccessRequestQueries {
         return value;
     }
 
-    /** The organization's requests, newest first, optionally only those of one status. */
+    /**
+     * The organization's requests, newest first, optionally only those of one status. A status is
+     * written into the statement only when asked for, so it is always a condition of the index on
+     * (organization, status, created_at, id), never a filter over the organization's other requests.
+     */
     public Page<AccessRequestView> requests(String organizationId, String status, PageRequest page) {
-        List<AccessRequestView> rows = NewestFirst.bind(jdbc.sql("""
-                        SELECT * FROM access_requests
-                        WHERE organization_id = :org
-                          AND (CAST(:status AS text) IS NULL OR status = :status)
-                          AND (CAST(:before AS timestamptz) IS NULL OR (created_at, id) < (:before, :id))
-                        ORDER BY created_at DESC, id DESC LIMIT :limit""")
+        String ofStatus = status == null ? "" : " AND status = :status";
+        List<AccessRequestView> rows = NewestFirst.bind(jdbc.sql(
+                        "SELECT * FROM access_requests WHERE organization_id = :org" + ofStatus + " AND "
+                                + NewestFirst.FROM_CURSOR)
                 .param("org", organizationId)
                 .param("status", status), page)
                 .query((rs, n) -> view(rs))

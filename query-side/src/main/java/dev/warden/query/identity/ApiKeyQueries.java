@@ -30,11 +30,8 @@ public class ApiKeyQueries {
 
     /** The organization's keys, newest first. */
     public Page<ApiKeyView> keys(String organizationId, PageRequest page) {
-        List<ApiKeyView> rows = NewestFirst.bind(jdbc.sql("SELECT " + COLUMNS + """
-                         FROM api_keys
-                        WHERE organization_id = :org
-                          AND (CAST(:before AS timestamptz) IS NULL OR (created_at, id) < (:before, :id))
-                        ORDER BY created_at DESC, id DESC LIMIT :limit""")
+        List<ApiKeyView> rows = NewestFirst.bind(jdbc.sql("SELECT " + COLUMNS
+                        + " FROM api_keys WHERE organization_id = :org AND " + NewestFirst.FROM_CURSOR)
                 .param("org", organizationId), page)
                 .query((rs, n) -> view(rs))
                 .list();

@@ -70,13 +70,17 @@ public class IdentityQueries {
         return page.page(rows, m -> SortKey.of(m.organizationId(), m.name()));
     }
 
-    /** Members of an organization by user id, without their roles. */
+    /**
+     * Members of an organization by user id, without their roles. The page is cut before the users
+     * are joined: joined first, PostgreSQL may merge the members with every user before the cursor.
+     */
     public Page<MemberView> members(String organizationId, PageRequest page) {
         List<MemberView> rows = jdbc.sql("""
                         SELECT m.user_id, m.id, u.email, u.display_name, m.created_at, m.suspended
-                        FROM members m LEFT JOIN users u ON u.id = m.user_id
-                        WHERE m.organization_id = ? AND m.user_id > ?
-                        ORDER BY m.user_id LIMIT ?""")
+                        FROM (SELECT * FROM members WHERE organization_id = ? AND user_id > ?
+                              ORDER BY user_id LIMIT ?) m
+                        LEFT JOIN users u ON u.id = m.user_id
+                        ORDER BY m.user_id""")
                 .params(organizationId, page.after() == null ? "" : page.after(), page.fetchSize())
                 .query((rs, n) -> new MemberView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getBoolean(6), List.of()))

@@ -22,10 +22,7 @@ public class SessionQueries {
     public Page<SessionView> sessions(String userId, PageRequest page) {
         List<SessionView> rows = NewestFirst.bind(jdbc.sql("""
                         SELECT id, created_at, expires_at, revoked_at, client_address, user_agent, second_factor
-                        FROM sessions
-                        WHERE user_id = :user
-                          AND (CAST(:before AS timestamptz) IS NULL OR (created_at, id) < (:before, :id))
-                        ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                        FROM sessions WHERE user_id = :user AND\s""" + NewestFirst.FROM_CURSOR)
                 .param("user", userId), page)
                 .query((rs, n) -> new SessionView(rs.getString("id"), Rows.instant(rs, "created_at"),
                         Rows.instant(rs, "expires_at"), Rows.instant(rs, "revoked_at"),

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The keyset of a list ordered newest first by creation time, then id: where the next page starts.
  * The cursor text is the last row's creation instant and id, separated by a space (ids have none).
- * A query takes the page with {@code (CAST(:before AS timestamptz) IS NULL OR (created_at, id) < (:before, :id))}
- * and {@code ORDER BY created_at DESC, id DESC LIMIT :limit}; {@link #bind} sets those three parameters.
+ * A query ends with {@link #FROM_CURSOR}, read backwards from an index on (tenant, created_at, id);
+ * {@link #bind} sets its three parameters.
  *
  * @param createdAt the last row's creation time, {@code null} on the first page
  * @param id        the last row's id, {@code ""} on the first page
@@ -35,6 +35,17 @@ public record NewestFirst(Instant createdAt, String id) {
         }
         throw notACursor();
     }
+
+    /**
+     * How a statement of a newest-first list ends, after its tenant's conditions and an {@code AND}:
+     * the rows older than the cursor, newest first, a page and one more. On the first page
+     * {@code :before} is null and stands for 'infinity' (every row is older), so the keyset is the same
+     * index condition on every page, in PostgreSQL's generic plan of the statement too; a
+     * {@code :before IS NULL OR ...} is a filter there, read through every row newer than the cursor.
+     */
+    public static final String FROM_CURSOR =
+            "(created_at, id) < (COALESCE(CAST(:before AS timestamptz), 'infinity'), :id)"
+                    + " ORDER BY created_at DESC, id DESC LIMIT :limit";
 
     /** The cursor text of a row. */
     public static String key(Instant createdAt, String id) {

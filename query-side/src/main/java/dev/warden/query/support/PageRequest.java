@@ -48,8 +48,11 @@ public record PageRequest(int limit, String after) {
             return new Page<>(rows, null);
         }
         List<T> items = rows.subList(0, limit);
-        String last = key.apply(items.get(items.size() - 1));
-        return new Page<>(List.copyOf(items),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8)));
+        return new Page<>(List.copyOf(items), cursor(key.apply(items.get(items.size() - 1))));
+    }
+
+    /** The cursor a client is handed for a row's sort key (what {@link #after()} reads back). */
+    public static String cursor(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,12 +2,14 @@ package dev.warden.query.support;
 
 import dev.warden.events.shared.IdKind;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What every tenant query does first: wait for the asked-for log position, then make sure the
- * organization exists (an unknown organization answers 404, like any unknown resource).
+ * organization exists (an unknown organization answers 404, like any unknown resource). A list
+ * hands its {@link PageParameters} and its read here, so each endpoint is one call.
  */
 @Component
 public class ReadGuard {
@@ -38,5 +40,26 @@ public class ReadGuard {
         if (!exists) {
             throw IdKind.ORGANIZATION.notFound(organizationId);
         }
+    }
+
+    /**
+     * One page of an organization's list: the paging parameters checked, {@code minPosition} waited
+     * for, the organization checked, then {@code read} of the page asked for.
+     */
+    public <T> Page<T> organizationPage(String organizationId, PageParameters parameters,
+                                        Function<PageRequest, Page<T>> read) {
+        PageRequest page = parameters.page();
+        organization(organizationId, parameters.minPosition());
+        return read.apply(page);
+    }
+
+    /**
+     * One page of a list outside any organization (the caller's own, or a user's for an operator):
+     * the paging parameters checked, {@code minPosition} waited for, then {@code read} of the page.
+     */
+    public <T> Page<T> page(PageParameters parameters, Function<PageRequest, Page<T>> read) {
+        PageRequest page = parameters.page();
+        awaitPosition(parameters.minPosition());
+        return read.apply(page);
     }
 }

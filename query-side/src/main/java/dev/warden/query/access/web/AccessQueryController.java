@@ -9,7 +9,7 @@ import dev.warden.query.access.PermissionView;
 import dev.warden.query.access.RoleView;
 import dev.warden.events.shared.DomainException;
 import dev.warden.query.support.Page;
-import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.PageParameters;
 import dev.warden.query.support.ReadGuard;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +32,8 @@ class AccessQueryController {
 
     @Requires("roles:read")
     @GetMapping("/api/orgs/{orgId}/roles")
-    Page<RoleView> roles(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
-                         @RequestParam(required = false) String cursor,
-                         @RequestParam(required = false) Long minPosition) {
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.organization(orgId, minPosition);
-        return access.roles(orgId, request);
+    Page<RoleView> roles(@PathVariable String orgId, PageParameters list) {
+        return guard.organizationPage(orgId, list, page -> access.roles(orgId, page));
     }
 
     @Requires("roles:read")
@@ -51,26 +47,17 @@ class AccessQueryController {
 
     @Requires("roles:read")
     @GetMapping("/api/orgs/{orgId}/permissions")
-    Page<PermissionView> permissions(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
-                                     @RequestParam(required = false) String cursor,
-                                     @RequestParam(required = false) Long minPosition) {
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.organization(orgId, minPosition);
-        return access.permissions(request);
+    Page<PermissionView> permissions(@PathVariable String orgId, PageParameters list) {
+        return guard.organizationPage(orgId, list, access::permissions);
     }
 
     /** The organization's access requests, newest first, optionally of one {@code status}. */
     @Requires("access-requests:read")
     @GetMapping("/api/orgs/{orgId}/access-requests")
     Page<AccessRequestView> accessRequests(@PathVariable String orgId,
-                                           @RequestParam(required = false) String status,
-                                           @RequestParam(required = false) Integer limit,
-                                           @RequestParam(required = false) String cursor,
-                                           @RequestParam(required = false) Long minPosition) {
+                                           @RequestParam(required = false) String status, PageParameters list) {
         String wanted = AccessRequestQueries.status(status);
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.organization(orgId, minPosition);
-        return requests.requests(orgId, wanted, request);
+        return guard.organizationPage(orgId, list, page -> requests.requests(orgId, wanted, page));
     }
 
     /** One access request; another organization's request looks missing. */

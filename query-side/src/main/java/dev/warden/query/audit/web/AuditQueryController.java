@@ -6,11 +6,10 @@ import dev.warden.query.audit.AuditEventView;
 import dev.warden.query.audit.AuditQuery;
 import dev.warden.query.audit.AuditTrail;
 import dev.warden.query.support.Page;
-import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.PageParameters;
 import dev.warden.query.support.ReadGuard;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The organization's audit trail and activity feed, straight from the log, newest first, cursor-paged. */
@@ -27,36 +26,16 @@ class AuditQueryController {
 
     @Requires("audit:read")
     @GetMapping("/api/orgs/{orgId}/audit")
-    Page<AuditEventView> audit(@PathVariable String orgId,
-                               @RequestParam(required = false) String actor,
-                               @RequestParam(required = false) String eventType,
-                               @RequestParam(required = false) String entity,
-                               @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to,
-                               @RequestParam(required = false) Integer limit,
-                               @RequestParam(required = false) String cursor,
-                               @RequestParam(required = false) Long minPosition) {
-        AuditQuery query = AuditQuery.of(actor, eventType, entity, from, to);
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.organization(orgId, minPosition);
-        return trail.events(orgId, query, request);
+    Page<AuditEventView> audit(@PathVariable String orgId, AuditFilters filters, PageParameters list) {
+        AuditQuery query = filters.query();
+        return guard.organizationPage(orgId, list, page -> trail.events(orgId, query, page));
     }
 
     /** The activity feed, filtered like the audit trail. */
     @Requires("audit:read")
     @GetMapping("/api/orgs/{orgId}/activity")
-    Page<ActivityView> activity(@PathVariable String orgId,
-                                @RequestParam(required = false) String actor,
-                                @RequestParam(required = false) String eventType,
-                                @RequestParam(required = false) String entity,
-                                @RequestParam(required = false) String from,
-                                @RequestParam(required = false) String to,
-                                @RequestParam(required = false) Integer limit,
-                                @RequestParam(required = false) String cursor,
-                                @RequestParam(required = false) Long minPosition) {
-        AuditQuery query = AuditQuery.of(actor, eventType, entity, from, to);
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.organization(orgId, minPosition);
-        return trail.activity(orgId, query, request);
+    Page<ActivityView> activity(@PathVariable String orgId, AuditFilters filters, PageParameters list) {
+        AuditQuery query = filters.query();
+        return guard.organizationPage(orgId, list, page -> trail.activity(orgId, query, page));
     }
 }

@@ -6,11 +6,10 @@ import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.SessionQueries;
 import dev.warden.query.identity.SessionView;
 import dev.warden.query.support.Page;
-import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.PageParameters;
 import dev.warden.query.support.ReadGuard;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,12 +31,10 @@ class AccountQueryController {
 
     @OperatorOnly
     @GetMapping("/api/users/{userId}/sessions")
-    Page<SessionView> sessions(@PathVariable String userId, @RequestParam(required = false) Integer limit,
-                               @RequestParam(required = false) String cursor,
-                               @RequestParam(required = false) Long minPosition) {
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.awaitPosition(minPosition);
-        identity.user(userId).orElseThrow(() -> IdKind.USER.notFound(userId));
-        return sessions.sessions(userId, request);
+    Page<SessionView> sessions(@PathVariable String userId, PageParameters list) {
+        return guard.page(list, page -> {
+            identity.user(userId).orElseThrow(() -> IdKind.USER.notFound(userId));
+            return sessions.sessions(userId, page);
+        });
     }
 }

@@ -6,7 +6,7 @@ import dev.warden.events.shared.DomainException;
 import dev.warden.query.identity.ApiKeyQueries;
 import dev.warden.query.identity.ApiKeyView;
 import dev.warden.query.support.Page;
-import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.PageParameters;
 import dev.warden.query.support.ReadGuard;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,12 +27,8 @@ class ApiKeyQueryController {
 
     @Requires("api-keys:read")
     @GetMapping("/api/orgs/{orgId}/api-keys")
-    Page<ApiKeyView> keys(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
-                          @RequestParam(required = false) String cursor,
-                          @RequestParam(required = false) Long minPosition) {
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.organization(orgId, minPosition);
-        return keys.keys(orgId, request);
+    Page<ApiKeyView> keys(@PathVariable String orgId, PageParameters list) {
+        return guard.organizationPage(orgId, list, page -> keys.keys(orgId, page));
     }
 
     /** One key; another organization's key looks missing. */

@@ -9,7 +9,7 @@ import dev.warden.query.identity.InvitationView;
 import dev.warden.query.identity.MemberView;
 import dev.warden.query.identity.OrganizationView;
 import dev.warden.query.support.Page;
-import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.PageParameters;
 import dev.warden.query.support.ReadGuard;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +45,8 @@ class IdentityQueryController {
 
     @Requires("members:read")
     @GetMapping("/api/orgs/{orgId}/members")
-    Page<MemberView> members(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
-                             @RequestParam(required = false) String cursor,
-                             @RequestParam(required = false) Long minPosition) {
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.organization(orgId, minPosition);
-        Page<MemberView> page = identity.members(orgId, request);
-        return new Page<>(withRoles(orgId, page.items()), page.nextCursor());
+    Page<MemberView> members(@PathVariable String orgId, PageParameters list) {
+        return guard.organizationPage(orgId, list, page -> withRoles(orgId, identity.members(orgId, page)));
     }
 
     @Requires("members:read")
@@ -66,12 +61,12 @@ class IdentityQueryController {
 
     @Requires("members:read")
     @GetMapping("/api/orgs/{orgId}/invitations")
-    Page<InvitationView> invitations(@PathVariable String orgId, @RequestParam(required = false) Integer limit,
-                                     @RequestParam(required = false) String cursor,
-                                     @RequestParam(required = false) Long minPosition) {
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.organization(orgId, minPosition);
-        return invitations.ofOrganization(orgId, request);
+    Page<InvitationView> invitations(@PathVariable String orgId, PageParameters list) {
+        return guard.organizationPage(orgId, list, page -> invitations.ofOrganization(orgId, page));
+    }
+
+    private Page<MemberView> withRoles(String orgId, Page<MemberView> page) {
+        return new Page<>(withRoles(orgId, page.items()), page.nextCursor());
     }
 
     private List<MemberView> withRoles(String orgId, List<MemberView> members) {

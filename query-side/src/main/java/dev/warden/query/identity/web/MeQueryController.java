@@ -13,7 +13,7 @@ import dev.warden.query.identity.SessionQueries;
 import dev.warden.query.identity.SessionView;
 import dev.warden.query.identity.UserView;
 import dev.warden.query.support.Page;
-import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.PageParameters;
 import dev.warden.query.support.ReadGuard;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -50,48 +50,28 @@ class MeQueryController {
 
     @SignedIn
     @GetMapping("/api/me/sessions")
-    Page<OwnSessionView> sessions(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
-                                  @RequestParam(required = false) Integer limit,
-                                  @RequestParam(required = false) String cursor,
-                                  @RequestParam(required = false) Long minPosition) {
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.awaitPosition(minPosition);
-        Page<SessionView> page = sessions.sessions(actor.userId(), request);
-        return new Page<>(page.items().stream().map(s -> OwnSessionView.of(s, actor.sessionId())).toList(),
-                page.nextCursor());
+    Page<OwnSessionView> sessions(@RequestAttribute(Actor.ATTRIBUTE) Actor actor, PageParameters list) {
+        Page<SessionView> sessionPage = guard.page(list, page -> sessions.sessions(actor.userId(), page));
+        return new Page<>(sessionPage.items().stream().map(s -> OwnSessionView.of(s, actor.sessionId())).toList(),
+                sessionPage.nextCursor());
     }
 
     /** Invitations waiting for the caller's answer, by user id or current email. */
     @SignedIn
     @GetMapping("/api/me/invitations")
-    Page<InvitationView> invitations(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
-                                     @RequestParam(required = false) Integer limit,
-                                     @RequestParam(required = false) String cursor,
-                                     @RequestParam(required = false) Long minPosition) {
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.awaitPosition(minPosition);
-        return invitations.addressedTo(actor.userId(), request);
+    Page<InvitationView> invitations(@RequestAttribute(Actor.ATTRIBUTE) Actor actor, PageParameters list) {
+        return guard.page(list, page -> invitations.addressedTo(actor.userId(), page));
     }
 
     @SignedIn
     @GetMapping("/api/me/accounts")
-    Page<AccountView> accounts(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
-                               @RequestParam(required = false) Integer limit,
-                               @RequestParam(required = false) String cursor,
-                               @RequestParam(required = false) Long minPosition) {
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.awaitPosition(minPosition);
-        return identity.accounts(actor.userId(), request);
+    Page<AccountView> accounts(@RequestAttribute(Actor.ATTRIBUTE) Actor actor, PageParameters list) {
+        return guard.page(list, page -> identity.accounts(actor.userId(), page));
     }
 
     @SignedIn
     @GetMapping("/api/me/organizations")
-    Page<MembershipView> organizations(@RequestAttribute(Actor.ATTRIBUTE) Actor actor,
-                                       @RequestParam(required = false) Integer limit,
-                                       @RequestParam(required = false) String cursor,
-                                       @RequestParam(required = false) Long minPosition) {
-        PageRequest request = PageRequest.of(limit, cursor);
-        guard.awaitPosition(minPosition);
-        return identity.memberships(actor.userId(), request);
+    Page<MembershipView> organizations(@RequestAttribute(Actor.ATTRIBUTE) Actor actor, PageParameters list) {
+        return guard.page(list, page -> identity.memberships(actor.userId(), page));
     }
 }

@@ -36,7 +36,8 @@ class AccessQueryWebTest {
     private final String otherOrg = IdKind.ORGANIZATION.next();
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new AccessQueryController(
             ReadModelDatabase.bean(AccessQueries.class), ReadModelDatabase.bean(AccessRequestQueries.class),
-            SupportTestKit.readGuard(ReadModelDatabase.jdbc()))).build();
+            SupportTestKit.readGuard(ReadModelDatabase.jdbc())))
+            .setCustomArgumentResolvers(SupportTestKit.queryParameters()).build();
 
     AccessQueryWebTest() {
         IdentityProjection directory = ReadModelDatabase.bean(IdentityProjection.class);

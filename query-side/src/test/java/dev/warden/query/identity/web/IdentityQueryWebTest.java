@@ -56,7 +56,8 @@ class IdentityQueryWebTest {
                 new MeQueryController(identity, sessions, invitations, guard),
                 new IdentityQueryController(identity, ReadModelDatabase.bean(AccessQueries.class), invitations, guard),
                 new ApiKeyQueryController(ReadModelDatabase.bean(ApiKeyQueries.class), guard),
-                new AccountQueryController(identity, sessions, guard)).build();
+                new AccountQueryController(identity, sessions, guard))
+                .setCustomArgumentResolvers(SupportTestKit.queryParameters()).build();
 
         IdentityProjection directory = ReadModelDatabase.bean(IdentityProjection.class);
         directory.on(new UserRegisteredEvent(userId, "me@example.com", "Me"), next(at));

@@ -1,0 +1,211 @@
+package dev.warden.app.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.app.support.LargeTenant;
+import dev.warden.app.support.LargeTenant.Owner;
+import dev.warden.app.support.TestDatabase;
+import dev.warden.query.access.AccessQueries;
+import dev.warden.query.access.AccessRequestQueries;
+import dev.warden.query.audit.AuditQuery;
+import dev.warden.query.audit.AuditTrail;
+import dev.warden.query.identity.ApiKeyQueries;
+import dev.warden.query.identity.IdentityQueries;
+import dev.warden.query.identity.InvitationQueries;
+import dev.warden.query.identity.SessionQueries;
+import dev.warden.query.support.Page;
+import dev.warden.query.support.PageRequest;
+import java.lang.reflect.Constructor;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every list is served by an index in its page order, so a page costs the same at a hundred rows as
+ * at a million. One tenant holds {@value #ROWS} rows in each list, among a thousand small ones; each
+ * list's first page and a page from the middle are explained as PostgreSQL runs them, planned for
+ * the values and as the generic plan a prepared statement may be given: the page reads a bounded
+ * number of rows through an index of its table and sorts nothing. The rows live in a database of
+ * their own, dropped afterwards.
+ */
+class ListPlansIT {
+
+    private static final int ROWS = 50_000;
+    private static final int LIMIT = 20;
+    /** Rows a page may read in all: a page from each of two indexes, and a row joined to each. */
+    private static final int MOST_ROWS_READ = 5 * (LIMIT + 1);
+    private static final String DATABASE = "warden_list_plans";
+
+    private static Connection connection;
+    private static ExplainedQueries explained;
+    private static final List<ListCase> CASES = new ArrayList<>();
+
+    /** A list: its name, the table it reads, whether it may sort, and the read of a page. */
+    record ListCase(String name, String table, boolean sortsLimitedInputs, String deepCursor,
+                    Function<PageRequest, Page<?>> read) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @BeforeAll
+    static void fillLargeTenants() throws SQLException {
+        DatabaseSettings server = DatabaseSettings.parse(TestDatabase.url(), "disable");
+        try (Connection admin = DriverManager.getConnection(server.jdbcUrl(), server.driverProperties());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
+        DatabaseSettings own = new DatabaseSettings(server.host(), server.port(), DATABASE, server.user(),
+                server.password(), server.sslMode());
+        Flyway.configure().dataSource(own.jdbcUrl(), own.user(), own.password())
+                .locations("classpath:db/migration").load().migrate();
+        connection = DriverManager.getConnection(own.jdbcUrl(), own.driverProperties());
+        explained = new ExplainedQueries(connection);
+        JdbcClient jdbc = explained.jdbc();
+        String org = "org_large";
+        String user = "usr_large";
+        String auditOrg = "org_large_audit";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO organizations (id, name, created_at, updated_at, last_event_position) VALUES
+                        ('org_large', 'Large', now(), now(), 1), ('org_large_audit', 'Audited', now(), now(), 1);
+                    INSERT INTO users (id, email, display_name, status, created_at, updated_at, last_event_position)
+                    VALUES ('usr_large', 'usr_large@example.com', 'Large', 'active', now(), now(), 1);
+                    INSERT INTO roles (id, name, system, version, created_at, updated_at, last_event_position)
+                    SELECT 'role_system_' || g, 'System ' || g, true, 1, now(), now(), 1 FROM generate_series(1, 4) g
+                    """);
+        }
+        // Around the large tenant, as in any service with many: a thousand organizations and users
+        // with a few rows in each list, and the rows of all interleaved with the large tenant's.
+        LargeTenant background = new LargeTenant(connection);
+        Owner organizations = Owner.spread("org_small_", 1000);
+        Owner users = Owner.spread("usr_small_", 1000);
+        background.organizations("org_small_", 1000);
+        fill(background, organizations, users, ROWS / 5);
+        background.events(organizations, ROWS / 5);
+
+        Cursors middle = fill(new LargeTenant(connection), Owner.of(org), Owner.of(user), ROWS);
+        add("roles", "roles", middle.roles(), p -> bean(AccessQueries.class, jdbc).roles(org, p));
+        add("members", "members", middle.members(), p -> bean(IdentityQueries.class, jdbc).members(org, p));
+        add("organization's invitations", "invitations", middle.invitations(),
+                p -> bean(InvitationQueries.class, jdbc).ofOrganization(org, p));
+        add("invitations addressed to the user", "invitations", middle.invitations(),
+                p -> bean(InvitationQueries.class, jdbc).addressedTo(user, p));
+        add("API keys", "api_keys", middle.apiKeys(), p -> bean(ApiKeyQueries.class, jdbc).keys(org, p));
+        add("access requests", "access_requests", middle.accessRequests(),
+                p -> bean(AccessRequestQueries.class, jdbc).requests(org, null, p));
+        add("pending access requests", "access_requests", middle.accessRequests(),
+                p -> bean(AccessRequestQueries.class, jdbc).requests(org, "pending", p));
+        add("sessions", "sessions", middle.sessions(), p -> bean(SessionQueries.class, jdbc).sessions(user, p));
+        add("linked accounts", "accounts", middle.accounts(), p -> bean(IdentityQueries.class, jdbc).accounts(user, p));
+
+        // The audit trail merges the organization's events (an index in page order) with each
+        // member's account-wide ones: a sort over at most a page per member, never the organization's.
+        LargeTenant audited = new LargeTenant(connection);
+        String events = audited.events(Owner.of(auditOrg), ROWS);
+        audited.members(Owner.of(auditOrg), 3);
+        AuditQuery everything = AuditQuery.of(null, null, null, null, null);
+        CASES.add(new ListCase("audit trail", "domain_event_entry", true, events,
+                p -> bean(AuditTrail.class, jdbc).events(auditOrg, everything, p)));
+        CASES.add(new ListCase("activity feed", "domain_event_entry", true, events,
+                p -> bean(AuditTrail.class, jdbc).activity(auditOrg, everything, p)));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
+    }
+
+    @AfterAll
+    static void dropTheirDatabase() throws SQLException {
+        connection.close();
+        DatabaseSettings server = DatabaseSettings.parse(TestDatabase.url(), "disable");
+        try (Connection admin = DriverManager.getConnection(server.jdbcUrl(), server.driverProperties());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE " + DATABASE);
+        }
+    }
+
+    static Stream<ListCase> lists() {
+        return CASES.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lists")
+    void aPageReadsItsRowsFromAnIndexInPageOrder(ListCase list) {
+        for (String cursor : new String[] {null, list.deepCursor()}) {
+            explained.take();
+            Page<?> page = list.read().apply(PageRequest.of(LIMIT, cursor));
+
+            assertThat(page.items()).as("a full page of %s", list).hasSize(LIMIT);
+            ExplainedQueries.Explained query = explained.take().get(0);
+            for (JsonNode plan : List.of(query.custom(), query.generic())) {
+                String where = list + (cursor == null ? ", first page" : ", page from the middle")
+                        + (plan == query.custom() ? ", planned for the values" : ", generic plan") + ":\n" + plan;
+                List<JsonNode> nodes = nodes(plan.get(0).get("Plan"));
+                assertThat(rowsRead(nodes)).as("rows read, " + where).isLessThanOrEqualTo(MOST_ROWS_READ);
+                assertThat(nodes).as("an index scan of %s, %s", list.table(), where)
+                        .anyMatch(n -> list.table().equals(n.path("Relation Name").asString(null))
+                                && n.get("Node Type").asString().startsWith("Index"));
+                if (!list.sortsLimitedInputs()) {
+                    assertThat(nodes).as("no sort, " + where)
+                            .noneMatch(n -> n.get("Node Type").asString().endsWith("Sort"));
+                }
+            }
+        }
+    }
+
+    /** The cursors after the middle row of each list of a tenant. */
+    private record Cursors(String roles, String members, String invitations, String apiKeys, String accessRequests,
+                           String sessions, String accounts) {
+    }
+
+    /** {@code n} rows in each list of an organization and a user. */
+    private static Cursors fill(LargeTenant rows, Owner org, Owner user, int n) throws SQLException {
+        return new Cursors(rows.roles(org, n), rows.members(org, n), rows.invitations(org, user, n),
+                rows.apiKeys(org, n), rows.accessRequests(org, n), rows.sessions(user, n), rows.accounts(user, n));
+    }
+
+    private static void add(String name, String table, String deepCursor, Function<PageRequest, Page<?>> read) {
+        CASES.add(new ListCase(name, table, false, deepCursor, read));
+    }
+
+    /** Every row the page read from a table: those it kept and those its conditions removed. */
+    private static long rowsRead(List<JsonNode> nodes) {
+        return nodes.stream().filter(n -> n.has("Relation Name"))
+                .mapToLong(n -> (n.path("Actual Rows").asLong() + n.path("Rows Removed by Filter").asLong()
+                        + n.path("Rows Removed by Index Recheck").asLong()) * n.path("Actual Loops").asLong())
+                .sum();
+    }
+
+    private static List<JsonNode> nodes(JsonNode plan) {
+        List<JsonNode> nodes = new ArrayList<>(List.of(plan));
+        for (JsonNode child : plan.path("Plans")) {
+            nodes.addAll(nodes(child));
+        }
+        return nodes;
+    }
+
+    private static <T> T bean(Class<T> type, JdbcClient jdbc) {
+        try {
+            Constructor<T> constructor = type.getDeclaredConstructor(JdbcClient.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(jdbc);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build " + type.getName(), e);
+        }
+    }
+}

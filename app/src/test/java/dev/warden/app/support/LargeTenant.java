@@ -1,0 +1,214 @@
+package dev.warden.app.support;
+
+import dev.warden.query.support.NewestFirst;
+import dev.warden.query.support.PageRequest;
+import dev.warden.query.support.SortKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Large lists written straight into the read models (and the log) with SQL, one statement over
+ * {@code generate_series} each, for the tests and the benchmark of list pages. Row {@code g} (1 to
+ * n) of a list has {@code g} zero-padded in its id and name, and a newest-first list's row {@code g}
+ * was created {@code g} ms before a base instant; so the row in the middle of each list is known
+ * without reading, and each method answers the cursor a client would hold after it (the start of a
+ * page deep in the list). Ids end with a tag of this instance, so several fills share a database and
+ * their rows interleave in every order, as random ids do. A user without a row in {@code users} has
+ * their id at example.com as email.
+ */
+public final class LargeTenant {
+
+    private static final String PAD = "lpad(g::text, 7, '0')";
+
+    /**
+     * Whose rows: one organization or user, or rows spread over {@code count} of them, the row
+     * {@code g} going to {@code prefix + g % count}.
+     */
+    public record Owner(String sql) {
+
+        public static Owner of(String id) {
+            return new Owner("'" + id.replace("'", "''") + "'");
+        }
+
+        public static Owner spread(String prefix, int count) {
+            return new Owner("'" + prefix.replace("'", "''") + "' || g % " + count);
+        }
+    }
+
+    private final Connection connection;
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private final Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    public LargeTenant(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** {@code n} organizations, {@code prefix + g % n} for g from 1 to n, as {@link Owner#spread} names them. */
+    public void organizations(String prefix, int n) throws SQLException {
+        insert("""
+                INSERT INTO organizations (id, name, created_at, updated_at, last_event_position)
+                SELECT :owner, 'Organization ' || :pad || ' ' || :tag, now(), now(), 1
+                FROM generate_series(1, ?) g""", Owner.spread(prefix, n), n);
+    }
+
+    /** {@code n} custom roles of the organization, by name. */
+    public String roles(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO roles (id, organization_id, name, description, system, version, created_at, updated_at,
+                                   last_event_position)
+                SELECT 'role_' || :pad || '_' || :tag, :owner, 'Role ' || :pad || ' ' || :tag, '', false, 1, now(),
+                       now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        int middle = n / 2;
+        return PageRequest.cursor(SortKey.of(id("role", middle), "Role " + padded(middle) + " " + tag));
+    }
+
+    /** {@code n} members of the organization, each a user of their own, by user id. */
+    public String members(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO users (id, email, display_name, status, created_at, updated_at, last_event_position)
+                SELECT 'usr_' || :pad || '_' || :tag, 'usr_' || :pad || '_' || :tag || '@example.com',
+                       'Member ' || g, 'active', now(), now(), 1
+                FROM generate_series(1, ?) g""", null, n);
+        insert("""
+                INSERT INTO members (id, organization_id, user_id, created_at, updated_at, last_event_position)
+                SELECT 'mem_' || :pad || '_' || :tag, :owner, 'usr_' || :pad || '_' || :tag, now(), now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return PageRequest.cursor(id("usr", n / 2));
+    }
+
+    /**
+     * {@code n} pending invitations of the organization, newest first, addressed to the user: half by
+     * id, half by their email (in capitals). The same cursor serves the organization's list and the
+     * user's.
+     */
+    public String invitations(Owner organization, Owner user, int n) throws SQLException {
+        insert("""
+                INSERT INTO invitations (id, organization_id, user_id, email, status, invited_by, created_at,
+                                         updated_at, expires_at, last_event_position)
+                SELECT 'inv_' || :pad || '_' || :tag, :owner, CASE WHEN g % 2 = 0 THEN :user END,
+                       CASE WHEN g % 2 = 1 THEN upper(coalesce((SELECT u.email FROM users u WHERE u.id = :user),
+                                                               :user || '@example.com')) END, 'pending', 'usr_inviter',
+                       :created, now(), now() + interval '30 days', 1
+                FROM generate_series(1, ?) g""".replace(":user", "(" + user.sql() + ")"), organization, n);
+        return newestFirst("inv", n / 2);
+    }
+
+    /** {@code n} API keys of the organization, newest first. */
+    public String apiKeys(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO api_keys (id, organization_id, name, prefix, secret_hash, created_by, created_at,
+                                      updated_at, last_event_position)
+                SELECT 'key_' || :pad || '_' || :tag, :owner, 'Key ' || g, 'wk_' || g || :tag,
+                       'hash-' || g || :tag, 'usr_issuer', :created, now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return newestFirst("key", n / 2);
+    }
+
+    /**
+     * {@code n} access requests of the organization, newest first, every tenth pending. The middle row
+     * is a pending one, so its cursor is deep in the list of every status and in the pending ones.
+     */
+    public String accessRequests(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO access_requests (id, organization_id, requester_id, role_id, justification, status,
+                                             created_at, updated_at, last_event_position)
+                SELECT 'acr_' || :pad || '_' || :tag, :owner, 'usr_requester', 'role_wanted', 'Needed',
+                       CASE WHEN g % 10 = 0 THEN 'pending' ELSE 'approved' END, :created, now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return newestFirst("acr", n / 20 * 10);
+    }
+
+    /** {@code n} sessions of the user, newest first. */
+    public String sessions(Owner user, int n) throws SQLException {
+        insert("""
+                INSERT INTO sessions (id, user_id, token_hash, client_address, user_agent, created_at, updated_at,
+                                      expires_at, last_event_position)
+                SELECT 'ses_' || :pad || '_' || :tag, :owner, 'token-' || g || :tag, '192.0.2.1', 'LargeTenant',
+                       :created, now(), now() + interval '1 day', 1
+                FROM generate_series(1, ?) g""", user, n);
+        return newestFirst("ses", n / 2);
+    }
+
+    /** {@code n} accounts at GitHub linked to the user, by provider account. */
+    public String accounts(Owner user, int n) throws SQLException {
+        insert("""
+                INSERT INTO accounts (id, user_id, provider, provider_account_id, created_at, updated_at,
+                                      last_event_position)
+                SELECT 'acc_' || :pad || '_' || :tag, :owner, 'github', 'gh-' || :pad || '-' || :tag, now(), now(), 1
+                FROM generate_series(1, ?) g""", user, n);
+        return PageRequest.cursor(SortKey.of("github", "gh-" + padded(n / 2) + "-" + tag));
+    }
+
+    /** {@code n} organizations the user is a member of, by name. */
+    public String memberships(Owner user, int n) throws SQLException {
+        insert("""
+                INSERT INTO organizations (id, name, created_at, updated_at, last_event_position)
+                SELECT 'org_' || :pad || '_' || :tag, 'Org ' || :pad || ' ' || :tag, now(), now(), 1
+                FROM generate_series(1, ?) g""", null, n);
+        insert("""
+                INSERT INTO members (id, organization_id, user_id, created_at, updated_at, last_event_position)
+                SELECT 'mem_o' || :pad || '_' || :tag, 'org_' || :pad || '_' || :tag, :owner, now(), now(), 1
+                FROM generate_series(1, ?) g""", user, n);
+        int middle = n / 2;
+        return PageRequest.cursor(SortKey.of(id("org", middle), "Org " + padded(middle) + " " + tag));
+    }
+
+    /**
+     * {@code n} events in the organization's audit trail: refusals for lack of a permission, which the
+     * service writes outside any aggregate and no projection reads, so the log grows and nothing else.
+     */
+    public String events(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                                                time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT 'evt_' || :pad || '_' || :tag, 'evt_' || :pad || '_' || :tag, 0, NULL, :created,
+                       'dev.warden.events.access.PermissionDeniedEvent', '1',
+                       jsonb_build_object('organizationId', :owner, 'permission', 'roles:write', 'method', 'POST',
+                                          'path', '/api/orgs/' || :owner || '/roles'),
+                       jsonb_build_object('organizationId', :owner, 'actorId', 'usr_refused', 'actorType', 'user')
+                FROM generate_series(1, ?) g""", organization, n);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?")) {
+            statement.setString(1, id("evt", n / 2));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return PageRequest.cursor(Long.toString(rs.getLong(1)));
+            }
+        }
+    }
+
+    /** Runs an insert of {@code n} rows, with {@code :owner}, {@code :tag}, {@code :pad}, {@code :created} filled in. */
+    private void insert(String sql, Owner owner, int n) throws SQLException {
+        String statementText = sql.replace(":owner", owner == null ? "NULL" : "(" + owner.sql() + ")")
+                .replace(":tag", "'" + tag + "'").replace(":pad", PAD)
+                .replace(":created", "CAST(? AS timestamptz) - g * interval '1 millisecond'");
+        try (PreparedStatement statement = connection.prepareStatement(statementText)) {
+            int at = 1;
+            if (statementText.contains("CAST(? AS timestamptz)")) {
+                statement.setTimestamp(at++, Timestamp.from(base));
+            }
+            statement.setInt(at, n);
+            statement.executeUpdate();
+        }
+    }
+
+    private String newestFirst(String kind, int g) {
+        return PageRequest.cursor(NewestFirst.key(base.minusMillis(g), id(kind, g)));
+    }
+
+    private String id(String kind, int g) {
+        return kind + "_" + padded(g) + "_" + tag;
+    }
+
+    private static String padded(int g) {
+        return String.format(Locale.ROOT, "%07d", g);
+    }
+}
