@@ -9,7 +9,6 @@ import dev.warden.events.access.GrantPermissionCommand;
 import dev.warden.events.access.RenameRoleCommand;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.support.Positions;
-import dev.warden.query.support.ProjectionProgress;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -327,32 +326,11 @@ public final class Benchmark {
             int[] sizes = Arrays.stream(env("BENCH_READ_ROWS", "1000,1000000").split(","))
                     .map(String::strip).mapToInt(Integer::parseInt).toArray();
             reads = new ReadsBench(rest, ((WebServerApplicationContext) app).getWebServer().getPort(), this::connect,
-                    projections(), sizes,
+                    () -> streamingProcessors().forEach(StreamingEventProcessor::shutDown), sizes,
                     Integer.parseInt(env("BENCH_READ_CLIENTS", "4")),
                     Double.parseDouble(env("BENCH_READ_SECONDS", "3")),
                     Double.parseDouble(env("BENCH_READ_WARMUP", "60"))).run();
         }
-    }
-
-    /** The service's projection processors, stopped and started as a whole. */
-    private ReadsBench.Projections projections() {
-        ProjectionProgress progress = app.getBean(ProjectionProgress.class);
-        return new ReadsBench.Projections() {
-            @Override
-            public void stop() {
-                streamingProcessors().forEach(StreamingEventProcessor::shutDown);
-            }
-
-            @Override
-            public void start() {
-                streamingProcessors().forEach(StreamingEventProcessor::start);
-            }
-
-            @Override
-            public boolean reached(long position) {
-                return progress.reached(position);
-            }
-        };
     }
 
     private List<StreamingEventProcessor> streamingProcessors() {
