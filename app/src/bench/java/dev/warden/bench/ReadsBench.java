@@ -225,7 +225,7 @@ final class ReadsBench {
 
     private static String cell(ClosedLoop.Result result) {
         String latency = ms(result.p50()) + " / " + ms(result.p99()) + " ("
-                + String.format(Locale.ROOT, "%,.0f", result.perSecond()) + "/s)";
+                + String.format(Locale.ROOT, result.perSecond() < 10 ? "%.1f" : "%,.0f", result.perSecond()) + "/s)";
         return result.errors() == 0 ? latency
                 : latency + " (" + result.errors() + " failed: " + result.firstError() + ")";
     }
