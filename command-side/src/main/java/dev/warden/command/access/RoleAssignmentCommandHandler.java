@@ -29,13 +29,13 @@ class RoleAssignmentCommandHandler {
     private final RolePermissions rolePermissions;
 
     RoleAssignmentCommandHandler(@Qualifier("organizationRepository") Repository<Organization> organizations,
-                                 @Qualifier("roleRepository") Repository<Role> roles, GrantableRoles grantable,
-                                 Grants grants, @Lazy SystemRoles systemRoles) {
+                                 RolePermissions rolePermissions, GrantableRoles grantable, Grants grants,
+                                 @Lazy SystemRoles systemRoles) {
         this.organizations = organizations;
         this.grantable = grantable;
         this.grants = grants;
         this.systemRoles = systemRoles;
-        this.rolePermissions = new RolePermissions(roles);
+        this.rolePermissions = rolePermissions;
     }
 
     @CommandHandler

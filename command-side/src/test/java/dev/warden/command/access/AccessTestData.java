@@ -63,7 +63,7 @@ public final class AccessTestData {
         GrantableRoles grantable = new GrantableRoles(roles, names, locks, new Grants());
         return List.of(
                 new RoleCommandHandler(roles, organizations, names, locks, new Grants()),
-                new RoleAssignmentCommandHandler(organizations, roles, grantable, new Grants(), systemRoles(names)),
+                new RoleAssignmentCommandHandler(organizations, new RolePermissions(roles), grantable, new Grants(), systemRoles(names)),
                 new AccessRequestCommandHandler(requests, roles, organizations, grantable, clock, due));
     }
 
