@@ -7,13 +7,18 @@ import dev.warden.app.database.DatabaseSettings;
 import dev.warden.app.database.DatabaseStartupException;
 import java.util.Set;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Checks the settings a start depends on before anything else starts: the roles this process runs
- * and the database ({@code DATABASE_URL} parses and the server answers). A bad setting ends the
- * process with one clear line on standard error and exit code 1, not a page of stack traces.
+ * and the database (its settings are in range, {@code DATABASE_URL} parses and the server answers).
+ * A bad setting ends the process with one clear line on standard error and exit code 1, not a page
+ * of stack traces. Other settings out of range stop the start a moment later, when their record is
+ * bound, with a report of one sentence ({@link SettingFailureAnalyzer}).
  */
 class StartupPreflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -36,15 +41,26 @@ class StartupPreflight implements ApplicationListener<ApplicationEnvironmentPrep
                 fail("WARDEN_BOOTSTRAP_ADMIN_PASSWORD: " + e.getMessage());
             }
         }
-        DatabaseProperties database = Binder.get(event.getEnvironment())
-                .bind("warden.database", DatabaseProperties.class)
-                .orElse(null);
+        DatabaseProperties database = database(event.getEnvironment());
         if (database != null && database.external()) {
             try {
                 DatabaseSettings.parse(database.url(), database.ssl()).requireReachable();
             } catch (DatabaseStartupException e) {
                 fail(e.getMessage());
             }
+        }
+    }
+
+    private static DatabaseProperties database(ConfigurableEnvironment environment) {
+        try {
+            return Binder.get(environment).bind("warden.database", DatabaseProperties.class).orElse(null);
+        } catch (BindException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidConfigurationPropertyValueException invalid) {
+                    fail(SettingFailureAnalyzer.describe(invalid, environment));
+                }
+            }
+            throw e;
         }
     }
 

@@ -6,14 +6,18 @@ import dev.warden.query.QuerySide;
 import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Warden, the one deployable. It runs the command side, the query side or both
  * ({@code --roles=command,query}), and doubles as the database CLI ({@code db migrate|seed|info}).
+ * Its settings records ({@code @ConfigurationProperties} in {@code dev.warden.app}) are found by
+ * scanning, as the sides find theirs.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 @Import({CommandSide.class, QuerySide.class})
 public class WardenApplication {

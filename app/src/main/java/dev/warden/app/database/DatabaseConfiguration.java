@@ -10,9 +10,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
  * stops it only after Axon and the pool have let go of it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DatabaseProperties.class)
 public class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
@@ -52,8 +49,7 @@ public class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgres> embedded,
-                                @Value("${warden.database.connection-guard:false}") boolean guard) {
+    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("warden");
         config.setMaximumPoolSize(properties.poolSize());
@@ -72,7 +68,7 @@ public class DatabaseConfiguration {
         }
         boundWaits(config, properties.connectionTimeout());
         log.info("Database: {}", description);
-        return guard ? new ConnectionGuard(config) : new HikariDataSource(config);
+        return properties.connectionGuard() ? new ConnectionGuard(config) : new HikariDataSource(config);
     }
 
     /**

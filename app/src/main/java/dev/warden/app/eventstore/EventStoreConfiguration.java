@@ -27,7 +27,6 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -105,11 +104,10 @@ public class EventStoreConfiguration {
      * tracker sees them when no notification arrives (the listener's connection is down).
      */
     @Bean
-    WakeableEventStore eventStore(EventStorageEngine storageEngine,
-                                  @Value("${warden.events.poll-interval:200ms}") Duration pollInterval) {
+    WakeableEventStore eventStore(EventStorageEngine storageEngine, EventStoreSettings settings) {
         return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(pollInterval.toMillis()), writerCommitted(storageEngine));
+                .fetchDelay(settings.pollInterval().toMillis()), writerCommitted(storageEngine));
     }
 
     /** Tells the storage engine's fetches that wait for hidden rows that a writer committed. */

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.springframework.beans.factory.annotation.Value;
 import dev.warden.app.web.ProblemBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,8 +23,8 @@ class MetricsTokenFilter extends OncePerRequestFilter {
 
     private final byte[] token;
 
-    MetricsTokenFilter(@Value("${warden.metrics.token:}") String token) {
-        this.token = token.isBlank() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    MetricsTokenFilter(MetricsSettings settings) {
+        this.token = settings.guarded() ? ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8) : null;
     }
 
     @Override

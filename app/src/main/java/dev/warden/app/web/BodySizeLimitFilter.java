@@ -5,12 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,8 +22,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
 
-    BodySizeLimitFilter(@Value("${warden.web.max-body-size:1MB}") DataSize limit) {
-        this.limit = limit.toBytes();
+    BodySizeLimitFilter(WebSettings settings) {
+        this.limit = settings.maxBodySize().toBytes();
     }
 
     @Override

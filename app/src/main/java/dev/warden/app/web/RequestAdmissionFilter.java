@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,9 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code warden.web.max-requests-per-client} in flight per client address (else 429), and never
  * the last {@code warden.web.reserved-threads} threads (else 503). Health probes pass untouched,
  * so one client, or many slow ones together, cannot starve liveness and readiness. It runs after
- * the HTTP metrics filter, so refusals are counted under their status.
+ * the HTTP metrics filter, so refusals are counted under their status. It exists in a web server
+ * only, whose request threads ({@code server.tomcat.threads.max}) it shares out.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestAdmissionFilter extends OncePerRequestFilter {
 
@@ -32,15 +36,14 @@ class RequestAdmissionFilter extends OncePerRequestFilter {
     private final Semaphore threads;
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-    RequestAdmissionFilter(@Value("${warden.web.max-requests-per-client:32}") int perClient,
-                           @Value("${server.tomcat.threads.max:200}") int maxThreads,
-                           @Value("${warden.web.reserved-threads:20}") int reserved) {
-        if (perClient < 1 || reserved < 1 || reserved >= maxThreads) {
-            throw new IllegalArgumentException("warden.web.max-requests-per-client must be at least 1, and "
-                    + "warden.web.reserved-threads between 1 and server.tomcat.threads.max - 1");
+    RequestAdmissionFilter(WebSettings settings, TomcatServerProperties tomcat) {
+        int maxThreads = tomcat.getThreads().getMax();
+        if (settings.reservedThreads() >= maxThreads) {
+            throw new InvalidConfigurationPropertyValueException("warden.web.reserved-threads",
+                    settings.reservedThreads(), "must be less than server.tomcat.threads.max (" + maxThreads + ")");
         }
-        this.perClient = perClient;
-        this.threads = new Semaphore(maxThreads - reserved);
+        this.perClient = settings.maxRequestsPerClient();
+        this.threads = new Semaphore(maxThreads - settings.reservedThreads());
     }
 
     @Override

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,8 @@ class RequestBodyDeadlineFilter extends OncePerRequestFilter {
 
     private final Duration timeout;
 
-    RequestBodyDeadlineFilter(@Value("${warden.web.body-timeout:10s}") Duration timeout) {
-        this.timeout = timeout;
+    RequestBodyDeadlineFilter(WebSettings settings) {
+        this.timeout = settings.bodyTimeout();
     }
 
     @Override

@@ -3,13 +3,11 @@ package dev.warden.app.web;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Duration;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -32,13 +30,13 @@ class TomcatLimits {
     }
 
     @Bean
-    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> requestLimits(
-            @Value("${warden.web.body-timeout:10s}") Duration bodyTimeout) {
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> requestLimits(WebSettings settings) {
+        long bodyTimeoutMillis = Math.min(Integer.MAX_VALUE, settings.bodyTimeout().toMillis());
         return factory -> {
             factory.addConnectorCustomizers(connector -> {
                 if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                     http.setDisableUploadTimeout(false);
-                    http.setConnectionUploadTimeout((int) Math.min(Integer.MAX_VALUE, bodyTimeout.toMillis()));
+                    http.setConnectionUploadTimeout((int) bodyTimeoutMillis);
                 }
             });
             factory.addEngineValves(new DropUnreadBody());

@@ -13,11 +13,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Starting the service with a setting it cannot use ends the process with exit code 1 and one clear
- * line on standard error, without a stack trace and without the password; a command it does not know
- * ends it with exit code 2 and the list of commands.
+ * line on standard error, without a stack trace and without the password (a setting checked after the
+ * database, with one sentence in the failure report); a command it does not know ends it with exit
+ * code 2 and the list of commands.
  */
 class StartupFailureIT {
 
@@ -41,12 +44,24 @@ class StartupFailureIT {
                 .doesNotContain("hunter2");
     }
 
-    @Test
-    void unknownRoleIsOneLine() throws Exception {
-        Result result = start(Map.of("WARDEN_ROLES", "comand"));
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "WARDEN_ROLES       | comand | --roles / WARDEN_ROLES takes command, query or both (comma-separated), got: comand",
+            "DATABASE_POOL_SIZE | 0      | warden.database.pool-size (DATABASE_POOL_SIZE) must be at least 1, got 0"})
+    void unknownRoleOrDatabaseSettingOutOfRangeIsOneLine(String variable, String value, String line) throws Exception {
+        Result result = start(Map.of(variable, value));
         assertThat(result.code).isEqualTo(1);
-        assertThat(result.stderr).containsExactly(
-                "warden: cannot start: --roles / WARDEN_ROLES takes command, query or both (comma-separated), got: comand");
+        assertThat(result.stderr).containsExactly("warden: cannot start: " + line);
+    }
+
+    @Test
+    void settingOutOfRangeNamesThePropertyAndItsVariable(@TempDir Path dataDir) throws Exception {
+        Result result = start(Map.of("WARDEN_HTTP_BODY_TIMEOUT", "0s", "WARDEN_DATA_DIR", dataDir.toString(),
+                "PORT", "0"));
+        assertThat(result.code).isEqualTo(1);
+        assertThat(result.stdout).contains("APPLICATION FAILED TO START").contains(
+                "warden.web.body-timeout (WARDEN_HTTP_BODY_TIMEOUT) must be a positive duration, got 0s");
+        assertThat(result.stdout + result.stderr).doesNotContain("\tat ");
     }
 
     @Test

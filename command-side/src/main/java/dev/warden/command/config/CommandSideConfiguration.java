@@ -2,7 +2,6 @@ package dev.warden.command.config;
 
 import dev.warden.command.support.VerifiedAggregateCache;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,9 +44,8 @@ public class CommandSideConfiguration {
      * snapshot, so loading it reads one snapshot and at most that many events, however long it lives.
      */
     @Bean
-    static SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter,
-                                                              @Value("${warden.snapshots.every:100}") int every) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    static SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter, SnapshotSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.every());
     }
 
     /**
@@ -87,16 +84,15 @@ public class CommandSideConfiguration {
      * ({@link VerifiedAggregateCache}); at most {@code warden.aggregates.cache-size} of them.
      */
     @Bean
-    static Cache aggregateCache(EventStorageEngine storageEngine,
-                                @Value("${warden.aggregates.cache-size:5000}") int capacity) {
-        return new VerifiedAggregateCache(capacity, storageEngine::lastSequenceNumberFor);
+    static Cache aggregateCache(EventStorageEngine storageEngine, AggregateSettings settings) {
+        return new VerifiedAggregateCache(settings.cacheSize(), storageEngine::lastSequenceNumberFor);
     }
 
     /** The longest a command's transaction waits for a database lock ({@link CommandLockTimeout}). */
     @Bean
     static MessageHandlerInterceptor<CommandMessage<?>> commandLockTimeout(JdbcClient jdbc,
-            @Value("${warden.commands.lock-timeout:2s}") Duration timeout) {
-        return new CommandLockTimeout(jdbc, timeout);
+                                                                          CommandSettings settings) {
+        return new CommandLockTimeout(jdbc, settings.lockTimeout());
     }
 
     /** The time rules depend on (expiry of requests and keys, sign-in throttling); tests may replace it. */

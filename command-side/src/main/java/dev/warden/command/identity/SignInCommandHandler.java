@@ -15,7 +15,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +37,7 @@ class SignInCommandHandler {
     SignInCommandHandler(@Qualifier("userRepository") Repository<User> users,
                          @Qualifier("sessionRepository") Repository<Session> sessions, UniqueNames names,
                          Credentials credentials, PasswordHasher hasher, AggregateLocks locks, Clock clock,
-                         @Value("${warden.auth.sign-in.free-attempts:3}") int freeAttempts,
-                         @Value("${warden.auth.sign-in.max-attempts:10}") int maxAttempts,
-                         @Value("${warden.auth.sign-in.lockout:15m}") Duration lockout) {
+                         AuthSettings settings) {
         this.users = users;
         this.sessions = sessions;
         this.names = names;
@@ -48,7 +45,7 @@ class SignInCommandHandler {
         this.hasher = hasher;
         this.locks = locks;
         this.clock = clock;
-        this.policy = new SignInPolicy(freeAttempts, maxAttempts, lockout);
+        this.policy = settings.signIn().policy();
     }
 
     @CommandHandler

@@ -1,6 +1,6 @@
 package dev.warden.command.web;
 
-import java.time.Duration;
+import dev.warden.command.config.CommandSettings;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.lock.Lock;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
@@ -10,7 +10,6 @@ import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConflictingModificationException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +28,10 @@ class AggregateTurns {
     private final LockFactory turns;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    AggregateTurns(@Value("${warden.commands.queue-timeout:10s}") Duration wait) {
+    AggregateTurns(CommandSettings settings) {
         this.turns = PessimisticLockFactory.builder()
                 .lockAttemptTimeout(ATTEMPT_MILLIS)
-                .acquireAttempts((int) Math.max(1, wait.toMillis() / ATTEMPT_MILLIS))
+                .acquireAttempts((int) Math.max(1, settings.queueTimeout().toMillis() / ATTEMPT_MILLIS))
                 .build();
     }
 

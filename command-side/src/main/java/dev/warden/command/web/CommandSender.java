@@ -1,5 +1,6 @@
 package dev.warden.command.web;
 
+import dev.warden.command.config.CommandSettings;
 import dev.warden.command.support.LogPosition;
 import dev.warden.events.shared.DomainException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.Lock;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +32,11 @@ public class CommandSender {
     private final AggregateTurns turns;
 
     CommandSender(CommandGateway gateway, MeterRegistry meters,
-                  @Value("${warden.commands.concurrency-retries:5}") int retries,
-                  ObjectProvider<ProjectionBarrier> barrier, AggregateTurns turns) {
+                  CommandSettings settings, ObjectProvider<ProjectionBarrier> barrier, AggregateTurns turns) {
         this.gateway = gateway;
         this.turns = turns;
         this.meters = meters;
-        this.attempts = retries + 1;
+        this.attempts = settings.concurrencyRetries() + 1;
         this.barrier = barrier.getIfAvailable(() -> position -> { });
     }
 

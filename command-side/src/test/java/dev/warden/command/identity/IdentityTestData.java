@@ -52,7 +52,8 @@ final class IdentityTestData {
                 new UserCommandHandler(users, names, credentials),
                 new TotpCommandHandler(users, credentials, clock),
                 new SignInCommandHandler(users, sessions, names, credentials, Hasher.INSTANCE, locks, clock,
-                        FREE_ATTEMPTS, MAX_ATTEMPTS, LOCKOUT),
+                        new AuthSettings(Duration.ofHours(12),
+                                new AuthSettings.SignIn(FREE_ATTEMPTS, MAX_ATTEMPTS, LOCKOUT))),
                 new ApiKeyCommandHandler(organizations, apiKeys, new Grants(), clock));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.command.config.CommandSettings;
 import dev.warden.events.access.AccessErrorCode;
 import dev.warden.events.shared.DomainException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,9 +52,10 @@ class CommandSenderTest {
     /** A sender whose commands run {@code handler}, which sees how often it was called before. */
     private CommandSender sender(Duration queueTimeout, Function<Integer, Object> handler) {
         bus.subscribe(Change.class.getName(), (CommandMessage<?> command) -> handler.apply(handled.getAndIncrement()));
+        CommandSettings settings = new CommandSettings(5, Duration.ofSeconds(2), queueTimeout);
         return new CommandSender(DefaultCommandGateway.builder().commandBus(bus).build(), new SimpleMeterRegistry(),
-                5, new StaticListableBeanFactory().getBeanProvider(ProjectionBarrier.class),
-                new AggregateTurns(queueTimeout));
+                settings, new StaticListableBeanFactory().getBeanProvider(ProjectionBarrier.class),
+                new AggregateTurns(settings));
     }
 
     private static RuntimeException lockTimeout() {

@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,15 +34,13 @@ public class ProjectionProgress {
     private final Semaphore waiters;
 
     ProjectionProgress(JdbcClient jdbc, @Qualifier("serializer") Serializer serializer,
-                       EventProcessingConfiguration processing,
-                       @Value("${warden.query.max-consistency-wait:5s}") Duration maxWait, ProjectionCommits commits,
-                       @Value("${warden.query.max-consistency-waiters:50}") int maxWaiters) {
+                       EventProcessingConfiguration processing, QuerySettings settings, ProjectionCommits commits) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processing = processing;
-        this.maxWait = maxWait;
+        this.maxWait = settings.maxConsistencyWait();
         this.commits = commits;
-        this.maxWaiters = maxWaiters;
+        this.maxWaiters = settings.maxConsistencyWaiters();
         this.waiters = new Semaphore(maxWaiters);
     }
 

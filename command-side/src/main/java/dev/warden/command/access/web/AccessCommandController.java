@@ -1,6 +1,7 @@
 package dev.warden.command.access.web;
 
 import dev.warden.events.shared.EndpointAccess.Requires;
+import dev.warden.command.access.AccessRequestSettings;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
 import dev.warden.command.web.Responses;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,10 +51,10 @@ class AccessCommandController {
     private final Duration requestTtl;
 
     AccessCommandController(CommandSender commands, Clock clock,
-                            @Value("${warden.access-requests.ttl:7d}") Duration requestTtl) {
+                            AccessRequestSettings settings) {
         this.commands = commands;
         this.clock = clock;
-        this.requestTtl = requestTtl;
+        this.requestTtl = settings.ttl();
     }
 
     @Requires("roles:write")

@@ -2,6 +2,7 @@ package dev.warden.command.identity.web;
 
 import dev.warden.events.shared.EndpointAccess.SignedIn;
 import dev.warden.events.shared.EndpointAccess.Requires;
+import dev.warden.command.identity.InvitationSettings;
 import dev.warden.command.identity.web.IdentityRequests.Invite;
 import dev.warden.command.web.Caller;
 import dev.warden.command.web.CommandResponse;
@@ -15,7 +16,6 @@ import dev.warden.events.shared.IdKind;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,10 +36,10 @@ class InvitationCommandController {
     private final Duration ttl;
 
     InvitationCommandController(CommandSender commands, Clock clock,
-                                @Value("${warden.invitations.ttl:7d}") Duration ttl) {
+                                InvitationSettings settings) {
         this.commands = commands;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = settings.ttl();
     }
 
     @Requires("members:write")

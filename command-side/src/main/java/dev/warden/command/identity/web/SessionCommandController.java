@@ -2,6 +2,7 @@ package dev.warden.command.identity.web;
 
 import dev.warden.events.shared.EndpointAccess.Open;
 import dev.warden.events.shared.EndpointAccess;
+import dev.warden.command.identity.AuthSettings;
 import dev.warden.command.identity.web.IdentityRequests.SignIn;
 import dev.warden.command.identity.web.IdentityRequests.SignedIn;
 import dev.warden.command.support.RequestContext;
@@ -22,7 +23,6 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
@@ -45,10 +45,10 @@ class SessionCommandController {
     private final Duration ttl;
 
     SessionCommandController(CommandSender commands, Clock clock,
-                             @Value("${warden.auth.session-ttl:12h}") Duration ttl) {
+                             AuthSettings settings) {
         this.commands = commands;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = settings.sessionTtl();
     }
 
     @Open
