@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ final class SecurityFixtures {
         if (!roleName.equals("Viewer")) {
             String roleId = Fixtures.systemRole(admin, orgId, user.position(), roleName);
             Api.Response changed = admin.put("/api/orgs/" + orgId + "/members/" + user.userId() + "/role",
-                    "{\"roleId\":\"" + roleId + "\"}");
+                    Json.object("roleId", roleId));
             assertThat(changed.status()).as(changed.body()).isEqualTo(200);
             return new Fixtures.SignedIn(user.userId(), user.email(), changed.position(), user.api());
         }
@@ -44,11 +45,8 @@ final class SecurityFixtures {
 
     /** Issues an API key in {@code orgId} with {@code scopes}; answers the issue response (id, secret, prefix). */
     static Api.Response apiKey(Api api, String orgId, String... scopes) {
-        StringBuilder json = new StringBuilder("{\"name\":\"key " + Fixtures.unique() + "\",\"scopes\":[");
-        for (int i = 0; i < scopes.length; i++) {
-            json.append(i == 0 ? "" : ",").append('"').append(scopes[i]).append('"');
-        }
-        Api.Response issued = api.post("/api/orgs/" + orgId + "/api-keys", json.append("]}").toString());
+        Api.Response issued = api.post("/api/orgs/" + orgId + "/api-keys",
+                Json.object("name", "key " + Fixtures.unique(), "scopes", List.of(scopes)));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         return issued;
     }
