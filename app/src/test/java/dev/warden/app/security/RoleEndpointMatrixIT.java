@@ -265,23 +265,7 @@ class RoleEndpointMatrixIT {
         }
 
         Map<String, Object> body(String endpoint) {
-            String tag = Fixtures.unique();
-            return switch (endpoint) {
-                case "PATCH /api/orgs/{orgId}" -> Json.object("name", "Renamed " + tag);
-                case "POST /api/orgs/{orgId}/invitations" -> Json.object("userId", outsiderId);
-                case "PUT /api/orgs/{orgId}/members/{userId}/role" -> Json.object("roleId", customRoleId);
-                case "POST /api/orgs/{orgId}/users" -> Json.object("email", "matrix-" + tag + "@example.com",
-                        "displayName", "Matrix " + tag, "password", Api.USER_PASSWORD);
-                case "POST /api/orgs/{orgId}/roles" -> Json.object("name", "Matrix " + tag);
-                case "PUT /api/orgs/{orgId}/roles/{roleId}" -> Json.object("name", "Renamed " + tag);
-                case "POST /api/orgs/{orgId}/api-keys" -> Json.object("name", "matrix " + tag,
-                        "scopes", List.of("organizations:read"));
-                case "POST /api/orgs/{orgId}/access-requests" -> Json.object("roleId", disposableRoleId,
-                        "justification", "matrix");
-                case "POST /api/orgs/{orgId}/access-requests/{requestId}/approve" -> Json.object("reason", "ok");
-                case "POST /api/orgs/{orgId}/access-requests/{requestId}/deny" -> Json.object("reason", "no");
-                default -> endpoint.startsWith("GET ") || endpoint.startsWith("DELETE ") ? null : Json.object();
-            };
+            return SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }
 }

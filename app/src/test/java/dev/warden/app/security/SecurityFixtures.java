@@ -51,6 +51,33 @@ final class SecurityFixtures {
         return issued;
     }
 
+    /**
+     * A valid body for {@code endpoint} ("METHOD /path/pattern"), or {@code null} for a GET or DELETE,
+     * for the tests that call every endpoint: names are {@code word} and a unique tag, {@code userId}
+     * is invited, {@code roleId} assigned and {@code requestedRoleId} asked for.
+     */
+    static Map<String, Object> body(String endpoint, String word, String userId, String roleId,
+                                    String requestedRoleId) {
+        String tag = Fixtures.unique();
+        String title = Character.toUpperCase(word.charAt(0)) + word.substring(1) + " " + tag;
+        return switch (endpoint) {
+            case "PATCH /api/orgs/{orgId}", "PUT /api/orgs/{orgId}/roles/{roleId}" ->
+                    Json.object("name", "Renamed " + tag);
+            case "POST /api/orgs/{orgId}/invitations" -> Json.object("userId", userId);
+            case "PUT /api/orgs/{orgId}/members/{userId}/role" -> Json.object("roleId", roleId);
+            case "POST /api/orgs/{orgId}/users" -> Json.object("email", word + "-" + tag + "@example.com",
+                    "displayName", title, "password", Api.USER_PASSWORD);
+            case "POST /api/orgs/{orgId}/roles" -> Json.object("name", title);
+            case "POST /api/orgs/{orgId}/api-keys" -> Json.object("name", word + " " + tag,
+                    "scopes", List.of("organizations:read"));
+            case "POST /api/orgs/{orgId}/access-requests" -> Json.object("roleId", requestedRoleId,
+                    "justification", word);
+            case "POST /api/orgs/{orgId}/access-requests/{requestId}/approve" -> Json.object("reason", "ok");
+            case "POST /api/orgs/{orgId}/access-requests/{requestId}/deny" -> Json.object("reason", "no");
+            default -> endpoint.startsWith("GET ") || endpoint.startsWith("DELETE ") ? null : Json.object();
+        };
+    }
+
     /** The newest position of the event log. */
     static long logHead(JdbcClient jdbc) {
         return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();

@@ -243,22 +243,7 @@ class TenantIsolationIT {
     }
 
     private Map<String, Object> body(String endpoint) {
-        String tag = Fixtures.unique();
-        return switch (endpoint) {
-            case "PATCH /api/orgs/{orgId}" -> Json.object("name", "Renamed " + tag);
-            case "POST /api/orgs/{orgId}/invitations" -> Json.object("userId", memberA.userId());
-            case "PUT /api/orgs/{orgId}/members/{userId}/role" -> Json.object("roleId", roleB);
-            case "POST /api/orgs/{orgId}/users" -> Json.object("email", "iso-" + tag + "@example.com",
-                    "displayName", "Iso " + tag, "password", Api.USER_PASSWORD);
-            case "POST /api/orgs/{orgId}/roles" -> Json.object("name", "Iso " + tag);
-            case "PUT /api/orgs/{orgId}/roles/{roleId}" -> Json.object("name", "Renamed " + tag);
-            case "POST /api/orgs/{orgId}/api-keys" -> Json.object("name", "iso " + tag,
-                    "scopes", List.of("organizations:read"));
-            case "POST /api/orgs/{orgId}/access-requests" -> Json.object("roleId", roleB, "justification", "iso");
-            case "POST /api/orgs/{orgId}/access-requests/{requestId}/approve" -> Json.object("reason", "ok");
-            case "POST /api/orgs/{orgId}/access-requests/{requestId}/deny" -> Json.object("reason", "no");
-            default -> endpoint.startsWith("GET ") || endpoint.startsWith("DELETE ") ? null : Json.object();
-        };
+        return SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
     }
 
     /**
