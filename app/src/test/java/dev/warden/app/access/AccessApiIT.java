@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.access.PermissionDefinition;
 import dev.warden.events.access.Permissions;
@@ -40,7 +41,7 @@ class AccessApiIT {
         String adminId = api.get("/api/me").json().get("id").asString();
         List<Long> positions = new ArrayList<>();
 
-        Api.Response org = api.post("/api/orgs", "{\"name\":\"Walk-through " + unique() + "\"}");
+        Api.Response org = api.post("/api/orgs", Json.object("name", "Walk-through " + unique()));
         assertThat(org.status()).as(org.body()).isEqualTo(201);
         String orgId = org.id();
         assertThat(orgId).startsWith("org_");
@@ -56,8 +57,8 @@ class AccessApiIT {
         // A user another organization registered, added here: they join as a Viewer.
         String home = Fixtures.organization(Api.admin(port)).id();
         String email = "walker-" + unique() + "@example.com";
-        Api.Response user = api.post("/api/orgs/" + home + "/users", "{\"email\":\"" + email
-                + "\",\"displayName\":\"Wanda Walker\",\"password\":\"" + Api.USER_PASSWORD + "\"}");
+        Api.Response user = api.post("/api/orgs/" + home + "/users", Json.object("email", email,
+                "displayName", "Wanda Walker", "password", Api.USER_PASSWORD));
         assertThat(user.status()).as(user.body()).isEqualTo(201);
         String userId = user.id();
         assertThat(userId).startsWith("usr_");
@@ -105,8 +106,8 @@ class AccessApiIT {
                 assertThat(r.get("system").asBoolean()).isTrue());
 
         String roleName = "Auditors " + unique();
-        Api.Response created = api.post("/api/orgs/" + orgId + "/roles", "{\"name\":\"" + roleName
-                + "\",\"description\":\"Reads the audit trail\",\"permissions\":[\"audit:read\"]}");
+        Api.Response created = api.post("/api/orgs/" + orgId + "/roles", Json.object("name", roleName,
+                "description", "Reads the audit trail", "permissions", List.of("audit:read")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String roleId = created.id();
         String rolePath = "/api/orgs/" + orgId + "/roles/" + roleId;
@@ -138,7 +139,7 @@ class AccessApiIT {
         assertThat(role.get("version").asLong()).isEqualTo(2);
 
         String keepers = "Secret keepers " + unique();
-        Api.Response renamed = api.put(rolePath, "{\"name\":\"" + keepers + "\"}");
+        Api.Response renamed = api.put(rolePath, Json.object("name", keepers));
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
         positions.add(renamed.position());
         role = readRole(api, rolePath, renamed);
@@ -146,8 +147,8 @@ class AccessApiIT {
         long version = role.get("version").asLong();
         assertThat(version).isEqualTo(3);
 
-        Api.Response renamedAtVersion = api.put(rolePath, "{\"name\":\"" + keepers.toUpperCase()
-                + "\",\"expectedVersion\":" + version + "}");
+        Api.Response renamedAtVersion = api.put(rolePath, Json.object("name", keepers.toUpperCase(),
+                "expectedVersion", version));
         assertThat(renamedAtVersion.status()).as(renamedAtVersion.body()).isEqualTo(200);
         positions.add(renamedAtVersion.position());
         role = readRole(api, rolePath, renamedAtVersion);
@@ -294,7 +295,7 @@ class AccessApiIT {
         List<Api.Response> idle = List.of(
                 api.put(rolePath + "/permissions/projects:read", null),
                 api.delete(rolePath + "/permissions/projects:write"),
-                api.put(rolePath, "{\"name\":\"" + name + "\"}"),
+                api.put(rolePath, Json.object("name", name)),
                 api.put(assignmentPath, null));
         assertThat(idle).allSatisfy(r -> {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -316,7 +317,7 @@ class AccessApiIT {
         Api.Response inSecond = Fixtures.role(api, second, name);
         assertThat(inSecond.id()).isNotEqualTo(inFirst);
         Api.Response recased = api.put("/api/orgs/" + first + "/roles/" + inFirst,
-                "{\"name\":\"" + name.toUpperCase() + "\"}");
+                Json.object("name", name.toUpperCase()));
         assertThat(recased.status()).as("changing only the case of a role's own name").isEqualTo(200);
 
         JsonNode read = api.get("/api/orgs/" + second + "/roles/" + inSecond.id() + "?minPosition="

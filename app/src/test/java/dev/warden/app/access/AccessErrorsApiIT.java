@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.shared.IdKind;
 import java.util.List;
@@ -35,20 +36,21 @@ class AccessErrorsApiIT {
         String roles = "/api/orgs/" + orgId + "/roles";
         String rolePath = roles + "/" + role.id();
 
-        assertInvalid(api.post(roles, "{\"name\":\"   \"}"), "INVALID_INPUT", "name");
-        assertInvalid(api.post(roles, "{}"), "INVALID_INPUT", "name");
-        assertInvalid(api.post(roles, "{\"name\":\"" + "n".repeat(65) + "\"}"), "INVALID_INPUT", "name");
-        assertInvalid(api.post(roles, "{\"name\":\"Long description\",\"description\":\"" + "d".repeat(501) + "\"}"),
+        assertInvalid(api.post(roles, Json.object("name", "   ")), "INVALID_INPUT", "name");
+        assertInvalid(api.post(roles, Json.object()), "INVALID_INPUT", "name");
+        assertInvalid(api.post(roles, Json.object("name", "n".repeat(65))), "INVALID_INPUT", "name");
+        assertInvalid(api.post(roles, Json.object("name", "Long description", "description", "d".repeat(501))),
                 "INVALID_INPUT", "description");
-        assertInvalid(api.put(rolePath, "{\"name\":\"\"}"), "INVALID_INPUT", "name");
-        assertInvalid(api.put(rolePath, "{\"name\":\"Fine\",\"expectedVersion\":-1}"), "INVALID_INPUT",
+        assertInvalid(api.put(rolePath, Json.object("name", "")), "INVALID_INPUT", "name");
+        assertInvalid(api.put(rolePath, Json.object("name", "Fine", "expectedVersion", -1)), "INVALID_INPUT",
                 "expectedVersion");
         assertInvalid(api.delete(rolePath + "?expectedVersion=-1"), "INVALID_INPUT", "expectedVersion");
         assertInvalid(api.delete(rolePath + "?expectedVersion=latest"), "INVALID_INPUT", "expectedVersion");
-        Api.Response blankPermission = api.post(roles, "{\"name\":\"Blank permission\",\"permissions\":[\" \"]}");
+        Api.Response blankPermission = api.post(roles, Json.object("name", "Blank permission",
+                "permissions", List.of(" ")));
         assertProblem(blankPermission, 400, "INVALID_INPUT");
         assertThat(blankPermission.json().path("errors").path(0).path("field").asString()).startsWith("permissions");
-        assertProblem(api.post(roles, "{\"name\":\"Bell\\u0007\"}"), 400, "INVALID_ROLE_NAME");
+        assertProblem(api.post(roles, Json.object("name", "Bell\u0007")), 400, "INVALID_ROLE_NAME");
 
         assertThat(Fixtures.newestAuditPosition(api, orgId, role.position()))
                 .as("nothing stored for a refused command").isEqualTo(role.position());
@@ -67,8 +69,8 @@ class AccessErrorsApiIT {
                     base + "/members", base + "/members/" + userId, base + "/audit")) {
                 assertProblem(api.get(path + "?minPosition=" + known.position()), 404, "ORGANIZATION_NOT_FOUND");
             }
-            assertProblem(api.post(base + "/roles", "{\"name\":\"Orphan\"}"), 404, "ORGANIZATION_NOT_FOUND");
-            assertProblem(api.post(base + "/invitations", "{\"userId\":\"" + userId + "\"}"), 404,
+            assertProblem(api.post(base + "/roles", Json.object("name", "Orphan")), 404, "ORGANIZATION_NOT_FOUND");
+            assertProblem(api.post(base + "/invitations", Json.object("userId", userId)), 404,
                     "ORGANIZATION_NOT_FOUND");
         }
     }
@@ -78,7 +80,7 @@ class AccessErrorsApiIT {
         Api api = Api.admin(port);
         String owner = Fixtures.organization(api).id();
         Api.Response foreignRole = api.post("/api/orgs/" + owner + "/roles",
-                "{\"name\":\"Foreign " + unique() + "\",\"permissions\":[\"projects:read\"]}");
+                Json.object("name", "Foreign " + unique(), "permissions", List.of("projects:read")));
         assertThat(foreignRole.status()).isEqualTo(201);
         String foreign = foreignRole.id();
         Api.Response caller = Fixtures.organization(api);
@@ -89,9 +91,9 @@ class AccessErrorsApiIT {
 
         List<Function<String, Api.Response>> operations = List.of(
                 id -> api.get(base + "/roles/" + id + "?minPosition=" + member.position()),
-                id -> api.put(base + "/roles/" + id, "{\"name\":\"Taken over\"}"),
-                id -> api.put(base + "/roles/" + id, "{\"name\":\"Taken over\",\"expectedVersion\":0}"),
-                id -> api.put(base + "/roles/" + id, "{\"name\":\"Taken over\",\"expectedVersion\":7}"),
+                id -> api.put(base + "/roles/" + id, Json.object("name", "Taken over")),
+                id -> api.put(base + "/roles/" + id, Json.object("name", "Taken over", "expectedVersion", 0)),
+                id -> api.put(base + "/roles/" + id, Json.object("name", "Taken over", "expectedVersion", 7)),
                 id -> api.delete(base + "/roles/" + id),
                 id -> api.delete(base + "/roles/" + id + "?expectedVersion=7"),
                 id -> api.put(base + "/roles/" + id + "/permissions/credentials:reveal", null),
@@ -133,8 +135,8 @@ class AccessErrorsApiIT {
 
         for (String taken : List.of(name.toLowerCase(), name.toUpperCase(), "  " + name + "  ", "admin", "VIEWER",
                 " Editor ")) {
-            assertProblem(api.post(roles, "{\"name\":\"" + taken + "\"}"), 409, "ROLE_NAME_TAKEN");
-            assertProblem(api.put(roles + "/" + other.id(), "{\"name\":\"" + taken + "\"}"), 409, "ROLE_NAME_TAKEN");
+            assertProblem(api.post(roles, Json.object("name", taken)), 409, "ROLE_NAME_TAKEN");
+            assertProblem(api.put(roles + "/" + other.id(), Json.object("name", taken)), 409, "ROLE_NAME_TAKEN");
         }
 
         assertThat(api.get(roles + "/" + other.id()).json().get("name").asString()).startsWith("Day Shift ");
@@ -173,19 +175,19 @@ class AccessErrorsApiIT {
         assertThat(granted.status()).isEqualTo(200);
         String wanted = "Renamed " + unique();
 
-        assertProblem(api.put(rolePath, "{\"name\":\"" + wanted + "\",\"expectedVersion\":0}"), 409, "STALE_VERSION");
-        assertProblem(api.put(rolePath, "{\"name\":\"" + wanted + "\",\"expectedVersion\":7}"), 409, "STALE_VERSION");
+        assertProblem(api.put(rolePath, Json.object("name", wanted, "expectedVersion", 0)), 409, "STALE_VERSION");
+        assertProblem(api.put(rolePath, Json.object("name", wanted, "expectedVersion", 7)), 409, "STALE_VERSION");
         assertProblem(api.delete(rolePath + "?expectedVersion=0"), 409, "STALE_VERSION");
 
         assertThat(Fixtures.newestAuditPosition(api, orgId, granted.position())).isEqualTo(granted.position());
         JsonNode role = api.get(rolePath + "?minPosition=" + granted.position()).json();
         assertThat(role.get("name").asString()).isEqualTo(name);
         assertThat(role.get("version").asLong()).isEqualTo(1);
-        assertProblem(api.post("/api/orgs/" + orgId + "/roles", "{\"name\":\"" + name + "\"}"), 409,
+        assertProblem(api.post("/api/orgs/" + orgId + "/roles", Json.object("name", name)), 409,
                 "ROLE_NAME_TAKEN");
         Fixtures.role(api, orgId, wanted);
 
-        Api.Response renamed = api.put(rolePath, "{\"name\":\"" + name + " II\",\"expectedVersion\":1}");
+        Api.Response renamed = api.put(rolePath, Json.object("name", name + " II", "expectedVersion", 1));
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
         Api.Response deleted = api.delete(rolePath + "?expectedVersion=2");
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
@@ -203,13 +205,13 @@ class AccessErrorsApiIT {
         assertProblem(api.put(rolePath + "/permissions/projects", null), 422, "UNKNOWN_PERMISSION");
         assertProblem(api.put(rolePath + "/permissions/AUDIT:READ", null), 422, "UNKNOWN_PERMISSION");
         assertProblem(api.post("/api/orgs/" + orgId + "/roles",
-                "{\"name\":\"" + name + "\",\"permissions\":[\"audit:read\",\"nope:nope\"]}"), 422,
+                Json.object("name", name, "permissions", List.of("audit:read", "nope:nope"))), 422,
                 "UNKNOWN_PERMISSION");
 
         assertThat(Fixtures.newestAuditPosition(api, orgId, role.position())).isEqualTo(role.position());
         assertThat(api.get(rolePath).json().get("permissions")).isEmpty();
         Api.Response retried = api.post("/api/orgs/" + orgId + "/roles",
-                "{\"name\":\"" + name + "\",\"permissions\":[\"audit:read\"]}");
+                Json.object("name", name, "permissions", List.of("audit:read")));
         assertThat(retried.status()).as("the refused create claimed no name: " + retried.body()).isEqualTo(201);
     }
 
@@ -225,7 +227,7 @@ class AccessErrorsApiIT {
 
         assertProblem(api.put(roles + viewer + "/permissions/audit:read", null), 422, "SYSTEM_ROLE_IMMUTABLE");
         assertProblem(api.delete(roles + admin + "/permissions/audit:read"), 422, "SYSTEM_ROLE_IMMUTABLE");
-        assertProblem(api.put(roles + admin, "{\"name\":\"Superuser " + unique() + "\"}"), 422,
+        assertProblem(api.put(roles + admin, Json.object("name", "Superuser " + unique())), 422,
                 "SYSTEM_ROLE_IMMUTABLE");
         assertProblem(api.delete(roles + viewer), 422, "SYSTEM_ROLE_IMMUTABLE");
 
@@ -261,7 +263,7 @@ class AccessErrorsApiIT {
         assertThat(deleted.status()).isEqualTo(200);
 
         assertProblem(api.delete(rolePath), 404, "ROLE_NOT_FOUND");
-        assertProblem(api.put(rolePath, "{\"name\":\"Revived\"}"), 404, "ROLE_NOT_FOUND");
+        assertProblem(api.put(rolePath, Json.object("name", "Revived")), 404, "ROLE_NOT_FOUND");
         assertProblem(api.put(rolePath + "/permissions/audit:read", null), 404, "ROLE_NOT_FOUND");
         assertProblem(api.put("/api/orgs/" + orgId + "/members/" + userId + "/roles/" + roleId, null), 404,
                 "ROLE_NOT_FOUND");

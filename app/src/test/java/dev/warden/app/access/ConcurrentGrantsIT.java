@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.WardenApplication;
 import dev.warden.app.support.Api;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.TestDatabase;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.access.Permissions;
@@ -53,8 +54,8 @@ class ConcurrentGrantsIT {
     }
 
     private void grantConcurrently(Api api, Api other) throws Exception {
-        String org = api.post("/api/orgs", "{\"name\":\"Concurrency Ltd\"}").id();
-        String role = api.post("/api/orgs/" + org + "/roles", "{\"name\":\"Busy\"}").id();
+        String org = api.post("/api/orgs", Json.object("name", "Concurrency Ltd")).id();
+        String role = api.post("/api/orgs/" + org + "/roles", Json.object("name", "Busy")).id();
         List<String> permissions = Permissions.CATALOGUE.stream().map(p -> p.name()).limit(16).toList();
 
         ExecutorService pool = Executors.newFixedThreadPool(16);

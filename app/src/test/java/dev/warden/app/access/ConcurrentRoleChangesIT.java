@@ -7,6 +7,7 @@ import dev.warden.app.WardenApplication;
 import dev.warden.app.database.ConnectionGuard;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.Problems;
 import dev.warden.app.support.TestDatabase;
 import java.sql.Connection;
@@ -201,11 +202,11 @@ class ConcurrentRoleChangesIT {
     }
 
     private Op changeTo(String roleId) {
-        return new Op("change", roleId, api -> api.put(memberPath() + "/role", "{\"roleId\":\"" + roleId + "\"}"));
+        return new Op("change", roleId, api -> api.put(memberPath() + "/role", Json.object("roleId", roleId)));
     }
 
     private Op rename(String name) {
-        return new Op("rename", name, api -> api.put(rolePath(), "{\"name\":\"" + name + "\"}"));
+        return new Op("rename", name, api -> api.put(rolePath(), Json.object("name", name)));
     }
 
     /** Runs {@code ops} at once and answers the acknowledged one that changed the log last, if any. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class AuditApiIT {
         assertThat(api.put("/api/orgs/" + orgId + "/roles/" + firstRole + "/permissions/audit:read", null).status())
                 .isEqualTo(200);
         Api.Response renamed = api.put("/api/orgs/" + orgId + "/roles/" + secondRole,
-                "{\"name\":\"Renamed " + unique() + "\"}");
+                Json.object("name", "Renamed " + unique()));
         assertThat(renamed.status()).isEqualTo(200);
         last = renamed.position();
     }

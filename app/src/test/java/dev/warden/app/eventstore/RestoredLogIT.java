@@ -3,6 +3,7 @@ package dev.warden.app.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import java.time.Duration;
 import java.util.UUID;
@@ -35,7 +36,7 @@ class RestoredLogIT {
                             VALUES (?, ?, 0, NULL, now(), ?, NULL, CAST(? AS jsonb), '{}'::jsonb,
                                     CAST(CAST(? AS text) AS xid8))""")
                     .params(eventId, eventId, LedgerEntry.class.getName(),
-                            "{\"runId\":\"" + runId + "\",\"writer\":0,\"sequence\":" + i + "}", foreignId + i)
+                            Json.text(Json.object("runId", runId, "writer", 0, "sequence", i)), foreignId + i)
                     .update();
         }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.access.Permissions;
 import java.time.Duration;
@@ -87,7 +88,7 @@ class SnapshotIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(snapshots(orgId)).isPositive());
         aggregateCache.removeAll();
 
-        Api.Response twice = api.post("/api/orgs/" + orgId + "/invitations", "{\"userId\":\"" + first + "\"}");
+        Api.Response twice = api.post("/api/orgs/" + orgId + "/invitations", Json.object("userId", first));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.code()).isEqualTo("ALREADY_MEMBER");
     }

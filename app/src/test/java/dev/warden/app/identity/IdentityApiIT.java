@@ -11,10 +11,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.shared.IdKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,12 +69,12 @@ class IdentityApiIT {
         assertInvalid(register(api, orgId, "", "Nemo"), "INVALID_INPUT", "email");
         assertInvalid(register(api, orgId, email, " "), "INVALID_INPUT", "displayName");
         assertInvalid(register(api, orgId, email, "x".repeat(101)), "INVALID_INPUT", "displayName");
-        assertInvalid(api.post(users(orgId), "{}"), "INVALID_INPUT", "email", "displayName", "password");
+        assertInvalid(api.post(users(orgId), Json.object()), "INVALID_INPUT", "email", "displayName", "password");
         Api.Response tooLong = register(api, orgId, "a".repeat(250) + "@example.com", "Long");
         assertProblem(tooLong, 400, "INVALID_INPUT");
         assertThat(errorFields(tooLong)).isNotEmpty().containsOnly("email");
         assertProblem(register(api, orgId, "nemo@localhost", "Nemo"), 400, "INVALID_EMAIL");
-        assertProblem(register(api, orgId, email, "Bell\\u0007"), 400, "INVALID_NAME");
+        assertProblem(register(api, orgId, email, "Bell\u0007"), 400, "INVALID_NAME");
 
         assertThat(registrationsOf(email)).isZero();
         assertThat(registrationsOf("nemo@localhost")).isZero();
@@ -83,13 +85,13 @@ class IdentityApiIT {
     void refusesInvalidOrganizationNamesNamingTheField() {
         Api api = Api.admin(port);
 
-        assertInvalid(api.post("/api/orgs", "{\"name\":\"\"}"), "INVALID_INPUT", "name");
-        assertInvalid(api.post("/api/orgs", "{\"name\":\"   \"}"), "INVALID_INPUT", "name");
-        assertInvalid(api.post("/api/orgs", "{}"), "INVALID_INPUT", "name");
-        assertInvalid(api.post("/api/orgs", "{\"name\":\"" + "o".repeat(101) + "\"}"), "INVALID_INPUT", "name");
-        assertProblem(api.post("/api/orgs", "{\"name\":\"Tab\\tCorp\"}"), 400, "INVALID_NAME");
+        assertInvalid(api.post("/api/orgs", Json.object("name", "")), "INVALID_INPUT", "name");
+        assertInvalid(api.post("/api/orgs", Json.object("name", "   ")), "INVALID_INPUT", "name");
+        assertInvalid(api.post("/api/orgs", Json.object()), "INVALID_INPUT", "name");
+        assertInvalid(api.post("/api/orgs", Json.object("name", "o".repeat(101))), "INVALID_INPUT", "name");
+        assertProblem(api.post("/api/orgs", Json.object("name", "Tab\tCorp")), 400, "INVALID_NAME");
 
-        Api.Response longest = api.post("/api/orgs", "{\"name\":\"" + "o".repeat(100) + "\"}");
+        Api.Response longest = api.post("/api/orgs", Json.object("name", "o".repeat(100)));
         assertThat(longest.status()).as("100 characters are allowed: " + longest.body()).isEqualTo(201);
     }
 
@@ -102,10 +104,10 @@ class IdentityApiIT {
         String invitations = "/api/orgs/" + orgId + "/invitations";
 
         List<Api.Response> answers = List.of(
-                api.post(invitations, "{\"email\":\"" + known.email() + "\"}"),
-                api.post(invitations, "{\"email\":\"nobody-" + unique() + "@example.com\"}"),
-                api.post(invitations, "{\"userId\":\"" + known.userId() + "\"}"),
-                api.post(invitations, "{\"userId\":\"" + IdKind.USER.next() + "\"}"));
+                api.post(invitations, Json.object("email", known.email())),
+                api.post(invitations, Json.object("email", "nobody-" + unique() + "@example.com")),
+                api.post(invitations, Json.object("userId", known.userId())),
+                api.post(invitations, Json.object("userId", IdKind.USER.next())));
         for (Api.Response answer : answers) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
             assertThat(answer.json().propertyNames()).containsExactlyInAnyOrderElementsOf(
@@ -116,10 +118,11 @@ class IdentityApiIT {
                 .as("an invitation makes nobody a member").extracting(m -> m.get("userId").asString())
                 .containsExactly(adminId);
 
-        assertProblem(api.post(invitations, "{\"userId\":\"" + adminId + "\"}"), 409, "ALREADY_MEMBER");
-        assertInvalid(api.post(invitations, "{\"userId\":\"" + "u".repeat(65) + "\"}"), "INVALID_INPUT", "userId");
-        assertProblem(api.post(invitations, "{\"email\":\"not an address\"}"), 400, "INVALID_EMAIL");
-        for (String neitherOrBoth : List.of("{}", "{\"userId\":\"" + known.userId() + "\",\"email\":\"x@example.com\"}")) {
+        assertProblem(api.post(invitations, Json.object("userId", adminId)), 409, "ALREADY_MEMBER");
+        assertInvalid(api.post(invitations, Json.object("userId", "u".repeat(65))), "INVALID_INPUT", "userId");
+        assertProblem(api.post(invitations, Json.object("email", "not an address")), 400, "INVALID_EMAIL");
+        for (Map<String, Object> neitherOrBoth : List.of(Json.object(), Json.object("userId", known.userId(),
+                "email", "x@example.com"))) {
             Api.Response refused = api.post(invitations, neitherOrBoth);
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
             assertThat(refused.isProblem()).as(refused.body()).isTrue();
@@ -136,7 +139,7 @@ class IdentityApiIT {
         Fixtures.SignedIn user = Fixtures.signedInUser(api, Fixtures.organization(api).id());
         Fixtures.SignedIn stranger = Fixtures.signedInUser(api, Fixtures.organization(api).id());
 
-        Api.Response invited = Fixtures.invite(api, orgId, "{\"email\":\"" + user.email().toUpperCase() + "\"}");
+        Api.Response invited = Fixtures.invite(api, orgId, Json.object("email", user.email().toUpperCase()));
         assertThat(items(user.api().get("/api/me/invitations?minPosition=" + invited.position())))
                 .extracting(i -> i.get("id").asString(), i -> i.get("organizationId").asString())
                 .containsExactly(tuple(invited.id(), orgId));
@@ -155,7 +158,7 @@ class IdentityApiIT {
         assertThat(user.api().post(accept, null).status()).as("a retried acceptance").isEqualTo(200);
         assertThat(items(user.api().get("/api/me/invitations"))).isEmpty();
 
-        Api.Response declined = Fixtures.invite(api, orgId, "{\"userId\":\"" + stranger.userId() + "\"}");
+        Api.Response declined = Fixtures.invite(api, orgId, Json.object("userId", stranger.userId()));
         String base = "/api/orgs/" + orgId + "/invitations/" + declined.id();
         assertThat(stranger.api().post(base + "/decline", null).status()).isEqualTo(200);
         assertProblem(stranger.api().post(base + "/accept", null), 422, "INVITATION_CLOSED");
@@ -228,8 +231,8 @@ class IdentityApiIT {
 
     /** Registers a user in {@code orgId} with the fixtures' password. */
     private static Api.Response register(Api api, String orgId, String email, String displayName) {
-        return api.post(users(orgId), "{\"email\":\"" + email + "\",\"displayName\":\"" + displayName
-                + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}");
+        return api.post(users(orgId), Json.object("email", email, "displayName", displayName,
+                "password", Api.USER_PASSWORD));
     }
 
     private static String users(String orgId) {

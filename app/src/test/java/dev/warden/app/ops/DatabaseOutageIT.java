@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.DatabaseProxy;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.LimitedWardenInitializer;
 import dev.warden.app.support.LimitedWardenTest;
 import dev.warden.app.support.Prompt;
@@ -55,7 +56,7 @@ class DatabaseOutageIT {
         List<CompletableFuture<Void>> writers = List.of(1, 2).stream().map(w -> CompletableFuture.runAsync(() -> {
             for (int n = 0; writing.get(); n++) {
                 String name = "outage-" + tag + "-" + w + "-" + n;
-                Api.Response created = admin.post("/api/orgs/" + orgId + "/roles", "{\"name\":\"" + name + "\"}");
+                Api.Response created = admin.post("/api/orgs/" + orgId + "/roles", Json.object("name", name));
                 roles.put(name, created.status());
                 if (created.status() != 201) {
                     assertUnavailable(created);
@@ -145,8 +146,7 @@ class DatabaseOutageIT {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
-    private static String user(String email) {
-        return "{\"email\":\"" + email + "\",\"displayName\":\"Outage user\",\"password\":\"" + Api.USER_PASSWORD
-                + "\"}";
+    private static Map<String, Object> user(String email) {
+        return Json.object("email", email, "displayName", "Outage user", "password", Api.USER_PASSWORD);
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.warden.app.WardenApplication;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.TestClock;
 import dev.warden.app.support.TestDatabase;
 import dev.warden.app.support.WardenTest;
@@ -51,7 +52,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Time-driven commands: an access request's expiry is scheduled in the database when the request
@@ -60,8 +60,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @WardenTest
 class DueCommandsIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -146,7 +144,7 @@ class DueCommandsIT {
     @Test
     void aDecidedRequestIsNotExpired() {
         String requestId = request(viewer.api());
-        Api.Response denied = admin.post(requests + "/" + requestId + "/deny", json(Map.of("reason", "no")));
+        Api.Response denied = admin.post(requests + "/" + requestId + "/deny", Json.object("reason", "no"));
         assertThat(denied.status()).as(denied.body()).isEqualTo(200);
         Instant expiresAt = dueAt(requestId).orElseThrow(() -> new AssertionError("no expiry scheduled"));
 
@@ -217,7 +215,7 @@ class DueCommandsIT {
     void aRequestOpenedBeforeTheTableExistedIsScheduledByTheMigration() throws IOException {
         String pending = request(viewer.api());
         String denied = request(viewer.api());
-        assertThat(admin.post(requests + "/" + denied + "/deny", json(Map.of("reason", "no"))).status())
+        assertThat(admin.post(requests + "/" + denied + "/deny", Json.object("reason", "no")).status())
                 .isEqualTo(200);
         Instant expiresAt = dueAt(pending).orElseThrow();
         jdbc.sql("DELETE FROM due_commands WHERE key IN (?, ?)").params(key(pending), key(denied)).update();
@@ -283,7 +281,7 @@ class DueCommandsIT {
 
     private String request(Api as) {
         Api.Response response = as.post(requests,
-                json(Map.of("roleId", roleId, "justification", "for a while")));
+                Json.object("roleId", roleId, "justification", "for a while"));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.id();
     }
@@ -351,9 +349,5 @@ class DueCommandsIT {
             assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String json(Map<String, String> fields) {
-        return JSON.writeValueAsString(fields);
     }
 }

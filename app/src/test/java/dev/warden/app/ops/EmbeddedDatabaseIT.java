@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.WardenApplication;
 import dev.warden.app.support.Api;
+import dev.warden.app.support.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class EmbeddedDatabaseIT {
         service = start(port);
         Api api = awaitReady(port);
         String token = api.signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
-        Api.Response created = api.withToken(token).post("/api/orgs", "{\"name\":\"Durable\"}");
+        Api.Response created = api.withToken(token).post("/api/orgs", Json.object("name", "Durable"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
 
         service.destroyForcibly().waitFor();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.support.Api;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class OperationsIT {
     @Test
     void prometheusShowsCommandsLagAndHead() {
         Api api = Api.admin(port);
-        assertThat(api.post("/api/orgs", "{\"name\":\"Metrics GmbH\"}").status()).isEqualTo(201);
-        assertThat(api.post("/api/orgs", "{\"name\":\"\"}").status()).isEqualTo(400);
+        assertThat(api.post("/api/orgs", Json.object("name", "Metrics GmbH")).status()).isEqualTo(201);
+        assertThat(api.post("/api/orgs", Json.object("name", "")).status()).isEqualTo(400);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             String metrics = api.anonymous().getText("/actuator/prometheus").body();

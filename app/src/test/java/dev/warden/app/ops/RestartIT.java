@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.WardenApplication;
 import dev.warden.app.support.Api;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.TestDatabase;
 import dev.warden.app.support.WardenTest;
 import dev.warden.command.access.SystemSeeder;
@@ -33,7 +34,7 @@ class RestartIT {
         try (ConfigurableApplicationContext first = start()) {
             Api anonymous = new Api(port(first));
             token = anonymous.signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
-            Api.Response created = anonymous.withToken(token).post("/api/orgs", "{\"name\":\"Restart Inc\"}");
+            Api.Response created = anonymous.withToken(token).post("/api/orgs", Json.object("name", "Restart Inc"));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             org = created.id();
             eventsAfterFirstStart = eventCount();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.TestClock;
 import dev.warden.app.support.WardenTest;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class AccessRequestsIT {
         assertProblem(viewer.api().get(base + "/audit"), 403, "PERMISSION_DENIED");
 
         Api.Response approved = manager.api().post(base + "/access-requests/" + requested.id() + "/approve",
-                "{\"reason\":\"fine\"}");
+                Json.object("reason", "fine"));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         long position = approved.position();
         assertThat(SecurityFixtures.roleIds(admin, orgId, viewer.userId(), position)).containsOnlyOnce(auditorRole);
@@ -65,7 +66,7 @@ class AccessRequestsIT {
         assertThat(assignments(viewer.userId(), auditorRole)).isEqualTo(1);
 
         Api.Response retried = manager.api().post(base + "/access-requests/" + requested.id() + "/approve",
-                "{\"reason\":\"fine\"}");
+                Json.object("reason", "fine"));
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         JsonNode again = retried.json();
         assertThat(!again.has("position") || again.get("position").isNull()
@@ -82,7 +83,7 @@ class AccessRequestsIT {
 
         // Decided: it cannot be denied or cancelled any more.
         assertProblem(manager.api().post(base + "/access-requests/" + requested.id() + "/deny",
-                "{\"reason\":\"changed my mind\"}"), 409, "ACCESS_REQUEST_CLOSED");
+                Json.object("reason", "changed my mind")), 409, "ACCESS_REQUEST_CLOSED");
         assertProblem(viewer.api().post(base + "/access-requests/" + requested.id() + "/cancel", null), 409,
                 "ACCESS_REQUEST_CLOSED");
     }
@@ -91,9 +92,10 @@ class AccessRequestsIT {
     void nobodyDecidesTheirOwnRequest() {
         String role = Fixtures.role(admin, orgId, "Own " + Fixtures.unique()).id();
         Api.Response own = request(manager, role, "for myself");
-        assertProblem(manager.api().post(base + "/access-requests/" + own.id() + "/approve", "{}"), 422, "OWN_REQUEST");
-        assertProblem(manager.api().post(base + "/access-requests/" + own.id() + "/deny", "{\"reason\":\"no\"}"), 422,
+        assertProblem(manager.api().post(base + "/access-requests/" + own.id() + "/approve", Json.object()), 422,
                 "OWN_REQUEST");
+        assertProblem(manager.api().post(base + "/access-requests/" + own.id() + "/deny",
+                Json.object("reason", "no")), 422, "OWN_REQUEST");
         assertThat(admin.get(base + "/access-requests/" + own.id() + "?minPosition=" + own.position())
                 .json().get("status").asString()).isEqualTo("pending");
         assertThat(SecurityFixtures.roleIds(admin, orgId, manager.userId(), 0)).doesNotContain(role);
@@ -106,15 +108,15 @@ class AccessRequestsIT {
         Api.Response noBody = manager.api().post(deny, null);
         assertThat(noBody.status()).as(noBody.body()).isEqualTo(400);
         assertThat(noBody.isProblem()).isTrue();
-        assertProblem(manager.api().post(deny, "{}"), 400, "INVALID_TEXT");
-        assertProblem(manager.api().post(deny, "{\"reason\":\"   \"}"), 400, "INVALID_TEXT");
-        Api.Response denied = manager.api().post(deny, "{\"reason\":\"not needed\"}");
+        assertProblem(manager.api().post(deny, Json.object()), 400, "INVALID_TEXT");
+        assertProblem(manager.api().post(deny, Json.object("reason", "   ")), 400, "INVALID_TEXT");
+        Api.Response denied = manager.api().post(deny, Json.object("reason", "not needed"));
         assertThat(denied.status()).as(denied.body()).isEqualTo(200);
         JsonNode view = admin.get(base + "/access-requests/" + requested.id() + "?minPosition=" + denied.position())
                 .json();
         assertThat(view.get("status").asString()).isEqualTo("denied");
         assertThat(view.get("decisionReason").asString()).isEqualTo("not needed");
-        assertProblem(manager.api().post(base + "/access-requests/" + requested.id() + "/approve", "{}"), 409,
+        assertProblem(manager.api().post(base + "/access-requests/" + requested.id() + "/approve", Json.object()), 409,
                 "ACCESS_REQUEST_CLOSED");
         assertThat(SecurityFixtures.roleIds(admin, orgId, viewer.userId(), denied.position()))
                 .doesNotContain(auditorRole);
@@ -132,7 +134,7 @@ class AccessRequestsIT {
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(admin.get(base + "/access-requests/" + requested.id() + "?minPosition=" + cancelled.position())
                 .json().get("status").asString()).isEqualTo("cancelled");
-        assertProblem(manager.api().post(base + "/access-requests/" + requested.id() + "/approve", "{}"), 409,
+        assertProblem(manager.api().post(base + "/access-requests/" + requested.id() + "/approve", Json.object()), 409,
                 "ACCESS_REQUEST_CLOSED");
     }
 
@@ -140,7 +142,7 @@ class AccessRequestsIT {
     void aManagerCannotGrantAdmin() {
         String adminRole = Fixtures.systemRole(admin, orgId, 0, "Admin");
         Api.Response requested = request(viewer, adminRole, "I want it all");
-        assertProblem(manager.api().post(base + "/access-requests/" + requested.id() + "/approve", "{}"), 403,
+        assertProblem(manager.api().post(base + "/access-requests/" + requested.id() + "/approve", Json.object()), 403,
                 "ESCALATION");
         // Read at the request's position: the refusal stored nothing, so the request is still pending.
         assertThat(admin.get(base + "/access-requests/" + requested.id() + "?minPosition=" + requested.position())
@@ -148,9 +150,9 @@ class AccessRequestsIT {
         assertThat(SecurityFixtures.roleIds(admin, orgId, viewer.userId(), 0)).doesNotContain(adminRole);
         // Neither directly.
         assertProblem(manager.api().put(base + "/members/" + viewer.userId() + "/role",
-                "{\"roleId\":\"" + adminRole + "\"}"), 403, "ESCALATION");
+                Json.object("roleId", adminRole)), 403, "ESCALATION");
         // An Admin may.
-        Api.Response approved = admin.post(base + "/access-requests/" + requested.id() + "/approve", "{}");
+        Api.Response approved = admin.post(base + "/access-requests/" + requested.id() + "/approve", Json.object());
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(SecurityFixtures.roleIds(admin, orgId, viewer.userId(), approved.position())).contains(adminRole);
     }
@@ -163,7 +165,7 @@ class AccessRequestsIT {
             TestClock.advance(Duration.ofDays(8));
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                     .until(() -> admin.get(path).json().get("status").asString().equals("expired"));
-            assertProblem(manager.api().post(path + "/approve", "{}"), 409, "ACCESS_REQUEST_CLOSED");
+            assertProblem(manager.api().post(path + "/approve", Json.object()), 409, "ACCESS_REQUEST_CLOSED");
             assertProblem(viewer.api().post(path + "/cancel", null), 409, "ACCESS_REQUEST_CLOSED");
             assertThat(SecurityFixtures.roleIds(admin, orgId, viewer.userId(), 0)).doesNotContain(auditorRole);
             List<JsonNode> expiry = SecurityFixtures.audit(admin, orgId, "eventType=AccessRequestExpiredEvent&entity="
@@ -179,8 +181,8 @@ class AccessRequestsIT {
     }
 
     private Api.Response request(Fixtures.SignedIn who, String roleId, String justification) {
-        Api.Response response = who.api().post(base + "/access-requests", "{\"roleId\":\"" + roleId
-                + "\",\"justification\":\"" + justification + "\"}");
+        Api.Response response = who.api().post(base + "/access-requests", Json.object("roleId", roleId,
+                "justification", justification));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.RawHttp;
 import dev.warden.app.support.WardenTest;
 import java.io.ByteArrayOutputStream;
@@ -53,28 +54,29 @@ class BadInputIT {
         String valid = "\"email\":\"" + email + "\",\"displayName\":\"Bad Input\",\"password\":\""
                 + Api.USER_PASSWORD + "\"";
         List<Api.Response> malformed = new ArrayList<>();
-        malformed.add(admin.post(users, "{" + valid));
-        malformed.add(admin.post(users, "{" + valid + ",}"));
-        malformed.add(admin.post(users, "not json at all"));
-        malformed.add(admin.post(users, "[]"));
-        malformed.add(admin.post(users, "{\"email\":{\"a\":1},\"displayName\":\"X\",\"password\":\""
+        malformed.add(admin.postRaw(users, "{" + valid));
+        malformed.add(admin.postRaw(users, "{" + valid + ",}"));
+        malformed.add(admin.postRaw(users, "not json at all"));
+        malformed.add(admin.postRaw(users, "[]"));
+        malformed.add(admin.postRaw(users, "{\"email\":{\"a\":1},\"displayName\":\"X\",\"password\":\""
                 + Api.USER_PASSWORD + "\"}"));
-        malformed.add(admin.post(users, "{\"email\":\"" + email + "\",\"displayName\":\"X\",\"password\":[\"a\"]}"));
-        malformed.add(admin.post(users, "{" + valid + ",\"admin\":true}"));
-        malformed.add(admin.post(users, "{" + valid + ",\"organizationId\":\"" + orgId + "\"}"));
-        malformed.add(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email() + "\",\"password\":\""
+        malformed.add(admin.postRaw(users, "{\"email\":\"" + email + "\",\"displayName\":\"X\",\"password\":[\"a\"]}"));
+        malformed.add(admin.postRaw(users, "{" + valid + ",\"admin\":true}"));
+        malformed.add(admin.postRaw(users, "{" + valid + ",\"organizationId\":\"" + orgId + "\"}"));
+        malformed.add(admin.anonymous().postRaw("/api/sessions", "{\"email\":\"" + user.email() + "\",\"password\":\""
                 + Api.USER_PASSWORD + "\",\"actorId\":\"usr_0\"}"));
-        malformed.add(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email() + "\""));
-        malformed.add(admin.anonymous().post("/api/sessions", "{\"email\":[\"" + user.email() + "\"],\"password\":\""
+        malformed.add(admin.anonymous().postRaw("/api/sessions", "{\"email\":\"" + user.email() + "\""));
+        malformed.add(admin.anonymous().postRaw("/api/sessions", "{\"email\":[\"" + user.email() + "\"],\"password\":\""
                 + Api.USER_PASSWORD + "\"}"));
-        malformed.add(user.api().put("/api/me/password", "{\"currentPassword\":\"" + Api.USER_PASSWORD
+        malformed.add(user.api().putRaw("/api/me/password", "{\"currentPassword\":\"" + Api.USER_PASSWORD
                 + "\",\"newPassword\":{\"x\":1}}"));
-        malformed.add(user.api().patch("/api/me", "{\"displayName\":\"X\",\"role\":\"Admin\"}"));
-        malformed.add(user.api().post("/api/me/totp/confirm", "{\"code\":123456,\"extra\":1}"));
-        malformed.add(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"k\",\"scopes\":\"members:read\"}"));
-        malformed.add(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"k\",\"scopes\":[\"members:read\"],"
+        malformed.add(user.api().patchRaw("/api/me", "{\"displayName\":\"X\",\"role\":\"Admin\"}"));
+        malformed.add(user.api().postRaw("/api/me/totp/confirm", "{\"code\":123456,\"extra\":1}"));
+        malformed.add(admin.postRaw("/api/orgs/" + orgId + "/api-keys",
+                "{\"name\":\"k\",\"scopes\":\"members:read\"}"));
+        malformed.add(admin.postRaw("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"k\",\"scopes\":[\"members:read\"],"
                 + "\"expiresAt\":\"tomorrow\"}"));
-        malformed.add(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"k\",\"scopes\":[\"members:read\"],"
+        malformed.add(admin.postRaw("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"k\",\"scopes\":[\"members:read\"],"
                 + "\"secret\":\"wdn_chosen\"}"));
         for (Api.Response response : malformed) {
             assertProblem(response, 400, "MALFORMED_BODY");
@@ -88,7 +90,7 @@ class BadInputIT {
         long head = SecurityFixtures.logHead(jdbc);
         String email = "weak-" + Fixtures.unique() + "@example.com";
         for (String invalid : List.of("not-an-email", "a@b", "two@@example.com", "spaces in@example.com",
-                "x@example.com\\u0007", "@example.com")) {
+                "x@example.com\u0007", "@example.com")) {
             assertProblem(admin.post(users, register(invalid, "Name", Api.USER_PASSWORD)), 400, "INVALID_EMAIL");
         }
         assertInvalidField(admin.post(users, register("", "Name", Api.USER_PASSWORD)), "email");
@@ -96,27 +98,27 @@ class BadInputIT {
                 "email");
         assertInvalidField(admin.post(users, register(email, "x".repeat(101), Api.USER_PASSWORD)), "displayName");
         assertInvalidField(admin.post(users, register(email, "Name", "p".repeat(513))), "password");
-        assertInvalidField(admin.anonymous().post("/api/sessions", "{\"email\":\"" + "e".repeat(300)
-                + "@example.com\",\"password\":\"x\"}"), "email");
-        assertInvalidField(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
-                + "\",\"password\":\"" + "p".repeat(600) + "\"}"), "password");
-        assertInvalidField(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
-                + "\",\"password\":\"x\",\"totpCode\":\"" + "1".repeat(40) + "\"}"), "totpCode");
-        assertInvalidField(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"" + "k".repeat(101)
-                + "\",\"scopes\":[\"members:read\"]}"), "name");
-        assertInvalidField(user.api().patch("/api/me", "{\"displayName\":\"" + "d".repeat(101) + "\"}"), "displayName");
+        assertInvalidField(admin.anonymous().post("/api/sessions", Json.object("email",
+                "e".repeat(300) + "@example.com", "password", "x")), "email");
+        assertInvalidField(admin.anonymous().post("/api/sessions", Json.object("email", user.email(),
+                "password", "p".repeat(600))), "password");
+        assertInvalidField(admin.anonymous().post("/api/sessions", Json.object("email", user.email(), "password", "x",
+                "totpCode", "1".repeat(40))), "totpCode");
+        assertInvalidField(admin.post("/api/orgs/" + orgId + "/api-keys", Json.object("name", "k".repeat(101),
+                "scopes", List.of("members:read"))), "name");
+        assertInvalidField(user.api().patch("/api/me", Json.object("displayName", "d".repeat(101))), "displayName");
 
         for (String weak : List.of("short", "aaaaaaaaaaaaaaaa", "abababababababab", "abcdabcdabcdabcd",
-                "p".repeat(64) + "q".repeat(65) + "r", email, email.toUpperCase(), "twelve chars\\u0001x")) {
+                "p".repeat(64) + "q".repeat(65) + "r", email, email.toUpperCase(), "twelve chars\u0001x")) {
             Api.Response response = admin.post(users, register(email, "Name", weak));
             assertProblem(response, 400, "INVALID_PASSWORD");
             assertThat(response.json().path("detail").asString()).isNotBlank();
         }
-        assertProblem(user.api().put("/api/me/password", "{\"currentPassword\":\"" + Api.USER_PASSWORD
-                + "\",\"newPassword\":\"aaaaaaaaaaaaaaaa\"}"), 400, "INVALID_PASSWORD");
-        assertProblem(user.api().put("/api/me/password", "{\"currentPassword\":\"" + Api.USER_PASSWORD
-                + "\",\"newPassword\":\"short\"}"), 400, "INVALID_PASSWORD");
-        assertProblem(user.api().patch("/api/me", "{\"email\":\"not-an-email\"}"), 400, "INVALID_EMAIL");
+        assertProblem(user.api().put("/api/me/password", Json.object("currentPassword", Api.USER_PASSWORD,
+                "newPassword", "aaaaaaaaaaaaaaaa")), 400, "INVALID_PASSWORD");
+        assertProblem(user.api().put("/api/me/password", Json.object("currentPassword", Api.USER_PASSWORD,
+                "newPassword", "short")), 400, "INVALID_PASSWORD");
+        assertProblem(user.api().patch("/api/me", Json.object("email", "not-an-email")), 400, "INVALID_EMAIL");
         assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
         assertThat(jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)").param(email)
                 .query(Long.class).single()).isZero();
@@ -127,18 +129,19 @@ class BadInputIT {
         long head = SecurityFixtures.logHead(jdbc);
         String email = "nul-" + Fixtures.unique() + "@example.com";
         List<Api.Response> responses = new ArrayList<>();
-        responses.add(admin.post(users, register(email, "Nul\\u0000Name", Api.USER_PASSWORD)));
-        responses.add(admin.post(users, register(email, "Name", "correct horse\\u0000battery")));
-        responses.add(admin.post(users, register("nul\\u0000" + email, "Name", Api.USER_PASSWORD)));
-        responses.add(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
-                + "\\u0000\",\"password\":\"" + Api.USER_PASSWORD + "\"}"));
-        responses.add(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
-                + "\",\"password\":\"" + Api.USER_PASSWORD + "\\u0000\"}"));
-        responses.add(user.api().patch("/api/me", "{\"displayName\":\"Nul\\u0000\"}"));
-        responses.add(user.api().post("/api/me/accounts", "{\"provider\":\"github\",\"providerAccountId\":\"a\\u0000b\"}"));
-        responses.add(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"nul\\u0000key\","
-                + "\"scopes\":[\"members:read\"]}"));
-        responses.add(admin.patch("/api/orgs/" + orgId, "{\"name\":\"Nul\\u0000Org\"}"));
+        responses.add(admin.post(users, register(email, "Nul\u0000Name", Api.USER_PASSWORD)));
+        responses.add(admin.post(users, register(email, "Name", "correct horse\u0000battery")));
+        responses.add(admin.post(users, register("nul\u0000" + email, "Name", Api.USER_PASSWORD)));
+        responses.add(admin.anonymous().post("/api/sessions", Json.object("email", user.email() + "\u0000",
+                "password", Api.USER_PASSWORD)));
+        responses.add(admin.anonymous().post("/api/sessions", Json.object("email", user.email(),
+                "password", Api.USER_PASSWORD + "\u0000")));
+        responses.add(user.api().patch("/api/me", Json.object("displayName", "Nul\u0000")));
+        responses.add(user.api().post("/api/me/accounts", Json.object("provider", "github",
+                "providerAccountId", "a\u0000b")));
+        responses.add(admin.post("/api/orgs/" + orgId + "/api-keys", Json.object("name", "nul\u0000key",
+                "scopes", List.of("members:read"))));
+        responses.add(admin.patch("/api/orgs/" + orgId, Json.object("name", "Nul\u0000Org")));
         for (Api.Response response : responses) {
             assertThat(response.status()).as(response.body()).isBetween(400, 499);
             assertThat(response.isProblem()).as(response.body()).isTrue();
@@ -171,12 +174,13 @@ class BadInputIT {
     @Test
     void wrongMediaTypesAreRefused() {
         long head = SecurityFixtures.logHead(jdbc);
-        Api.Response form = admin.send("POST", users, "email=a@example.com&password=x", "application/x-www-form-urlencoded");
+        Api.Response form = admin.sendRaw("POST", users, "email=a@example.com&password=x",
+                "application/x-www-form-urlencoded");
         assertThat(form.status()).as(form.body()).isEqualTo(415);
         assertThat(form.isProblem()).isTrue();
-        Api.Response text = admin.send("PATCH", "/api/orgs/" + orgId, "{\"name\":\"Text\"}", "text/plain");
+        Api.Response text = admin.sendRaw("PATCH", "/api/orgs/" + orgId, "{\"name\":\"Text\"}", "text/plain");
         assertThat(text.status()).as(text.body()).isEqualTo(415);
-        Api.Response empty = admin.send("POST", users, "", "application/json");
+        Api.Response empty = admin.sendRaw("POST", users, "", "application/json");
         assertProblem(empty, 400, "MALFORMED_BODY");
         assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
     }
@@ -187,13 +191,12 @@ class BadInputIT {
         String padding = " ".repeat(2 * 1024 * 1024);
         // Valid JSON, valid values, but more than 1 MB: refused for its size.
         List<Api.Response> responses = new ArrayList<>();
-        responses.add(user.api().patch("/api/me", "{\"displayName\":\"Big Body\"" + padding + "}"));
-        responses.add(admin.patch("/api/orgs/" + orgId, "{\"name\":\"Big Body\"" + padding + "}"));
-        responses.add(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email() + "\",\"password\":\""
+        responses.add(user.api().patchRaw("/api/me", "{\"displayName\":\"Big Body\"" + padding + "}"));
+        responses.add(admin.patchRaw("/api/orgs/" + orgId, "{\"name\":\"Big Body\"" + padding + "}"));
+        responses.add(admin.anonymous().postRaw("/api/sessions", "{\"email\":\"" + user.email() + "\",\"password\":\""
                 + Api.USER_PASSWORD + "\"" + padding + "}"));
-        responses.add(admin.post(users, "{\"email\":\"big-" + Fixtures.unique()
-                + "@example.com\",\"displayName\":\"" + "b".repeat(2 * 1024 * 1024) + "\",\"password\":\""
-                + Api.USER_PASSWORD + "\"}"));
+        responses.add(admin.post(users, Json.object("email", "big-" + Fixtures.unique() + "@example.com",
+                "displayName", "b".repeat(2 * 1024 * 1024), "password", Api.USER_PASSWORD)));
         List<String> accepted = new ArrayList<>();
         for (int i = 0; i < responses.size(); i++) {
             Api.Response response = responses.get(i);
@@ -210,27 +213,27 @@ class BadInputIT {
         String email = "lone-" + Fixtures.unique() + "@example.com";
         Api.Response role = Fixtures.role(admin, orgId, "Whole " + Fixtures.unique());
         long head = SecurityFixtures.logHead(jdbc);
-        String lone = "\\ud800";
-        String lowAtEnd = "\\udc00";
+        String lone = "\ud800";
+        String lowAtEnd = "\udc00";
 
         assertInvalidField(admin.post(users, register(email, "Half" + lone + "name", Api.USER_PASSWORD)),
                 "displayName");
         assertInvalidField(admin.post(users, register(email, "Name", "correct horse battery" + lowAtEnd)), "password");
         assertInvalidField(admin.post(users, register(email, "Name", "correct " + lone + "horse battery")), "password");
-        assertInvalidField(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
-                + "\",\"password\":\"" + Api.USER_PASSWORD + lowAtEnd + "\"}"), "password");
-        assertInvalidField(user.api().put("/api/me/password", "{\"currentPassword\":\"" + Api.USER_PASSWORD
-                + "\",\"newPassword\":\"another good passphrase" + lone + "\"}"), "newPassword");
-        assertInvalidField(user.api().patch("/api/me", "{\"displayName\":\"" + lone + "\"}"), "displayName");
-        assertInvalidField(admin.post("/api/orgs", "{\"name\":\"Org" + lone + "\"}"), "name");
-        assertInvalidField(admin.patch("/api/orgs/" + orgId, "{\"name\":\"Org" + lowAtEnd + "\"}"), "name");
-        assertInvalidField(admin.post("/api/orgs/" + orgId + "/roles", "{\"name\":\"Role" + lone + "\"}"), "name");
-        assertInvalidField(admin.put("/api/orgs/" + orgId + "/roles/" + role.id(), "{\"name\":\"R" + lone + "\"}"),
+        assertInvalidField(admin.anonymous().post("/api/sessions", Json.object("email", user.email(),
+                "password", Api.USER_PASSWORD + lowAtEnd)), "password");
+        assertInvalidField(user.api().put("/api/me/password", Json.object("currentPassword", Api.USER_PASSWORD,
+                "newPassword", "another good passphrase" + lone)), "newPassword");
+        assertInvalidField(user.api().patch("/api/me", Json.object("displayName", lone)), "displayName");
+        assertInvalidField(admin.post("/api/orgs", Json.object("name", "Org" + lone)), "name");
+        assertInvalidField(admin.patch("/api/orgs/" + orgId, Json.object("name", "Org" + lowAtEnd)), "name");
+        assertInvalidField(admin.post("/api/orgs/" + orgId + "/roles", Json.object("name", "Role" + lone)), "name");
+        assertInvalidField(admin.put("/api/orgs/" + orgId + "/roles/" + role.id(), Json.object("name", "R" + lone)),
                 "name");
-        assertInvalidField(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"key\",\"scopes\":["
-                + "\"members:read\",\"members:read" + lone + "\"]}"), "scopes[1]");
-        assertInvalidField(user.api().post("/api/orgs/" + orgId + "/access-requests", "{\"roleId\":\"" + role.id()
-                + "\",\"justification\":\"Need" + lone + "\"}"), "justification");
+        assertInvalidField(admin.post("/api/orgs/" + orgId + "/api-keys", Json.object("name", "key",
+                "scopes", List.of("members:read", "members:read" + lone))), "scopes[1]");
+        assertInvalidField(user.api().post("/api/orgs/" + orgId + "/access-requests", Json.object("roleId", role.id(),
+                "justification", "Need" + lone)), "justification");
 
         assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
         assertThat(jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?)").param(email)
@@ -240,43 +243,46 @@ class BadInputIT {
     @Test
     void invisibleAndReorderingCharactersAreRefusedInNamesPeopleRead() {
         Api.Response role = Fixtures.role(admin, orgId, "Requested " + Fixtures.unique());
-        Api.Response requested = user.api().post("/api/orgs/" + orgId + "/access-requests", "{\"roleId\":\""
-                + role.id() + "\",\"justification\":\"I need it\"}");
+        Api.Response requested = user.api().post("/api/orgs/" + orgId + "/access-requests", Json.object("roleId",
+                role.id(), "justification", "I need it"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         long head = SecurityFixtures.logHead(jdbc);
         String base = "/api/orgs/" + orgId;
         List<String> forbidden = List.of("202A", "202B", "202C", "202D", "202E", "2066", "2067", "2068", "2069",
                 "200B", "200C", "200D", "2060", "FEFF");
         for (String code : forbidden) {
-            Api.Response response = admin.post("/api/orgs", "{\"name\":\"Acme\\u" + code + "Corp\"}");
+            Api.Response response = admin.post("/api/orgs",
+                    Json.object("name", "Acme" + (char) Integer.parseInt(code, 16) + "Corp"));
             assertProblem(response, 400, "INVALID_NAME");
             assertThat(response.json().get("detail").asString()).contains("U+" + code);
         }
-        String rlo = "\\u202E";
-        String zeroWidth = "\\u200B";
-        assertProblem(admin.patch(base, "{\"name\":\"gro" + rlo + "emca\"}"), 400, "INVALID_NAME");
+        String rlo = "\u202E";
+        String zeroWidth = "\u200B";
+        assertProblem(admin.patch(base, Json.object("name", "gro" + rlo + "emca")), 400, "INVALID_NAME");
         assertProblem(admin.post(users, register("rlo-" + Fixtures.unique() + "@example.com", "Eve" + rlo + "lyn",
                 Api.USER_PASSWORD)), 400, "INVALID_NAME");
         assertProblem(admin.post(users, register("zw" + zeroWidth + Fixtures.unique() + "@example.com", "Zed",
                 Api.USER_PASSWORD)), 400, "INVALID_EMAIL");
-        assertProblem(user.api().patch("/api/me", "{\"displayName\":\"Ad" + zeroWidth + "min\"}"), 400, "INVALID_NAME");
-        assertProblem(admin.post(base + "/roles", "{\"name\":\"Admin" + zeroWidth + "\"}"), 400, "INVALID_ROLE_NAME");
-        assertProblem(admin.put(base + "/roles/" + role.id(), "{\"name\":\"Re" + rlo + "named\"}"), 400,
+        assertProblem(user.api().patch("/api/me", Json.object("displayName", "Ad" + zeroWidth + "min")), 400,
+                "INVALID_NAME");
+        assertProblem(admin.post(base + "/roles", Json.object("name", "Admin" + zeroWidth)), 400, "INVALID_ROLE_NAME");
+        assertProblem(admin.put(base + "/roles/" + role.id(), Json.object("name", "Re" + rlo + "named")), 400,
                 "INVALID_ROLE_NAME");
-        assertProblem(admin.post(base + "/roles", "{\"name\":\"Described " + Fixtures.unique()
-                + "\",\"description\":\"line one\\nline" + rlo + " two\"}"), 400, "INVALID_ROLE_DESCRIPTION");
-        assertProblem(admin.post(base + "/api-keys", "{\"name\":\"ci" + rlo + "\",\"scopes\":[\"members:read\"]}"),
+        assertProblem(admin.post(base + "/roles", Json.object("name", "Described " + Fixtures.unique(),
+                "description", "line one\nline" + rlo + " two")), 400, "INVALID_ROLE_DESCRIPTION");
+        assertProblem(admin.post(base + "/api-keys", Json.object("name", "ci" + rlo,
+                "scopes", List.of("members:read"))),
                 400, "INVALID_API_KEY");
-        assertProblem(user.api().post("/api/me/accounts", "{\"provider\":\"github\",\"providerAccountId\":\"a"
-                + zeroWidth + "b\"}"), 400, "INVALID_PROVIDER");
-        assertProblem(user.api().post(base + "/access-requests", "{\"roleId\":\"" + role.id()
-                + "\",\"justification\":\"Please" + rlo + "\"}"), 400, "INVALID_TEXT");
-        assertProblem(admin.post(base + "/access-requests/" + requested.id() + "/deny", "{\"reason\":\"No"
-                + zeroWidth + "\"}"), 400, "INVALID_TEXT");
+        assertProblem(user.api().post("/api/me/accounts", Json.object("provider", "github",
+                "providerAccountId", "a" + zeroWidth + "b")), 400, "INVALID_PROVIDER");
+        assertProblem(user.api().post(base + "/access-requests", Json.object("roleId", role.id(),
+                "justification", "Please" + rlo)), 400, "INVALID_TEXT");
+        assertProblem(admin.post(base + "/access-requests/" + requested.id() + "/deny", Json.object("reason",
+                "No" + zeroWidth)), 400, "INVALID_TEXT");
         assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
 
-        Api.Response international = admin.post("/api/orgs", "{\"name\":\"Équipe Ørsted 🚀 مرحبا " + Fixtures.unique()
-                + "\"}");
+        Api.Response international = admin.post("/api/orgs", Json.object("name",
+                "Équipe Ørsted 🚀 مرحبا " + Fixtures.unique()));
         assertThat(international.status()).as(international.body()).isEqualTo(201);
     }
 
@@ -301,9 +307,8 @@ class BadInputIT {
         assertThat(errorFields(response)).as(response.body()).contains(field);
     }
 
-    private static String register(String email, String displayName, String password) {
-        return "{\"email\":\"" + email + "\",\"displayName\":\"" + displayName + "\",\"password\":\"" + password
-                + "\"}";
+    private static Map<String, Object> register(String email, String displayName, String password) {
+        return Json.object("email", email, "displayName", displayName, "password", password);
     }
 
     private static byte[] bytes(String before, byte[] middle, String after) {

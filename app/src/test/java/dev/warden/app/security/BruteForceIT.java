@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.TestClock;
 import dev.warden.app.support.WardenTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -157,7 +159,7 @@ class BruteForceIT {
                 + response.header("WWW-Authenticate");
     }
 
-    private static String signIn(String email, String password) {
-        return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+    private static Map<String, Object> signIn(String email, String password) {
+        return Json.object("email", email, "password", password);
     }
 }

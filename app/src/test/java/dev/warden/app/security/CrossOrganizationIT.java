@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,8 +67,8 @@ class CrossOrganizationIT {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{orgId}", attackers)
                     .replace("{userId}", victim.userId()).replace("{roleId}", attackersRole);
-            String body = endpoint.endsWith("/role") ? "{\"roleId\":\"" + attackersRole + "\"}" : null;
-            Api.Response response = attacker.api().send(method, path, body, "application/json");
+            Map<String, Object> body = endpoint.endsWith("/role") ? Json.object("roleId", attackersRole) : null;
+            Api.Response response = attacker.api().send(method, path, body);
             boolean accountWide = path.startsWith("/api/users/");
             if (accountWide ? response.status() != 403 || !"OPERATORS_ONLY".equals(response.code())
                     : response.status() != 200) {
@@ -88,18 +89,18 @@ class CrossOrganizationIT {
     @Test
     void neitherInvitingNorRegisteringTellsWhichEmailsHaveAccounts() {
         String invitations = "/api/orgs/" + attackers + "/invitations";
-        Api.Response known = attacker.api().post(invitations, "{\"email\":\"" + victim.email() + "\"}");
-        Api.Response unknown = attacker.api().post(invitations, "{\"email\":\"nobody-" + Fixtures.unique()
-                + "@example.com\"}");
+        Api.Response known = attacker.api().post(invitations, Json.object("email", victim.email()));
+        Api.Response unknown = attacker.api().post(invitations, Json.object("email",
+                "nobody-" + Fixtures.unique() + "@example.com"));
         assertThat(known.status()).isEqualTo(201);
         assertThat(unknown.status()).isEqualTo(201);
         assertThat(known.json().propertyNames()).isEqualTo(unknown.json().propertyNames());
 
         String users = "/api/orgs/" + attackers + "/users";
-        Api.Response taken = attacker.api().post(users, "{\"email\":\"" + victim.email()
-                + "\",\"displayName\":\"Probe\",\"password\":\"" + Api.USER_PASSWORD + "\"}");
-        Api.Response free = attacker.api().post(users, "{\"email\":\"free-" + Fixtures.unique()
-                + "@example.com\",\"displayName\":\"Probe\",\"password\":\"" + Api.USER_PASSWORD + "\"}");
+        Api.Response taken = attacker.api().post(users, Json.object("email", victim.email(), "displayName", "Probe",
+                "password", Api.USER_PASSWORD));
+        Api.Response free = attacker.api().post(users, Json.object("email",
+                "free-" + Fixtures.unique() + "@example.com", "displayName", "Probe", "password", Api.USER_PASSWORD));
         assertProblem(taken, 403, "OPERATORS_ONLY");
         assertProblem(free, 403, "OPERATORS_ONLY");
         assertThat(taken.json().get("detail")).isEqualTo(free.json().get("detail"));
@@ -162,8 +163,8 @@ class CrossOrganizationIT {
         long openSessions = Fixtures.items(operator.get("/api/users/" + victim.userId() + "/sessions")).stream()
                 .filter(s -> s.get("revokedAt") == null || s.get("revokedAt").isNull()).count();
         long homeAudit = SecurityFixtures.audit(operator, home, "limit=1").get(0).get("position").asLong();
-        int signIn = operator.anonymous().post("/api/sessions", "{\"email\":\"" + victim.email()
-                + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}").status();
+        int signIn = operator.anonymous().post("/api/sessions", Json.object("email", victim.email(),
+                "password", Api.USER_PASSWORD)).status();
         return new Standing(me.path("status").asString(), homeStatus, homeRoles, openSessions > 0, homeAudit,
                 Map.of("signIn", signIn));
     }

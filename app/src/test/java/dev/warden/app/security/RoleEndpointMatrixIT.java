@@ -9,6 +9,7 @@ import dev.warden.app.security.AccessRules.Requirement;
 import dev.warden.app.security.AccessRules.SignedInUser;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.shared.IdKind;
 import dev.warden.events.access.Permissions;
@@ -66,8 +67,7 @@ class RoleEndpointMatrixIT {
                 boolean expectedAllowed = role.permissions().contains(permission);
                 String method = endpoint.substring(0, endpoint.indexOf(' '));
                 String path = world.path(endpoint);
-                Api.Response response = world.caller.api().send(method, path, world.body(endpoint),
-                        "application/json");
+                Api.Response response = world.caller.api().send(method, path, world.body(endpoint));
                 boolean denied = response.status() == 403 && "PERMISSION_DENIED".equals(response.code());
                 row.put(endpoint, (denied ? "403" : "allowed") + " (" + response.status()
                         + (response.isProblem() ? " " + response.code() : "") + ")");
@@ -127,14 +127,13 @@ class RoleEndpointMatrixIT {
                     .replace("{accountId}", "acc_" + "0".repeat(26))
                     .replace("{orgId}", orgId)
                     .replace("{invitationId}", IdKind.INVITATION.next());
-            String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
-            Api.Response anonymous = admin.anonymous().send(method, path, body, "application/json");
+            Map<String, Object> body = method.equals("GET") || method.equals("DELETE") ? null : Json.object();
+            Api.Response anonymous = admin.anonymous().send(method, path, body);
             assertProblem(anonymous, 401, "AUTHENTICATION_REQUIRED");
             assertThat(anonymous.header("WWW-Authenticate")).as(endpoint).isNotNull();
-            Api.Response badToken = admin.anonymous().withToken("wds_not-a-real-token").send(method, path, body,
-                    "application/json");
+            Api.Response badToken = admin.anonymous().withToken("wds_not-a-real-token").send(method, path, body);
             assertProblem(badToken, 401, "AUTHENTICATION_REQUIRED");
-            Api.Response key = withKey.send(method, path, body, "application/json");
+            Api.Response key = withKey.send(method, path, body);
             assertProblem(key, 403, "USERS_ONLY");
         }
     }
@@ -154,11 +153,9 @@ class RoleEndpointMatrixIT {
         for (String endpoint : operatorEndpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{userId}", target.userId());
-            assertProblem(admin.anonymous().send(method, path, null, "application/json"), 401,
-                    "AUTHENTICATION_REQUIRED");
-            assertProblem(admin.anonymous().withToken(secret).send(method, path, null, "application/json"), 403,
-                    "USERS_ONLY");
-            assertProblem(orgAdmin.api().send(method, path, null, "application/json"), 403, "OPERATORS_ONLY");
+            assertProblem(admin.anonymous().send(method, path, null), 401, "AUTHENTICATION_REQUIRED");
+            assertProblem(admin.anonymous().withToken(secret).send(method, path, null), 403, "USERS_ONLY");
+            assertProblem(orgAdmin.api().send(method, path, null), 403, "OPERATORS_ONLY");
         }
         assertThat(target.api().get("/api/me").json().get("status").asString()).isEqualTo("active");
     }
@@ -239,15 +236,15 @@ class RoleEndpointMatrixIT {
             String targetRequest = requestAccess(target.api(), orgId, custom);
             String deniable = requestAccess(target.api(), orgId, requestable);
             String callerRequest = requestAccess(caller.api(), orgId, requestable);
-            String invitation = Fixtures.invite(admin, orgId, "{\"email\":\"invitee-" + Fixtures.unique()
-                    + "@example.com\"}").id();
+            String invitation = Fixtures.invite(admin, orgId, Json.object("email",
+                    "invitee-" + Fixtures.unique() + "@example.com")).id();
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
                     deniable, callerRequest, invitation);
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
             Api.Response response = api.post("/api/orgs/" + orgId + "/access-requests",
-                    "{\"roleId\":\"" + roleId + "\",\"justification\":\"for the matrix\"}");
+                    Json.object("roleId", roleId, "justification", "for the matrix"));
             assertThat(response.status()).as(response.body()).isEqualTo(201);
             return response.id();
         }
@@ -267,24 +264,8 @@ class RoleEndpointMatrixIT {
                     .replace("{permission}", "organizations:read");
         }
 
-        String body(String endpoint) {
-            String tag = Fixtures.unique();
-            return switch (endpoint) {
-                case "PATCH /api/orgs/{orgId}" -> "{\"name\":\"Renamed " + tag + "\"}";
-                case "POST /api/orgs/{orgId}/invitations" -> "{\"userId\":\"" + outsiderId + "\"}";
-                case "PUT /api/orgs/{orgId}/members/{userId}/role" -> "{\"roleId\":\"" + customRoleId + "\"}";
-                case "POST /api/orgs/{orgId}/users" -> "{\"email\":\"matrix-" + tag + "@example.com\","
-                        + "\"displayName\":\"Matrix " + tag + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}";
-                case "POST /api/orgs/{orgId}/roles" -> "{\"name\":\"Matrix " + tag + "\"}";
-                case "PUT /api/orgs/{orgId}/roles/{roleId}" -> "{\"name\":\"Renamed " + tag + "\"}";
-                case "POST /api/orgs/{orgId}/api-keys" -> "{\"name\":\"matrix " + tag
-                        + "\",\"scopes\":[\"organizations:read\"]}";
-                case "POST /api/orgs/{orgId}/access-requests" -> "{\"roleId\":\"" + disposableRoleId
-                        + "\",\"justification\":\"matrix\"}";
-                case "POST /api/orgs/{orgId}/access-requests/{requestId}/approve" -> "{\"reason\":\"ok\"}";
-                case "POST /api/orgs/{orgId}/access-requests/{requestId}/deny" -> "{\"reason\":\"no\"}";
-                default -> endpoint.startsWith("GET ") || endpoint.startsWith("DELETE ") ? null : "{}";
-            };
+        Map<String, Object> body(String endpoint) {
+            return SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }
 }

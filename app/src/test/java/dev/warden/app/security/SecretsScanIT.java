@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import dev.warden.command.identity.Totp;
 import dev.warden.command.support.Secrets;
@@ -60,14 +61,14 @@ class SecretsScanIT {
         String another = secret("password 3", "third Passphrase " + tag + " %");
 
         // Registration, sign-in, password change.
-        String userId = record(admin.post("/api/orgs/" + orgId + "/users", "{\"email\":\"" + email
-                + "\",\"displayName\":\"Secret Holder\",\"password\":\"" + first + "\"}")).id();
-        String otherId = record(admin.post("/api/orgs/" + orgId + "/users", "{\"email\":\"" + anotherEmail
-                + "\",\"displayName\":\"Other Holder\",\"password\":\"" + another + "\"}")).id();
+        String userId = record(admin.post("/api/orgs/" + orgId + "/users", Json.object("email", email,
+                "displayName", "Secret Holder", "password", first))).id();
+        String otherId = record(admin.post("/api/orgs/" + orgId + "/users", Json.object("email", anotherEmail,
+                "displayName", "Other Holder", "password", another))).id();
         Api user = admin.anonymous().withToken(secret("session 1", oneTimeSignIn(admin, email, first, null)));
         record(user.get("/api/me"));
-        assertThat(record(user.put("/api/me/password", "{\"currentPassword\":\"" + first + "\",\"newPassword\":\""
-                + second + "\"}")).status()).isEqualTo(200);
+        assertThat(record(user.put("/api/me/password", Json.object("currentPassword", first,
+                "newPassword", second))).status()).isEqualTo(200);
         Api again = admin.anonymous().withToken(secret("session 2", oneTimeSignIn(admin, email, second, null)));
         record(again.get("/api/me/sessions"));
 
@@ -76,22 +77,23 @@ class SecretsScanIT {
         assertThat(enrolment.status()).as(enrolment.body()).isEqualTo(201);
         String totpSecret = secret("totp secret", enrolment.json().get("secret").asString());
         long step = Totp.step(Instant.now());
-        assertThat(record(again.post("/api/me/totp/confirm", "{\"code\":\"" + Totp.code(totpSecret, step)
-                + "\"}")).status()).isEqualTo(200);
+        assertThat(record(again.post("/api/me/totp/confirm", Json.object("code", Totp.code(totpSecret, step))))
+                .status()).isEqualTo(200);
         assertProblem(record(admin.anonymous().post("/api/sessions", signIn(email, second, null))), 401,
                 "SECOND_FACTOR_REQUIRED");
         secret("session 3", oneTimeSignIn(admin, email, second, Totp.code(totpSecret, step + 1)));
 
         // API keys: issue (one-time answer), use, list.
         Api.Response issued = admin.post("/api/orgs/" + orgId + "/api-keys",
-                "{\"name\":\"scan key\",\"scopes\":[\"organizations:read\",\"members:read\",\"api-keys:read\"]}");
+                Json.object("name", "scan key",
+                        "scopes", List.of("organizations:read", "members:read", "api-keys:read")));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         String keySecret = secret("api key", issued.json().get("secret").asString());
         Api key = admin.anonymous().withToken(keySecret);
         assertThat(record(key.get("/api/orgs/" + orgId)).status()).isEqualTo(200);
         record(key.get("/api/orgs/" + orgId + "/members"));
         record(key.get("/api/orgs/" + orgId + "/api-keys"));
-        record(key.patch("/api/orgs/" + orgId, "{\"name\":\"with a key\"}"));
+        record(key.patch("/api/orgs/" + orgId, Json.object("name", "with a key")));
         record(admin.get("/api/orgs/" + orgId + "/audit?limit=200"));
         record(admin.get("/api/orgs/" + orgId + "/activity?limit=200"));
         record(admin.get("/api/users/" + userId + "/sessions"));
@@ -100,35 +102,32 @@ class SecretsScanIT {
         record(admin.anonymous().post("/api/sessions", signIn(email, first, null)));
         record(admin.anonymous().post("/api/sessions", signIn("nobody-" + tag + "@example.com", second, null)));
         record(admin.anonymous().post("/api/sessions", signIn(anotherEmail, rejected, null)));
-        record(admin.anonymous().post("/api/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + second
-                + "\",\"totpCode\":\"" + totpSecret + "\"}"));
+        record(admin.anonymous().post("/api/sessions", Json.object("email", email, "password", second,
+                "totpCode", totpSecret)));
         String forged = secret("forged key", "wdn_" + "forged" + tag + "forged" + tag);
         record(admin.anonymous().withToken(forged).get("/api/orgs/" + orgId));
         String forgedSession = secret("forged session", "wds_" + "forged" + tag + "forged" + tag);
         record(admin.anonymous().withToken(forgedSession).get("/api/me"));
-        record(again.put("/api/me/password", "{\"currentPassword\":\"" + rejected + "\",\"newPassword\":\""
-                + rejected + "\"}"));
-        record(again.put("/api/me/password", "{\"currentPassword\":\"" + second + "\",\"newPassword\":\"" + "short"
-                + "\"}"));
-        record(admin.post("/api/orgs/" + orgId + "/users", "{\"email\":\"not-an-email\",\"displayName\":\"X\","
-                + "\"password\":\"" + rejected + "\"}"));
-        record(admin.post("/api/orgs/" + orgId + "/users", "{\"email\":\"bad-" + tag + "@example.com\","
+        record(again.put("/api/me/password", Json.object("currentPassword", rejected, "newPassword", rejected)));
+        record(again.put("/api/me/password", Json.object("currentPassword", second, "newPassword", "short")));
+        record(admin.post("/api/orgs/" + orgId + "/users", Json.object("email", "not-an-email", "displayName", "X",
+                "password", rejected)));
+        record(admin.postRaw("/api/orgs/" + orgId + "/users", "{\"email\":\"bad-" + tag + "@example.com\","
                 + "\"displayName\":\"X\",\"password\":\"" + rejected + "\""));
-        record(admin.post("/api/orgs/" + orgId + "/users", "{\"email\":\"bad-" + tag + "@example.com\","
-                + "\"displayName\":\"X\",\"password\":\"" + rejected + "\",\"passwordAgain\":\"" + rejected + "\"}"));
-        record(admin.post("/api/orgs/" + orgId + "/users", "{\"email\":\"bad-" + tag + "@example.com\","
-                + "\"displayName\":\"X\",\"password\":[\"" + rejected + "\"]}"));
-        record(admin.post("/api/orgs/" + orgId + "/users", "{\"email\":\"" + rejected + "@example.com\","
-                + "\"displayName\":\"X\",\"password\":\"" + rejected + "@example.com\"}"));
-        record(admin.anonymous().post("/api/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + rejected
-                + "\",\"extra\":\"" + rejected + "\"}"));
-        record(admin.anonymous().post("/api/sessions", "{\"email\":\"" + email + "\",\"password\":" + 12345
-                + ",\"x\":\"" + rejected + "\"}"));
-        record(admin.anonymous().send("POST", "/api/sessions", "email=" + email + "&password=" + rejected,
+        record(admin.post("/api/orgs/" + orgId + "/users", Json.object("email", "bad-" + tag + "@example.com",
+                "displayName", "X", "password", rejected, "passwordAgain", rejected)));
+        record(admin.post("/api/orgs/" + orgId + "/users", Json.object("email", "bad-" + tag + "@example.com",
+                "displayName", "X", "password", List.of(rejected))));
+        record(admin.post("/api/orgs/" + orgId + "/users", Json.object("email", rejected + "@example.com",
+                "displayName", "X", "password", rejected + "@example.com")));
+        record(admin.anonymous().post("/api/sessions", Json.object("email", email, "password", rejected,
+                "extra", rejected)));
+        record(admin.anonymous().post("/api/sessions", Json.object("email", email, "password", 12345, "x", rejected)));
+        record(admin.anonymous().sendRaw("POST", "/api/sessions", "email=" + email + "&password=" + rejected,
                 "application/x-www-form-urlencoded"));
-        record(again.post("/api/me/totp/disable", "{\"code\":\"" + rejected.substring(0, 10) + "\"}"));
-        record(again.post("/api/me/accounts", "{\"provider\":\"github\",\"providerAccountId\":\"" + keySecret
-                + "\",\"token\":\"" + keySecret + "\"}"));
+        record(again.post("/api/me/totp/disable", Json.object("code", rejected.substring(0, 10))));
+        record(again.post("/api/me/accounts", Json.object("provider", "github", "providerAccountId", keySecret,
+                "token", keySecret)));
 
         // The stored hashes are secrets too, and the secret columns hold hashes (or, for TOTP, the
         // shared secret, which the service needs to check codes).
@@ -223,9 +222,12 @@ class SecretsScanIT {
         return response;
     }
 
-    private static String signIn(String email, String password, String code) {
-        return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\""
-                + (code == null ? "" : ",\"totpCode\":\"" + code + "\"") + "}";
+    private static Map<String, Object> signIn(String email, String password, String code) {
+        Map<String, Object> body = Json.object("email", email, "password", password);
+        if (code != null) {
+            body.put("totpCode", code);
+        }
+        return body;
     }
 
     /** Signs in; the response is a one-time answer and not scanned. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ final class SecurityFixtures {
         if (!roleName.equals("Viewer")) {
             String roleId = Fixtures.systemRole(admin, orgId, user.position(), roleName);
             Api.Response changed = admin.put("/api/orgs/" + orgId + "/members/" + user.userId() + "/role",
-                    "{\"roleId\":\"" + roleId + "\"}");
+                    Json.object("roleId", roleId));
             assertThat(changed.status()).as(changed.body()).isEqualTo(200);
             return new Fixtures.SignedIn(user.userId(), user.email(), changed.position(), user.api());
         }
@@ -44,13 +45,37 @@ final class SecurityFixtures {
 
     /** Issues an API key in {@code orgId} with {@code scopes}; answers the issue response (id, secret, prefix). */
     static Api.Response apiKey(Api api, String orgId, String... scopes) {
-        StringBuilder json = new StringBuilder("{\"name\":\"key " + Fixtures.unique() + "\",\"scopes\":[");
-        for (int i = 0; i < scopes.length; i++) {
-            json.append(i == 0 ? "" : ",").append('"').append(scopes[i]).append('"');
-        }
-        Api.Response issued = api.post("/api/orgs/" + orgId + "/api-keys", json.append("]}").toString());
+        Api.Response issued = api.post("/api/orgs/" + orgId + "/api-keys",
+                Json.object("name", "key " + Fixtures.unique(), "scopes", List.of(scopes)));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         return issued;
+    }
+
+    /**
+     * A valid body for {@code endpoint} ("METHOD /path/pattern"), or {@code null} for a GET or DELETE,
+     * for the tests that call every endpoint: names are {@code word} and a unique tag, {@code userId}
+     * is invited, {@code roleId} assigned and {@code requestedRoleId} asked for.
+     */
+    static Map<String, Object> body(String endpoint, String word, String userId, String roleId,
+                                    String requestedRoleId) {
+        String tag = Fixtures.unique();
+        String title = Character.toUpperCase(word.charAt(0)) + word.substring(1) + " " + tag;
+        return switch (endpoint) {
+            case "PATCH /api/orgs/{orgId}", "PUT /api/orgs/{orgId}/roles/{roleId}" ->
+                    Json.object("name", "Renamed " + tag);
+            case "POST /api/orgs/{orgId}/invitations" -> Json.object("userId", userId);
+            case "PUT /api/orgs/{orgId}/members/{userId}/role" -> Json.object("roleId", roleId);
+            case "POST /api/orgs/{orgId}/users" -> Json.object("email", word + "-" + tag + "@example.com",
+                    "displayName", title, "password", Api.USER_PASSWORD);
+            case "POST /api/orgs/{orgId}/roles" -> Json.object("name", title);
+            case "POST /api/orgs/{orgId}/api-keys" -> Json.object("name", word + " " + tag,
+                    "scopes", List.of("organizations:read"));
+            case "POST /api/orgs/{orgId}/access-requests" -> Json.object("roleId", requestedRoleId,
+                    "justification", word);
+            case "POST /api/orgs/{orgId}/access-requests/{requestId}/approve" -> Json.object("reason", "ok");
+            case "POST /api/orgs/{orgId}/access-requests/{requestId}/deny" -> Json.object("reason", "no");
+            default -> endpoint.startsWith("GET ") || endpoint.startsWith("DELETE ") ? null : Json.object();
+        };
     }
 
     /** The newest position of the event log. */

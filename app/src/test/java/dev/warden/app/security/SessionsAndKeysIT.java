@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import dev.warden.command.identity.Totp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,8 +51,8 @@ class SessionsAndKeysIT {
     @Test
     void theSessionCookieAuthenticatesToo() {
         Fixtures.SignedIn user = Fixtures.signedInUser(admin, orgId);
-        Api.Response signedIn = admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
-                + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}");
+        Api.Response signedIn = admin.anonymous().post("/api/sessions", Json.object("email", user.email(),
+                "password", Api.USER_PASSWORD));
         String cookie = signedIn.header("Set-Cookie");
         assertThat(cookie).startsWith("warden_session=wds_").contains("HttpOnly").contains("Secure")
                 .contains("SameSite=Strict");
@@ -63,8 +65,8 @@ class SessionsAndKeysIT {
     @Test
     void revokingOneOwnSessionOrAllEndsThemForTheNextRequest() {
         Fixtures.SignedIn user = Fixtures.signedInUser(admin, orgId);
-        Api.Response second = admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email()
-                + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}");
+        Api.Response second = admin.anonymous().post("/api/sessions", Json.object("email", user.email(),
+                "password", Api.USER_PASSWORD));
         assertThat(second.status()).isEqualTo(201);
         Api secondApi = admin.anonymous().withToken(second.json().get("token").asString());
         Api third = admin.anonymous().withToken(admin.anonymous().signIn(user.email(), Api.USER_PASSWORD));
@@ -107,8 +109,8 @@ class SessionsAndKeysIT {
         Api.Response deactivated = admin.post("/api/users/" + user.userId() + "/deactivate", null);
         assertThat(deactivated.status()).as(deactivated.body()).isEqualTo(200);
         assertProblem(user.api().get("/api/me"), 401, "AUTHENTICATION_REQUIRED");
-        assertProblem(admin.anonymous().post("/api/sessions", "{\"email\":\"" + user.email() + "\",\"password\":\""
-                + Api.USER_PASSWORD + "\"}"), 401, "INVALID_CREDENTIALS");
+        assertProblem(admin.anonymous().post("/api/sessions", Json.object("email", user.email(),
+                "password", Api.USER_PASSWORD)), 401, "INVALID_CREDENTIALS");
 
         Api.Response reactivated = admin.post("/api/users/" + user.userId() + "/reactivate", null);
         assertThat(reactivated.status()).as(reactivated.body()).isEqualTo(200);
@@ -119,13 +121,13 @@ class SessionsAndKeysIT {
     @Test
     void takingARoleAwayHoldsForTheNextRequest() {
         Fixtures.SignedIn manager = SecurityFixtures.member(admin, orgId, "Manager");
-        assertThat(manager.api().patch("/api/orgs/" + orgId, "{\"name\":\"By the manager\"}").status())
+        assertThat(manager.api().patch("/api/orgs/" + orgId, Json.object("name", "By the manager")).status())
                 .isEqualTo(200);
         String viewer = Fixtures.systemRole(admin, orgId, 0, "Viewer");
         Api.Response demoted = admin.put("/api/orgs/" + orgId + "/members/" + manager.userId() + "/role",
-                "{\"roleId\":\"" + viewer + "\"}");
+                Json.object("roleId", viewer));
         assertThat(demoted.status()).as(demoted.body()).isEqualTo(200);
-        assertProblem(manager.api().patch("/api/orgs/" + orgId, "{\"name\":\"Not any more\"}"), 403,
+        assertProblem(manager.api().patch("/api/orgs/" + orgId, Json.object("name", "Not any more")), 403,
                 "PERMISSION_DENIED");
 
         Fixtures.SignedIn auditor = Fixtures.signedInUser(admin, orgId);
@@ -171,9 +173,9 @@ class SessionsAndKeysIT {
         assertThat(withKey.get("/api/orgs/" + orgId).status()).isEqualTo(200);
         assertThat(withKey.get("/api/orgs/" + orgId + "/members").status()).isEqualTo(200);
         assertProblem(withKey.get("/api/orgs/" + orgId + "/roles"), 403, "PERMISSION_DENIED");
-        assertProblem(withKey.patch("/api/orgs/" + orgId, "{\"name\":\"By key\"}"), 403, "PERMISSION_DENIED");
+        assertProblem(withKey.patch("/api/orgs/" + orgId, Json.object("name", "By key")), 403, "PERMISSION_DENIED");
         assertProblem(withKey.post("/api/orgs/" + orgId + "/api-keys",
-                "{\"name\":\"child\",\"scopes\":[\"organizations:read\"]}"), 403, "PERMISSION_DENIED");
+                Json.object("name", "child", "scopes", List.of("organizations:read"))), 403, "PERMISSION_DENIED");
         assertProblem(withKey.get("/api/me"), 403, "USERS_ONLY");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SecurityFixtures.audit(admin, orgId,
                 "eventType=PermissionDeniedEvent&actor=" + keyId)).hasSize(3));
@@ -189,22 +191,23 @@ class SessionsAndKeysIT {
     void aKeyCannotCarryMoreThanItsIssuerHolds() {
         Fixtures.SignedIn manager = SecurityFixtures.member(admin, orgId, "Manager");
         assertProblem(manager.api().post("/api/orgs/" + orgId + "/api-keys",
-                "{\"name\":\"too much\",\"scopes\":[\"organizations:read\",\"roles:write\"]}"), 403, "ESCALATION");
+                Json.object("name", "too much", "scopes", List.of("organizations:read", "roles:write"))), 403,
+                "ESCALATION");
         assertProblem(manager.api().post("/api/orgs/" + orgId + "/api-keys",
-                "{\"name\":\"too much\",\"scopes\":[\"admin:restore\"]}"), 403, "ESCALATION");
+                Json.object("name", "too much", "scopes", List.of("admin:restore"))), 403, "ESCALATION");
         assertProblem(manager.api().post("/api/orgs/" + orgId + "/api-keys",
-                "{\"name\":\"unknown\",\"scopes\":[\"nothing:here\"]}"), 400, "INVALID_API_KEY");
+                Json.object("name", "unknown", "scopes", List.of("nothing:here"))), 400, "INVALID_API_KEY");
         assertThat(manager.api().post("/api/orgs/" + orgId + "/api-keys",
-                "{\"name\":\"fine\",\"scopes\":[\"organizations:write\"]}").status()).isEqualTo(201);
+                Json.object("name", "fine", "scopes", List.of("organizations:write"))).status()).isEqualTo(201);
     }
 
     @Test
     void expiredKeysStop() {
-        assertProblem(admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"past\",\"scopes\":"
-                + "[\"organizations:read\"],\"expiresAt\":\"" + Instant.now().minusSeconds(60) + "\"}"), 400,
-                "INVALID_API_KEY");
-        Api.Response issued = admin.post("/api/orgs/" + orgId + "/api-keys", "{\"name\":\"soon\",\"scopes\":"
-                + "[\"organizations:read\"],\"expiresAt\":\"" + Instant.now().plusSeconds(3) + "\"}");
+        assertProblem(admin.post("/api/orgs/" + orgId + "/api-keys", Json.object("name", "past",
+                "scopes", List.of("organizations:read"), "expiresAt", Instant.now().minusSeconds(60).toString())),
+                400, "INVALID_API_KEY");
+        Api.Response issued = admin.post("/api/orgs/" + orgId + "/api-keys", Json.object("name", "soon",
+                "scopes", List.of("organizations:read"), "expiresAt", Instant.now().plusSeconds(3).toString()));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         Api withKey = admin.anonymous().withToken(issued.json().get("secret").asString());
         assertThat(withKey.get("/api/orgs/" + orgId).status()).isEqualTo(200);
@@ -221,13 +224,14 @@ class SessionsAndKeysIT {
         String secret = SecurityFixtures.apiKey(manager.api(), orgId, "organizations:read", "organizations:write")
                 .json().get("secret").asString();
         Api withKey = admin.anonymous().withToken(secret);
-        assertThat(withKey.patch("/api/orgs/" + orgId, "{\"name\":\"Key at work\"}").status()).isEqualTo(200);
+        assertThat(withKey.patch("/api/orgs/" + orgId, Json.object("name", "Key at work")).status()).isEqualTo(200);
 
         // The issuer is demoted: the key keeps only what the issuer still holds.
         String viewer = Fixtures.systemRole(admin, orgId, 0, "Viewer");
         assertThat(admin.put("/api/orgs/" + orgId + "/members/" + manager.userId() + "/role",
-                "{\"roleId\":\"" + viewer + "\"}").status()).isEqualTo(200);
-        assertProblem(withKey.patch("/api/orgs/" + orgId, "{\"name\":\"Key no more\"}"), 403, "PERMISSION_DENIED");
+                Json.object("roleId", viewer)).status()).isEqualTo(200);
+        assertProblem(withKey.patch("/api/orgs/" + orgId, Json.object("name", "Key no more")), 403,
+                "PERMISSION_DENIED");
         assertThat(withKey.get("/api/orgs/" + orgId).status()).isEqualTo(200);
 
         // The issuer is removed from the organization: the key opens nothing there.
@@ -248,12 +252,11 @@ class SessionsAndKeysIT {
 
         // Not on until confirmed.
         Api anonymous = admin.anonymous();
-        String noCode = "{\"email\":\"" + user.email() + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}";
+        Map<String, Object> noCode = Json.object("email", user.email(), "password", Api.USER_PASSWORD);
         assertThat(anonymous.post("/api/sessions", noCode).status()).isEqualTo(201);
-        assertProblem(user.api().post("/api/me/totp/confirm", "{\"code\":\"000000\"}"), 422, "INVALID_TOTP_CODE");
+        assertProblem(user.api().post("/api/me/totp/confirm", Json.object("code", "000000")), 422, "INVALID_TOTP_CODE");
         long step = Totp.step(Instant.now());
-        Api.Response confirmed = user.api().post("/api/me/totp/confirm", "{\"code\":\"" + Totp.code(secret, step)
-                + "\"}");
+        Api.Response confirmed = user.api().post("/api/me/totp/confirm", Json.object("code", Totp.code(secret, step)));
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(user.api().get("/api/me?minPosition=" + confirmed.position()).json().get("totpEnabled").asBoolean())
                 .isTrue();
@@ -265,8 +268,9 @@ class SessionsAndKeysIT {
         Api.Response signedIn = anonymous.post("/api/sessions", withCode(user.email(), next));
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(201);
         assertProblem(anonymous.post("/api/sessions", withCode(user.email(), next)), 401, "INVALID_CREDENTIALS");
-        assertProblem(anonymous.post("/api/sessions", "{\"email\":\"" + user.email() + "\",\"password\":\"wrong "
-                + "password here\",\"totpCode\":\"" + Totp.code(secret, step + 1) + "\"}"), 401, "INVALID_CREDENTIALS");
+        assertProblem(anonymous.post("/api/sessions", Json.object("email", user.email(),
+                "password", "wrong password here", "totpCode", Totp.code(secret, step + 1))), 401,
+                "INVALID_CREDENTIALS");
     }
 
     @Test
@@ -279,7 +283,7 @@ class SessionsAndKeysIT {
                 .withHeader("X-Actor-Type", "system")
                 .withHeader("X-User-Id", bystander.userId())
                 .withHeader("X-Organization-Id", "org_0")
-                .patch("/api/orgs/" + orgId, "{\"name\":\"Renamed by the manager\"}");
+                .patch("/api/orgs/" + orgId, Json.object("name", "Renamed by the manager"));
         assertThat(byUser.status()).as(byUser.body()).isEqualTo(200);
         JsonNode entry = entryAt(byUser.position());
         assertThat(entry.get("actorId").asString()).isEqualTo(manager.userId());
@@ -289,7 +293,7 @@ class SessionsAndKeysIT {
         Api.Response byKey = admin.anonymous().withToken(issued.json().get("secret").asString())
                 .withHeader("X-Actor-Id", bystander.userId())
                 .withHeader("X-Actor-Type", "user")
-                .patch("/api/orgs/" + orgId, "{\"name\":\"Renamed by a key\"}");
+                .patch("/api/orgs/" + orgId, Json.object("name", "Renamed by a key"));
         assertThat(byKey.status()).as(byKey.body()).isEqualTo(200);
         JsonNode keyEntry = entryAt(byKey.position());
         assertThat(keyEntry.get("actorId").asString()).isEqualTo(issued.id());
@@ -305,8 +309,7 @@ class SessionsAndKeysIT {
                 .orElseThrow(() -> new AssertionError("no audit entry at " + position));
     }
 
-    private static String withCode(String email, String code) {
-        return "{\"email\":\"" + email + "\",\"password\":\"" + Api.USER_PASSWORD + "\",\"totpCode\":\"" + code
-                + "\"}";
+    private static Map<String, Object> withCode(String email, String code) {
+        return Json.object("email", email, "password", Api.USER_PASSWORD, "totpCode", code);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.app.security.AccessRules.OrgPermission;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.shared.IdKind;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,10 +58,11 @@ class TenantIsolationIT {
         roleB = Fixtures.role(root, orgB, "B only " + Fixtures.unique()).id();
         keyB = SecurityFixtures.apiKey(root, orgB, "organizations:read").id();
         Api.Response request = memberB.api().post("/api/orgs/" + orgB + "/access-requests",
-                "{\"roleId\":\"" + roleB + "\",\"justification\":\"B business\"}");
+                Json.object("roleId", roleB, "justification", "B business"));
         assertThat(request.status()).as(request.body()).isEqualTo(201);
         requestB = request.id();
-        invitationB = Fixtures.invite(root, orgB, "{\"email\":\"someone-" + Fixtures.unique() + "@example.com\"}").id();
+        invitationB = Fixtures.invite(root, orgB, Json.object("email",
+                "someone-" + Fixtures.unique() + "@example.com")).id();
         positionB = request.position();
     }
 
@@ -72,9 +75,9 @@ class TenantIsolationIT {
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
-            String body = body(endpoint);
-            Api.Response other = adminA.api().send(method, pathIn(pattern, orgB), body, "application/json");
-            Api.Response missing = adminA.api().send(method, pathIn(pattern, missingOrg), body, "application/json");
+            Map<String, Object> body = body(endpoint);
+            Api.Response other = adminA.api().send(method, pathIn(pattern, orgB), body);
+            Api.Response missing = adminA.api().send(method, pathIn(pattern, missingOrg), body);
             assertProblem(other, 404, "ORGANIZATION_NOT_FOUND");
             assertProblem(missing, 404, "ORGANIZATION_NOT_FOUND");
             assertSameShape(endpoint, other.json(), orgB, missing.json(), missingOrg);
@@ -99,42 +102,45 @@ class TenantIsolationIT {
         String missingKey = IdKind.API_KEY.next();
         String missingRequest = IdKind.ACCESS_REQUEST.next();
         String missingUser = IdKind.USER.next();
-        String[][] calls = {
-                {"GET", "/roles/%s", null, roleB, missingRole},
-                {"PUT", "/roles/%s", "{\"name\":\"Stolen\"}", roleB, missingRole},
-                {"DELETE", "/roles/%s", null, roleB, missingRole},
-                {"PUT", "/roles/%s/permissions/organizations:read", null, roleB, missingRole},
-                {"DELETE", "/roles/%s/permissions/organizations:read", null, roleB, missingRole},
-                {"PUT", "/members/" + memberA.userId() + "/roles/%s", null, roleB, missingRole},
-                {"PUT", "/members/" + memberA.userId() + "/role", "{\"roleId\":\"%s\"}", roleB, missingRole},
-                {"POST", "/access-requests", "{\"roleId\":\"%s\",\"justification\":\"x\"}", roleB, missingRole},
-                {"GET", "/api-keys/%s", null, keyB, missingKey},
-                {"DELETE", "/api-keys/%s", null, keyB, missingKey},
-                {"GET", "/access-requests/%s", null, requestB, missingRequest},
-                {"POST", "/access-requests/%s/approve", "{\"reason\":\"x\"}", requestB, missingRequest},
-                {"POST", "/access-requests/%s/deny", "{\"reason\":\"x\"}", requestB, missingRequest},
-                {"POST", "/access-requests/%s/cancel", null, requestB, missingRequest},
-                {"GET", "/members/%s", null, memberB.userId(), missingUser},
-                {"POST", "/members/%s/suspend", null, memberB.userId(), missingUser},
-                {"POST", "/members/%s/reinstate", null, memberB.userId(), missingUser},
-                {"DELETE", "/members/%s/sessions", null, memberB.userId(), missingUser},
-                {"DELETE", "/invitations/%s", null, invitationB, IdKind.INVITATION.next()},
-                {"POST", "/invitations/%s/accept", null, invitationB, IdKind.INVITATION.next()},
-        };
+        Function<String, Object> noBody = id -> null;
+        List<Call> calls = List.of(
+                new Call("GET", "/roles/%s", noBody, roleB, missingRole),
+                new Call("PUT", "/roles/%s", id -> Json.object("name", "Stolen"), roleB, missingRole),
+                new Call("DELETE", "/roles/%s", noBody, roleB, missingRole),
+                new Call("PUT", "/roles/%s/permissions/organizations:read", noBody, roleB, missingRole),
+                new Call("DELETE", "/roles/%s/permissions/organizations:read", noBody, roleB, missingRole),
+                new Call("PUT", "/members/" + memberA.userId() + "/roles/%s", noBody, roleB, missingRole),
+                new Call("PUT", "/members/" + memberA.userId() + "/role", id -> Json.object("roleId", id), roleB,
+                        missingRole),
+                new Call("POST", "/access-requests", id -> Json.object("roleId", id, "justification", "x"), roleB,
+                        missingRole),
+                new Call("GET", "/api-keys/%s", noBody, keyB, missingKey),
+                new Call("DELETE", "/api-keys/%s", noBody, keyB, missingKey),
+                new Call("GET", "/access-requests/%s", noBody, requestB, missingRequest),
+                new Call("POST", "/access-requests/%s/approve", id -> Json.object("reason", "x"), requestB,
+                        missingRequest),
+                new Call("POST", "/access-requests/%s/deny", id -> Json.object("reason", "x"), requestB,
+                        missingRequest),
+                new Call("POST", "/access-requests/%s/cancel", noBody, requestB, missingRequest),
+                new Call("GET", "/members/%s", noBody, memberB.userId(), missingUser),
+                new Call("POST", "/members/%s/suspend", noBody, memberB.userId(), missingUser),
+                new Call("POST", "/members/%s/reinstate", noBody, memberB.userId(), missingUser),
+                new Call("DELETE", "/members/%s/sessions", noBody, memberB.userId(), missingUser),
+                new Call("DELETE", "/invitations/%s", noBody, invitationB, IdKind.INVITATION.next()),
+                new Call("POST", "/invitations/%s/accept", noBody, invitationB, IdKind.INVITATION.next()));
         List<String> failures = new ArrayList<>();
-        for (String[] call : calls) {
-            String bodyOther = call[2] == null ? null : call[2].formatted(call[3]);
-            String bodyMissing = call[2] == null ? null : call[2].formatted(call[4]);
-            String pathOther = base + (call[1].contains("%s") ? call[1].formatted(call[3]) : call[1]);
-            String pathMissing = base + (call[1].contains("%s") ? call[1].formatted(call[4]) : call[1]);
-            Api.Response other = a.send(call[0], pathOther, bodyOther, "application/json");
-            Api.Response missing = a.send(call[0], pathMissing, bodyMissing, "application/json");
+        for (Call call : calls) {
+            Api.Response other = a.send(call.method(), base + call.path().formatted(call.theirs()),
+                    call.body().apply(call.theirs()));
+            Api.Response missing = a.send(call.method(), base + call.path().formatted(call.missing()),
+                    call.body().apply(call.missing()));
             if (other.status() != 404 || missing.status() != 404 || !other.code().equals(missing.code())) {
-                failures.add(call[0] + " " + call[1] + " with B's id: " + other.status() + " " + other.body()
+                failures.add(call.method() + " " + call.path() + " with B's id: " + other.status() + " " + other.body()
                         + " / with a missing id: " + missing.status() + " " + missing.body());
             } else {
                 assertThat(other.isProblem()).isTrue();
-                assertSameShape(call[0] + " " + call[1], other.json(), call[3], missing.json(), call[4]);
+                assertSameShape(call.method() + " " + call.path(), other.json(), call.theirs(), missing.json(),
+                        call.missing());
             }
         }
         assertThat(failures).isEmpty();
@@ -156,7 +162,7 @@ class TenantIsolationIT {
         String roleA = Fixtures.role(adminA.api(), orgA, "A only " + Fixtures.unique()).id();
         SecurityFixtures.apiKey(a, orgA, "organizations:read");
         Api.Response requestA = memberA.api().post(base + "/access-requests",
-                "{\"roleId\":\"" + roleA + "\",\"justification\":\"A business\"}");
+                Json.object("roleId", roleA, "justification", "A business"));
         assertThat(requestA.status()).as(requestA.body()).isEqualTo(201);
         long min = requestA.position();
         Set<String> bIds = Set.of(orgB, memberB.userId(), roleB, keyB, requestB, invitationB);
@@ -236,23 +242,14 @@ class TenantIsolationIT {
                 .replace("{permission}", "organizations:read");
     }
 
-    private String body(String endpoint) {
-        String tag = Fixtures.unique();
-        return switch (endpoint) {
-            case "PATCH /api/orgs/{orgId}" -> "{\"name\":\"Renamed " + tag + "\"}";
-            case "POST /api/orgs/{orgId}/invitations" -> "{\"userId\":\"" + memberA.userId() + "\"}";
-            case "PUT /api/orgs/{orgId}/members/{userId}/role" -> "{\"roleId\":\"" + roleB + "\"}";
-            case "POST /api/orgs/{orgId}/users" -> "{\"email\":\"iso-" + tag + "@example.com\","
-                    + "\"displayName\":\"Iso " + tag + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}";
-            case "POST /api/orgs/{orgId}/roles" -> "{\"name\":\"Iso " + tag + "\"}";
-            case "PUT /api/orgs/{orgId}/roles/{roleId}" -> "{\"name\":\"Renamed " + tag + "\"}";
-            case "POST /api/orgs/{orgId}/api-keys" -> "{\"name\":\"iso " + tag
-                    + "\",\"scopes\":[\"organizations:read\"]}";
-            case "POST /api/orgs/{orgId}/access-requests" -> "{\"roleId\":\"" + roleB
-                    + "\",\"justification\":\"iso\"}";
-            case "POST /api/orgs/{orgId}/access-requests/{requestId}/approve" -> "{\"reason\":\"ok\"}";
-            case "POST /api/orgs/{orgId}/access-requests/{requestId}/deny" -> "{\"reason\":\"no\"}";
-            default -> endpoint.startsWith("GET ") || endpoint.startsWith("DELETE ") ? null : "{}";
-        };
+    private Map<String, Object> body(String endpoint) {
+        return SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
+    }
+
+    /**
+     * A request under organization A's paths naming one of B's ids ({@code theirs}) or a missing one:
+     * {@code %s} in the path stands for the id, and {@code body} makes the body for it.
+     */
+    private record Call(String method, String path, Function<String, Object> body, String theirs, String missing) {
     }
 }

@@ -4,16 +4,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the API under test: raw requests in, status and parsed JSON out. */
+/**
+ * A small HTTP client for the API under test: bodies written by Jackson (or, for tests of malformed
+ * input, raw text) in, status and parsed JSON out.
+ */
 public final class Api {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The first Admin every test service is bootstrapped with. */
     public static final String ADMIN_EMAIL = "first-admin@warden.test";
     public static final String ADMIN_PASSWORD = "first admin's long passphrase";
@@ -44,7 +46,7 @@ public final class Api {
 
     /** Signs in and answers the session token (failing the test when sign-in fails). */
     public String signIn(String email, String password) {
-        Response response = post("/api/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+        Response response = post("/api/sessions", Json.object("email", email, "password", password));
         if (response.status() != 201) {
             throw new AssertionError("sign-in of " + email + " failed: " + response.status() + " " + response.body());
         }
@@ -68,10 +70,6 @@ public final class Api {
         return new Api(http, base, Map.copyOf(more));
     }
 
-    public Response patch(String path, String json) {
-        return send("PATCH", path, json, "application/json");
-    }
-
     /** The same client, sending {@code name: value} with every request as well. */
     public Api withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
@@ -80,7 +78,7 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send("GET", path, null, "application/json");
+        return send("GET", path, null);
     }
 
     /** A GET that accepts any representation (e.g. the Prometheus text format). */
@@ -88,23 +86,56 @@ public final class Api {
         return request("GET", path, null, null, "*/*");
     }
 
-    public Response post(String path, String json) {
-        return send("POST", path, json, "application/json");
+    /** POSTs {@code body} written as JSON by Jackson (see {@link Json#object}); {@code null} sends no body. */
+    public Response post(String path, Object body) {
+        return send("POST", path, body);
     }
 
-    public Response put(String path, String json) {
-        return send("PUT", path, json, "application/json");
+    /** PUTs {@code body} written as JSON by Jackson; {@code null} sends no body. */
+    public Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    /** PATCHes {@code body} written as JSON by Jackson; {@code null} sends no body. */
+    public Response patch(String path, Object body) {
+        return send("PATCH", path, body);
     }
 
     public Response delete(String path) {
-        return send("DELETE", path, null, "application/json");
+        return send("DELETE", path, null);
     }
 
-    public Response send(String method, String path, String body, String contentType) {
-        return request(method, path, body, contentType, "application/json, application/problem+json");
+    /** Sends {@code body} written as JSON by Jackson with {@code method}; {@code null} sends no body. */
+    public Response send(String method, String path, Object body) {
+        return request(method, path, body == null ? null : Json.bytes(body), "application/json",
+                "application/json, application/problem+json");
     }
 
-    private Response request(String method, String path, String body, String contentType, String accept) {
+    /**
+     * POSTs {@code text} exactly as given, as application/json: only for tests that send malformed or
+     * unusual JSON on purpose (broken syntax, duplicate names, wrong types, padding).
+     */
+    public Response postRaw(String path, String text) {
+        return sendRaw("POST", path, text, "application/json");
+    }
+
+    /** PUTs {@code text} exactly as given, as application/json (see {@link #postRaw}). */
+    public Response putRaw(String path, String text) {
+        return sendRaw("PUT", path, text, "application/json");
+    }
+
+    /** PATCHes {@code text} exactly as given, as application/json (see {@link #postRaw}). */
+    public Response patchRaw(String path, String text) {
+        return sendRaw("PATCH", path, text, "application/json");
+    }
+
+    /** Sends {@code text} exactly as given (UTF-8), labelled {@code contentType}. */
+    public Response sendRaw(String method, String path, String text, String contentType) {
+        return request(method, path, text == null ? null : text.getBytes(StandardCharsets.UTF_8), contentType,
+                "application/json, application/problem+json");
+    }
+
+    private Response request(String method, String path, byte[] body, String contentType, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", accept);
@@ -113,7 +144,7 @@ public final class Api {
         }
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+                : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -137,7 +168,7 @@ public final class Api {
         }
 
         public JsonNode json() {
-            return JSON.readTree(body);
+            return Json.parse(body);
         }
 
         /** The {@code id} member of a command response. */

@@ -23,7 +23,7 @@ public final class Fixtures {
 
     /** Creates an organization; the response carries its id and position. */
     public static Api.Response organization(Api api) {
-        return created(api.post("/api/orgs", "{\"name\":\"Org " + unique() + "\"}"));
+        return created(api.post("/api/orgs", Json.object("name", "Org " + unique())));
     }
 
     /**
@@ -32,16 +32,16 @@ public final class Fixtures {
      */
     public static Api.Response user(Api api, String orgId) {
         String tag = unique();
-        return created(api.post("/api/orgs/" + orgId + "/users", "{\"email\":\"user-" + tag
-                + "@example.com\",\"displayName\":\"User " + tag + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}"));
+        return created(api.post("/api/orgs/" + orgId + "/users", Json.object("email", "user-" + tag + "@example.com",
+                "displayName", "User " + tag, "password", Api.USER_PASSWORD)));
     }
 
     /** Registers a user in {@code orgId} (as {@link #user}) and answers a client signed in as them. */
     public static SignedIn signedInUser(Api api, String orgId) {
         String tag = unique();
         String email = "user-" + tag + "@example.com";
-        Api.Response created = created(api.post("/api/orgs/" + orgId + "/users", "{\"email\":\"" + email
-                + "\",\"displayName\":\"User " + tag + "\",\"password\":\"" + Api.USER_PASSWORD + "\"}"));
+        Api.Response created = created(api.post("/api/orgs/" + orgId + "/users", Json.object("email", email,
+                "displayName", "User " + tag, "password", Api.USER_PASSWORD)));
         return new SignedIn(created.id(), email, created.position(), api.as(email));
     }
 
@@ -51,20 +51,20 @@ public final class Fixtures {
 
     /** Invites the existing {@code user} into {@code orgId} and accepts as them: they join as a Viewer. */
     public static Api.Response member(Api api, String orgId, SignedIn user) {
-        String invitationId = invite(api, orgId, "{\"userId\":\"" + user.userId() + "\"}").id();
+        String invitationId = invite(api, orgId, Json.object("userId", user.userId())).id();
         Api.Response accepted = user.api().post("/api/orgs/" + orgId + "/invitations/" + invitationId + "/accept", null);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         return accepted;
     }
 
     /** Invites the person {@code body} names (a userId or an email) into {@code orgId}. */
-    public static Api.Response invite(Api api, String orgId, String body) {
+    public static Api.Response invite(Api api, String orgId, Object body) {
         return created(api.post("/api/orgs/" + orgId + "/invitations", body));
     }
 
     /** Creates a custom role named {@code name} without permissions. */
     public static Api.Response role(Api api, String orgId, String name) {
-        return created(api.post("/api/orgs/" + orgId + "/roles", "{\"name\":\"" + name + "\"}"));
+        return created(api.post("/api/orgs/" + orgId + "/roles", Json.object("name", name)));
     }
 
     /** The items of a page response. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.RawHttp;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.shared.IdKind;
@@ -63,16 +64,17 @@ class ProblemDetailsApiIT {
                 "{\"name\":true}",
                 "{\"name\":\"Numbered\",\"permissions\":[7]}");
         for (String body : createRole) {
-            assertProblem(api.post(roles, body), 400, "MALFORMED_BODY");
+            assertProblem(api.postRaw(roles, body), 400, "MALFORMED_BODY");
         }
-        assertProblem(api.put(roles + "/" + role.id(), "{\"name\":\"Later\",\"expectedVersion\":\"latest\"}"), 400,
+        assertProblem(api.putRaw(roles + "/" + role.id(), "{\"name\":\"Later\",\"expectedVersion\":\"latest\"}"), 400,
                 "MALFORMED_BODY");
-        assertProblem(api.put(roles + "/" + role.id(), "{\"name\":\"Later\",\"force\":true}"), 400, "MALFORMED_BODY");
-        assertProblem(api.post("/api/orgs", "{\"name\":\"Acme\",\"plan\":\"gold\"}"), 400, "MALFORMED_BODY");
-        assertProblem(api.post("/api/orgs/" + orgId + "/users", "{\"email\":\"x-" + Fixtures.unique()
+        assertProblem(api.putRaw(roles + "/" + role.id(), "{\"name\":\"Later\",\"force\":true}"), 400,
+                "MALFORMED_BODY");
+        assertProblem(api.postRaw("/api/orgs", "{\"name\":\"Acme\",\"plan\":\"gold\"}"), 400, "MALFORMED_BODY");
+        assertProblem(api.postRaw("/api/orgs/" + orgId + "/users", "{\"email\":\"x-" + Fixtures.unique()
                 + "@example.com\",\"displayName\":\"X\",\"password\":\"" + Api.USER_PASSWORD + "\",\"admin\":true}"),
                 400, "MALFORMED_BODY");
-        assertProblem(api.post("/api/orgs/" + orgId + "/invitations", "{\"userId\":{}}"), 400, "MALFORMED_BODY");
+        assertProblem(api.postRaw("/api/orgs/" + orgId + "/invitations", "{\"userId\":{}}"), 400, "MALFORMED_BODY");
 
         assertThat(Fixtures.newestAuditPosition(api, orgId, role.position())).isEqualTo(role.position());
     }
@@ -139,12 +141,12 @@ class ProblemDetailsApiIT {
         Api.Response org = Fixtures.organization(api);
         String base = "/api/orgs/" + org.id();
 
-        assertProblem(api.post(base + "/roles", "{\"name\":\"Nul " + Fixtures.unique()
-                + "\",\"description\":\"a\\u0000b\"}"), 400, "INVALID_ROLE_DESCRIPTION");
-        assertProblem(api.post(base + "/roles", "{\"name\":\"a\\u0000b\"}"), 400, "INVALID_ROLE_NAME");
-        assertProblem(api.post("/api/orgs", "{\"name\":\"a\\u0000b\"}"), 400, "INVALID_NAME");
-        assertProblem(api.post(base + "/users", "{\"email\":\"a\\u0000b@example.com\",\"displayName\":\"N\","
-                + "\"password\":\"" + Api.USER_PASSWORD + "\"}"), 400, "INVALID_EMAIL");
+        assertProblem(api.post(base + "/roles", Json.object("name", "Nul " + Fixtures.unique(),
+                "description", "a\u0000b")), 400, "INVALID_ROLE_DESCRIPTION");
+        assertProblem(api.post(base + "/roles", Json.object("name", "a\u0000b")), 400, "INVALID_ROLE_NAME");
+        assertProblem(api.post("/api/orgs", Json.object("name", "a\u0000b")), 400, "INVALID_NAME");
+        assertProblem(api.post(base + "/users", Json.object("email", "a\u0000b@example.com", "displayName", "N",
+                "password", Api.USER_PASSWORD)), 400, "INVALID_EMAIL");
         for (String list : List.of(base + "/roles", base + "/members", base + "/audit", base + "/activity")) {
             assertInvalid(api.get(list + "?cursor=AA"), "INVALID_QUERY", "cursor");
         }
@@ -160,9 +162,9 @@ class ProblemDetailsApiIT {
         Api api = Api.admin(port);
         String orgId = Fixtures.organization(api).id();
 
-        assertProblem(api.send("POST", "/api/orgs/" + orgId + "/roles", "{\"name\":\"Plain\"}", "text/plain"), 415,
+        assertProblem(api.sendRaw("POST", "/api/orgs/" + orgId + "/roles", "{\"name\":\"Plain\"}", "text/plain"), 415,
                 "UNSUPPORTED_MEDIA_TYPE");
-        assertProblem(api.send("PUT", "/api/orgs/" + orgId, "{}", "application/json"), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(api.send("PUT", "/api/orgs/" + orgId, Json.object()), 405, "METHOD_NOT_ALLOWED");
         assertProblem(api.get("/api/nothing-here"), 404, "NOT_FOUND");
     }
 
@@ -225,7 +227,7 @@ class ProblemDetailsApiIT {
             String[] request = endpoint.split(" ");
             for (String contentType : List.of("*/*", "application/*", "application/json;charset=ISO-8859-1",
                     "application/json;charset=UTF-16")) {
-                Api.Response response = api.send(request[0], request[1], "{\"name\":\"Typed\"}", contentType);
+                Api.Response response = api.sendRaw(request[0], request[1], "{\"name\":\"Typed\"}", contentType);
                 assertThat(response.status()).as(endpoint + " " + contentType + ": " + response.body()).isEqualTo(415);
                 assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
             }
@@ -240,12 +242,12 @@ class ProblemDetailsApiIT {
         Map<String, String> headers = jsonHeaders();
         long head = logHead();
 
-        assertProblem(api.post("/api/orgs", "{\"name\":\"First\",\"name\":\"Second\"}"), 400, "MALFORMED_BODY");
-        assertProblem(api.patch(base, "{\"name\":\"First\",\"name\":\"Second\"}"), 400, "MALFORMED_BODY");
-        assertProblem(api.post(base + "/roles", "{\"name\":\"Twice\",\"permissions\":[],"
+        assertProblem(api.postRaw("/api/orgs", "{\"name\":\"First\",\"name\":\"Second\"}"), 400, "MALFORMED_BODY");
+        assertProblem(api.patchRaw(base, "{\"name\":\"First\",\"name\":\"Second\"}"), 400, "MALFORMED_BODY");
+        assertProblem(api.postRaw(base + "/roles", "{\"name\":\"Twice\",\"permissions\":[],"
                 + "\"permissions\":[\"audit:read\"]}"), 400, "MALFORMED_BODY");
 
-        String json = "{\"name\":\"Encoded " + Fixtures.unique() + "\"}";
+        String json = Json.text(Json.object("name", "Encoded " + Fixtures.unique()));
         List<byte[]> bodies = List.of(
                 concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, json.getBytes(StandardCharsets.UTF_8)),
                 json.getBytes(StandardCharsets.UTF_16LE),
@@ -311,7 +313,7 @@ class ProblemDetailsApiIT {
         responses.add(api.put(base + "/roles/" + longId.substring(5000) + "/permissions/" + longId.substring(5000),
                 null));
         responses.add(api.get("/api/nothing-here/" + longId));
-        responses.add(api.send("POST", base + "/roles", "{}", "text/" + longId));
+        responses.add(api.sendRaw("POST", base + "/roles", "{}", "text/" + longId));
         responses.add(RawHttp.send(port, "R".repeat(5000), base + "/roles", Map.of("Accept", "application/json")));
         for (Api.Response response : responses) {
             assertThat(response.status()).as(response.body()).isBetween(400, 499);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.warden.app.support.Api;
+import dev.warden.app.support.Json;
 import dev.warden.app.support.LimitedWardenTest;
 import dev.warden.app.support.Prompt;
 import dev.warden.app.support.LoopbackClients;
@@ -68,7 +69,7 @@ class SlowClientsIT {
                         assertThat(o.answer().code()).isEqualTo("REQUEST_BODY_TIMEOUT");
                     });
         }
-        assertThat(admin.post("/api/orgs", "{\"name\":\"After the slow bodies\"}").status()).isEqualTo(201);
+        assertThat(admin.post("/api/orgs", Json.object("name", "After the slow bodies")).status()).isEqualTo(201);
     }
 
     @Test
@@ -90,7 +91,7 @@ class SlowClientsIT {
                     });
         }
         await().atMost(Prompt.BOUND).untilAsserted(() -> assertThat(api.post("/api/sessions",
-                "{\"email\":\"" + Api.ADMIN_EMAIL + "\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}").status())
+                Json.object("email", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD)).status())
                 .isEqualTo(201));
     }
 }
