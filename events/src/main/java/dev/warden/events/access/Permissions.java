@@ -37,7 +37,9 @@ public final class Permissions {
             p("projects", "read", "See projects"),
             p("projects", "write", "Create and change projects"),
             p("workspaces", "read", "See Terraform workspaces"),
-            p("workspaces", "write", "Create and change Terraform workspaces"),
+            p("workspaces", "write", "Create and change Terraform workspaces, lock and unlock them"),
+            p("workspaces", "unlock", "Unlock a workspace someone else locked"),
+            p("workspaces", "run", "Record Terraform runs (runners' API keys)"),
             p("tickets", "read", "See tickets"),
             p("tickets", "write", "Open and change tickets"),
             p("modules", "read", "See the module registry"),
@@ -46,6 +48,7 @@ public final class Permissions {
             p("drift", "write", "Record drift checks"),
             p("conversations", "read", "See AI conversations"),
             p("conversations", "write", "Start conversations and post messages"),
+            p("conversations", "approve", "Approve or reject tool calls an assistant proposes"),
             p("credentials", "read", "See credential metadata (never secrets)"),
             p("credentials", "write", "Store, rotate and revoke credentials"),
             p("credentials", "reveal", "Reveal a credential's secret"),
@@ -74,12 +77,12 @@ public final class Permissions {
             new DefaultRole("Admin", "Everything, including roles, audit and restore", select(d -> true)),
             new DefaultRole("Manager", "Runs the organization's work and decides access requests, no administration",
                     select(d -> !d.resource().equals("admin") && !d.name().equals("credentials:reveal")
-                            && !d.name().equals("roles:write"))),
+                            && !d.name().equals("roles:write") && !d.name().equals("workspaces:unlock"))),
             new DefaultRole("Editor", "Changes infrastructure, conversations and agents; reads the rest but audit and sessions",
                     select(d -> d.action().equals("read") && !PRIVATE_READS.contains(d.resource())
-                            || Set.of("projects:write", "workspaces:write", "tickets:write", "modules:publish",
-                                    "drift:write", "conversations:write", "agent-sessions:write",
-                                    "access-requests:write").contains(d.name()))),
+                            || Set.of("projects:write", "workspaces:write", "workspaces:run", "tickets:write",
+                                    "modules:publish", "drift:write", "conversations:write", "conversations:approve",
+                                    "agent-sessions:write", "access-requests:write").contains(d.name()))),
             new DefaultRole("Viewer", "Reads everything but the audit trail and sessions; may request access",
                     select(d -> d.action().equals("read") && !PRIVATE_READS.contains(d.resource())
                             || d.name().equals("access-requests:write"))));

@@ -17,7 +17,8 @@ public enum IdKind {
     MODULE("mod", "module"), DRIFT_CHECK("drf", "drift check"), CREDENTIAL_TYPE("ctp", "credential type"),
     CREDENTIAL("cred", "credential"), APP_CREDENTIAL("appc", "app credential"), MCP_SERVER("mcp", "MCP server"),
     POLICY("pol", "policy"), AGENT_SESSION("ags", "agent session"), BAA("baa", "business associate agreement"),
-    AI_SYSTEM("ais", "AI system"), INVITATION("inv", "invitation");
+    AI_SYSTEM("ais", "AI system"), INVITATION("inv", "invitation"), RUN("run", "run"),
+    TOOL_CALL("tcl", "tool call");
 
     /** Length of the random tail: 21 characters of a 64-symbol alphabet, about 126 random bits. */
     public static final int TAIL_LENGTH = 21;
