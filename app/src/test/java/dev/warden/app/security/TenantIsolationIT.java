@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.security.AccessRules.OrgPermission;
 import dev.warden.app.support.Api;
+import dev.warden.app.support.ConversationFixtures;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
@@ -46,6 +47,8 @@ class TenantIsolationIT {
     String requestB;
     String invitationB;
     long positionB;
+    ConversationFixtures.WithToolCall chatA;
+    ConversationFixtures.WithToolCall chatB;
 
     @BeforeEach
     void twoOrganizations() {
@@ -64,6 +67,8 @@ class TenantIsolationIT {
         invitationB = Fixtures.invite(root, orgB, Json.object("email",
                 "someone-" + Fixtures.unique() + "@example.com")).id();
         positionB = request.position();
+        chatA = ConversationFixtures.withPendingToolCall(root, orgA);
+        chatB = ConversationFixtures.withPendingToolCall(root, orgB);
     }
 
     @Test
@@ -92,6 +97,7 @@ class TenantIsolationIT {
         assertThat(SecurityFixtures.roleIds(root, orgB, memberB.userId(), 0)).isNotEmpty();
         JsonNode org = root.get("/api/orgs/" + orgB).json();
         assertThat(org.get("name").asString()).doesNotStartWith("Renamed");
+        assertChatBUntouched();
     }
 
     @Test
@@ -102,6 +108,7 @@ class TenantIsolationIT {
         String missingKey = IdKind.API_KEY.next();
         String missingRequest = IdKind.ACCESS_REQUEST.next();
         String missingUser = IdKind.USER.next();
+        String missingConversation = IdKind.CONVERSATION.next();
         Function<String, Object> noBody = id -> null;
         List<Call> calls = List.of(
                 new Call("GET", "/roles/%s", noBody, roleB, missingRole),
@@ -127,7 +134,27 @@ class TenantIsolationIT {
                 new Call("POST", "/members/%s/reinstate", noBody, memberB.userId(), missingUser),
                 new Call("DELETE", "/members/%s/sessions", noBody, memberB.userId(), missingUser),
                 new Call("DELETE", "/invitations/%s", noBody, invitationB, IdKind.INVITATION.next()),
-                new Call("POST", "/invitations/%s/accept", noBody, invitationB, IdKind.INVITATION.next()));
+                new Call("POST", "/invitations/%s/accept", noBody, invitationB, IdKind.INVITATION.next()),
+                // Conversations: B's conversation under A's paths, and B's tool call under A's conversation.
+                new Call("GET", "/conversations/%s", noBody, chatB.conversationId(), missingConversation),
+                new Call("PATCH", "/conversations/%s", id -> Json.object("title", "Stolen"), chatB.conversationId(),
+                        missingConversation),
+                new Call("POST", "/conversations/%s/archive", noBody, chatB.conversationId(), missingConversation),
+                new Call("POST", "/conversations/%s/restore", noBody, chatB.conversationId(), missingConversation),
+                new Call("GET", "/conversations/%s/messages", noBody, chatB.conversationId(), missingConversation),
+                new Call("POST", "/conversations/%s/messages", id -> Json.object("role", "user", "content", "x"),
+                        chatB.conversationId(), missingConversation),
+                new Call("GET", "/conversations/%s/tool-calls", noBody, chatB.conversationId(), missingConversation),
+                new Call("GET", "/conversations/%s/tool-calls/" + chatB.toolCallId(), noBody, chatB.conversationId(),
+                        missingConversation),
+                new Call("POST", "/conversations/%s/tool-calls/" + chatB.toolCallId() + "/approve", noBody,
+                        chatB.conversationId(), missingConversation),
+                new Call("GET", "/conversations/" + chatA.conversationId() + "/tool-calls/%s?minPosition="
+                        + chatA.position(), noBody, chatB.toolCallId(), IdKind.TOOL_CALL.next()),
+                new Call("POST", "/conversations/" + chatA.conversationId() + "/tool-calls/%s/approve", noBody,
+                        chatB.toolCallId(), IdKind.TOOL_CALL.next()),
+                new Call("POST", "/conversations/" + chatA.conversationId() + "/tool-calls/%s/reject", noBody,
+                        chatB.toolCallId(), IdKind.TOOL_CALL.next()));
         List<String> failures = new ArrayList<>();
         for (Call call : calls) {
             Api.Response other = a.send(call.method(), base + call.path().formatted(call.theirs()),
@@ -152,6 +179,18 @@ class TenantIsolationIT {
         JsonNode role = root.get("/api/orgs/" + orgB + "/roles/" + roleB).json();
         assertThat(role.get("name").asString()).startsWith("B only");
         assertThat(Fixtures.strings(role.get("permissions"))).isEmpty();
+        assertChatBUntouched();
+    }
+
+    /** B's conversation is active under its first title, with one message and its tool call pending. */
+    private void assertChatBUntouched() {
+        String chat = "/api/orgs/" + orgB + "/conversations/" + chatB.conversationId();
+        JsonNode conversation = root.get(chat + "?minPosition=" + chatB.position()).json();
+        assertThat(conversation.get("status").asString()).isEqualTo("active");
+        assertThat(conversation.get("title").asString()).startsWith("Chat ");
+        assertThat(conversation.get("messageCount").asInt()).isEqualTo(1);
+        assertThat(root.get(chat + "/tool-calls/" + chatB.toolCallId()).json().get("status").asString())
+                .isEqualTo("pending");
     }
 
     @Test
@@ -165,7 +204,8 @@ class TenantIsolationIT {
                 Json.object("roleId", roleA, "justification", "A business"));
         assertThat(requestA.status()).as(requestA.body()).isEqualTo(201);
         long min = requestA.position();
-        Set<String> bIds = Set.of(orgB, memberB.userId(), roleB, keyB, requestB, invitationB);
+        Set<String> bIds = Set.of(orgB, memberB.userId(), roleB, keyB, requestB, invitationB,
+                chatB.conversationId(), chatB.toolCallId());
 
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/members?limit=200&minPosition=" + min)), "members");
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/roles?limit=200&minPosition=" + min)), "roles");
@@ -177,6 +217,17 @@ class TenantIsolationIT {
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/invitations?limit=200&minPosition=" + min)), "invitations");
         assertNoneOf(bIds, Fixtures.items(adminA.api().get("/api/me/organizations?minPosition=" + min)),
                 "own organizations");
+        String chat = base + "/conversations/" + chatA.conversationId();
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/conversations?limit=200&minPosition=" + min)),
+                "conversations");
+        assertNoneOf(bIds, Fixtures.items(a.get(chat + "/messages?limit=200&minPosition=" + min)), "messages");
+        assertNoneOf(bIds, Fixtures.items(a.get(chat + "/tool-calls?limit=200&minPosition=" + min)),
+                "a conversation's tool calls");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/tool-calls?limit=200&minPosition=" + min)), "tool calls");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/token-totals?limit=200&minPosition=" + min)),
+                "token totals");
+        assertThat(Fixtures.items(a.get(base + "/tool-calls?status=pending")).toString())
+                .contains(chatA.toolCallId());
         // The lists hold A's rows.
         assertThat(Fixtures.items(a.get(base + "/roles?limit=200")).toString()).contains(roleA);
         assertThat(Fixtures.items(a.get(base + "/access-requests?limit=200")).toString()).contains(requestA.id());
@@ -239,7 +290,9 @@ class TenantIsolationIT {
                 .replace("{keyId}", keyB)
                 .replace("{requestId}", requestB)
                 .replace("{invitationId}", invitationB)
-                .replace("{permission}", "organizations:read");
+                .replace("{permission}", "organizations:read")
+                .replace("{conversationId}", chatB.conversationId())
+                .replace("{toolCallId}", chatB.toolCallId());
     }
 
     private Map<String, Object> body(String endpoint) {

@@ -440,7 +440,7 @@ class ConversationTest {
         void aMemberApprovesAPendingToolCallAndItsExpiryIsDropped() {
             due.schedule("tool-call-expiry:" + TOOL_CALL, EXPIRES_AT, "expiry");
             fixture.given(withPendingToolCall())
-                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, BOB, " Looks safe "))
+                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, " Looks safe "))
                     .expectEvents(new ToolCallApprovedEvent(CONVERSATION, ORG, TOOL_CALL, "terraform.plan",
                             "Looks safe"));
             assertThat(due.scheduled()).isEmpty();
@@ -449,7 +449,7 @@ class ConversationTest {
         @Test
         void aMemberRejectsAPendingToolCallWithoutAReason() {
             fixture.given(withPendingToolCall())
-                    .when(new RejectToolCallCommand(CONVERSATION, ORG, TOOL_CALL, BOB, null))
+                    .when(new RejectToolCallCommand(CONVERSATION, ORG, TOOL_CALL, null))
                     .expectEvents(new ToolCallRejectedEvent(CONVERSATION, ORG, TOOL_CALL, "terraform.plan", null));
         }
 
@@ -457,7 +457,7 @@ class ConversationTest {
         void approvesJustBeforeExpiry() {
             clock.set(EXPIRES_AT.minusMillis(1));
             fixture.given(withPendingToolCall())
-                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, BOB, null))
+                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, null))
                     .expectEvents(new ToolCallApprovedEvent(CONVERSATION, ORG, TOOL_CALL, "terraform.plan", null));
         }
 
@@ -466,11 +466,11 @@ class ConversationTest {
             ToolCallApprovedEvent approved = new ToolCallApprovedEvent(CONVERSATION, ORG, TOOL_CALL, "terraform.plan",
                     null);
             fixture.given(withPendingToolCall(approved))
-                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, BOB, null))
+                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, null))
                     .expectException(refusedWith(ConversationErrorCode.TOOL_CALL_DECIDED))
                     .expectNoEvents();
             fixture.given(withPendingToolCall(approved))
-                    .when(new RejectToolCallCommand(CONVERSATION, ORG, TOOL_CALL, BOB, "Changed my mind"))
+                    .when(new RejectToolCallCommand(CONVERSATION, ORG, TOOL_CALL, "Changed my mind"))
                     .expectException(refusedWith(ConversationErrorCode.TOOL_CALL_DECIDED))
                     .expectNoEvents();
         }
@@ -479,7 +479,7 @@ class ConversationTest {
         void aRejectedToolCallIsNotDecidedAgain() {
             fixture.given(withPendingToolCall(new ToolCallRejectedEvent(CONVERSATION, ORG, TOOL_CALL,
                             "terraform.plan", null)))
-                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, BOB, null))
+                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, null))
                     .expectException(refusedWith(ConversationErrorCode.TOOL_CALL_DECIDED))
                     .expectNoEvents();
         }
@@ -488,7 +488,7 @@ class ConversationTest {
         void aToolCallPastItsTimeIsNotDecidedEvenBeforeItsExpiryIsRecorded() {
             clock.set(EXPIRES_AT);
             fixture.given(withPendingToolCall())
-                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, BOB, null))
+                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, null))
                     .expectException(refusedWith(ConversationErrorCode.TOOL_CALL_EXPIRED))
                     .expectNoEvents();
         }
@@ -497,7 +497,7 @@ class ConversationTest {
         void anExpiredToolCallIsNotDecided() {
             fixture.given(withPendingToolCall(new ToolCallExpiredEvent(CONVERSATION, ORG, TOOL_CALL,
                             "terraform.plan")))
-                    .when(new RejectToolCallCommand(CONVERSATION, ORG, TOOL_CALL, BOB, null))
+                    .when(new RejectToolCallCommand(CONVERSATION, ORG, TOOL_CALL, null))
                     .expectException(refusedWith(ConversationErrorCode.TOOL_CALL_EXPIRED))
                     .expectNoEvents();
         }
@@ -505,7 +505,7 @@ class ConversationTest {
         @Test
         void anArchivedConversationTakesNoDecisions() {
             fixture.given(withPendingToolCall(new ConversationArchivedEvent(CONVERSATION, ORG)))
-                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, BOB, null))
+                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, TOOL_CALL, null))
                     .expectException(refusedWith(ConversationErrorCode.CONVERSATION_ARCHIVED))
                     .expectNoEvents();
         }
@@ -513,7 +513,7 @@ class ConversationTest {
         @Test
         void anUnknownToolCallIsNotFound() {
             fixture.given(withPendingToolCall())
-                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, id(IdKind.TOOL_CALL, "other"), BOB, null))
+                    .when(new ApproveToolCallCommand(CONVERSATION, ORG, id(IdKind.TOOL_CALL, "other"), null))
                     .expectException(refusedWith(IdKind.TOOL_CALL.notFoundCode()))
                     .expectNoEvents();
         }
@@ -521,7 +521,7 @@ class ConversationTest {
         @Test
         void aToolCallOfAnotherOrganizationLooksMissing() {
             fixture.given(withPendingToolCall())
-                    .when(new RejectToolCallCommand(CONVERSATION, OTHER_ORG, TOOL_CALL, BOB, null))
+                    .when(new RejectToolCallCommand(CONVERSATION, OTHER_ORG, TOOL_CALL, null))
                     .expectException(refusedWith(IdKind.CONVERSATION.notFoundCode()))
                     .expectNoEvents();
         }
@@ -529,7 +529,7 @@ class ConversationTest {
         @Test
         void rejectsAnInvalidReason() {
             fixture.given(withPendingToolCall())
-                    .when(new RejectToolCallCommand(CONVERSATION, ORG, TOOL_CALL, BOB,
+                    .when(new RejectToolCallCommand(CONVERSATION, ORG, TOOL_CALL,
                             "r".repeat(MessageRules.MAX_REASON_LENGTH + 1)))
                     .expectException(refusedWith(ConversationErrorCode.INVALID_TEXT))
                     .expectNoEvents();
