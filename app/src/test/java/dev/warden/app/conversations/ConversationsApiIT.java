@@ -59,6 +59,9 @@ class ConversationsApiIT {
                 Json.object("role", "user", "content", "What would change in prod?"));
         assertThat(question.status()).as(question.body()).isEqualTo(201);
         assertThat(question.json().has("toolCallId")).isFalse();
+        JsonNode asked = admin.get(question.header("Location") + "?minPosition=" + question.position()).json();
+        assertThat(asked.get("content").asString()).isEqualTo("What would change in prod?");
+        assertThat(asked.get("sequence").asInt()).isEqualTo(1);
         Api.Response answer = runner.post(conversation + "/messages", Json.object("role", "assistant",
                 "content", "Let me plan it.", "model", "model-a", "inputTokens", 1200, "outputTokens", 80,
                 "cachedTokens", 1000, "toolCall", Json.object("name", "terraform.plan",
@@ -205,6 +208,10 @@ class ConversationsApiIT {
             assertProblem(admin.post(conversations + missing + "/archive", null), 404, "CONVERSATION_NOT_FOUND");
             assertProblem(admin.post(conversations + missing + "/tool-calls/" + call.toolCallId() + "/approve", null),
                     404, "CONVERSATION_NOT_FOUND");
+        }
+        for (String missing : List.of(IdKind.MESSAGE.next(), "msg_short", call.toolCallId())) {
+            assertProblem(admin.get(conversations + call.conversationId() + "/messages/" + missing + "?minPosition="
+                    + call.position()), 404, "MESSAGE_NOT_FOUND");
         }
         String toolCalls = conversations + call.conversationId() + "/tool-calls/";
         for (String missing : List.of(IdKind.TOOL_CALL.next(), "tcl_short")) {

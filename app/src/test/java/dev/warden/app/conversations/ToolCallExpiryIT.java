@@ -59,17 +59,10 @@ class ToolCallExpiryIT {
         orgId = Fixtures.organization(admin).id();
     }
 
-    /** Lets every command due at the moved clock be sent before time moves back (see DueCommandsIT). */
+    /** Lets every command due at the moved clock be sent before time moves back. */
     @AfterEach
     void settleAndResetClock() {
-        Instant moved = clock.instant();
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM due_commands WHERE due_at <= ?").param(Timestamp.from(moved))
-                    .query(Long.class).single() == 0);
-        } finally {
-            TestClock.reset();
-        }
+        TestClock.settleDueCommandsAndReset(jdbc, clock);
     }
 
     @Test

@@ -264,6 +264,7 @@ class RoleEndpointMatrixIT {
                     || endpoint.endsWith("/archive") || endpoint.endsWith("/restore") ? otherChat : chat;
             return pattern.replace("{orgId}", orgId)
                     .replace("{conversationId}", conversation.conversationId())
+                    .replace("{messageId}", conversation.messageId())
                     .replace("{toolCallId}", conversation.toolCallId())
                     .replace("{userId}", target.userId())
                     .replace("{roleId}", roleId)

@@ -144,6 +144,10 @@ class TenantIsolationIT {
                 new Call("GET", "/conversations/%s/messages", noBody, chatB.conversationId(), missingConversation),
                 new Call("POST", "/conversations/%s/messages", id -> Json.object("role", "user", "content", "x"),
                         chatB.conversationId(), missingConversation),
+                new Call("GET", "/conversations/%s/messages/" + chatB.messageId(), noBody, chatB.conversationId(),
+                        missingConversation),
+                new Call("GET", "/conversations/" + chatA.conversationId() + "/messages/%s?minPosition="
+                        + chatA.position(), noBody, chatB.messageId(), IdKind.MESSAGE.next()),
                 new Call("GET", "/conversations/%s/tool-calls", noBody, chatB.conversationId(), missingConversation),
                 new Call("GET", "/conversations/%s/tool-calls/" + chatB.toolCallId(), noBody, chatB.conversationId(),
                         missingConversation),
@@ -292,6 +296,7 @@ class TenantIsolationIT {
                 .replace("{invitationId}", invitationB)
                 .replace("{permission}", "organizations:read")
                 .replace("{conversationId}", chatB.conversationId())
+                .replace("{messageId}", chatB.messageId())
                 .replace("{toolCallId}", chatB.toolCallId());
     }
 

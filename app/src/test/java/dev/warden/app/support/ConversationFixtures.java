@@ -10,8 +10,8 @@ public final class ConversationFixtures {
     private ConversationFixtures() {
     }
 
-    /** A conversation with a pending tool call, and the log position of the proposal. */
-    public record WithToolCall(String conversationId, String toolCallId, long position) {
+    /** A conversation with a pending tool call, the message that proposed it, and the log position of the proposal. */
+    public record WithToolCall(String conversationId, String messageId, String toolCallId, long position) {
     }
 
     /** Starts a conversation titled {@code title}; the response carries its id and position. */
@@ -37,6 +37,7 @@ public final class ConversationFixtures {
     public static WithToolCall withPendingToolCall(Api api, String orgId) {
         String conversationId = start(api, orgId, "Chat " + Fixtures.unique()).id();
         Api.Response proposed = propose(api, orgId, conversationId, "terraform.plan", Map.of("workspace", "prod"));
-        return new WithToolCall(conversationId, proposed.json().get("toolCallId").asString(), proposed.position());
+        return new WithToolCall(conversationId, proposed.id(), proposed.json().get("toolCallId").asString(),
+                proposed.position());
     }
 }

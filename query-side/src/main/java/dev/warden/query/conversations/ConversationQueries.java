@@ -58,6 +58,14 @@ public class ConversationQueries {
         return page.page(rows, m -> Integer.toString(m.sequence()));
     }
 
+    /** One message, if it is of this conversation of the organization. */
+    public Optional<MessageView> message(String organizationId, String conversationId, String messageId) {
+        return jdbc.sql("SELECT * FROM messages WHERE id = ? AND conversation_id = ? AND organization_id = ?")
+                .params(messageId, conversationId, organizationId)
+                .query((rs, n) -> message(rs))
+                .optional();
+    }
+
     /** The organization's token usage per model, by model name. */
     public Page<TokenTotalView> tokenTotals(String organizationId, PageRequest page) {
         List<TokenTotalView> rows = jdbc.sql("""

@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -109,11 +110,8 @@ class ConversationCommandController {
     ResponseEntity<CommandResponse> approve(@PathVariable String orgId, @PathVariable String conversationId,
                                             @PathVariable String toolCallId,
                                             @Valid @RequestBody(required = false) ConversationBodies.Decision body) {
-        Caller.userId(); // a decision is a person's: an API key is refused
-        IdKind.CONVERSATION.require(conversationId);
-        IdKind.TOOL_CALL.require(toolCallId);
-        return Responses.ok(toolCallId, commands.send(new ApproveToolCallCommand(conversationId, orgId, toolCallId,
-                body == null ? null : body.reason())));
+        return decide(conversationId, toolCallId, () -> new ApproveToolCallCommand(conversationId, orgId, toolCallId,
+                body == null ? null : body.reason()));
     }
 
     @Requires("conversations:approve")
@@ -121,10 +119,15 @@ class ConversationCommandController {
     ResponseEntity<CommandResponse> reject(@PathVariable String orgId, @PathVariable String conversationId,
                                            @PathVariable String toolCallId,
                                            @Valid @RequestBody(required = false) ConversationBodies.Decision body) {
-        Caller.userId(); // a decision is a person's: an API key is refused
+        return decide(conversationId, toolCallId, () -> new RejectToolCallCommand(conversationId, orgId, toolCallId,
+                body == null ? null : body.reason()));
+    }
+
+    /** Sends a decision on a tool call; a decision is a signed-in member's, so an API key is refused. */
+    private ResponseEntity<CommandResponse> decide(String conversationId, String toolCallId, Supplier<Object> decision) {
+        Caller.userId();
         IdKind.CONVERSATION.require(conversationId);
         IdKind.TOOL_CALL.require(toolCallId);
-        return Responses.ok(toolCallId, commands.send(new RejectToolCallCommand(conversationId, orgId, toolCallId,
-                body == null ? null : body.reason())));
+        return Responses.ok(toolCallId, commands.send(decision.get()));
     }
 }

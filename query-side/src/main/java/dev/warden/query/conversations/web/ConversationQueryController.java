@@ -11,6 +11,8 @@ import dev.warden.query.conversations.ToolCallView;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageParameters;
 import dev.warden.query.support.ReadGuard;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -62,6 +64,14 @@ class ConversationQueryController {
         });
     }
 
+    @Requires("conversations:read")
+    @GetMapping("/conversations/{conversationId}/messages/{messageId}")
+    MessageView message(@PathVariable String orgId, @PathVariable String conversationId,
+                        @PathVariable String messageId, @RequestParam(required = false) Long minPosition) {
+        return inConversation(orgId, conversationId, minPosition, IdKind.MESSAGE, messageId,
+                () -> conversations.message(orgId, conversationId, messageId));
+    }
+
     /** A conversation's tool calls, newest first. */
     @Requires("conversations:read")
     @GetMapping("/conversations/{conversationId}/tool-calls")
@@ -77,10 +87,8 @@ class ConversationQueryController {
     @GetMapping("/conversations/{conversationId}/tool-calls/{toolCallId}")
     ToolCallView toolCall(@PathVariable String orgId, @PathVariable String conversationId,
                           @PathVariable String toolCallId, @RequestParam(required = false) Long minPosition) {
-        guard.organization(orgId, minPosition);
-        requireConversation(orgId, conversationId);
-        return toolCalls.toolCall(orgId, conversationId, toolCallId)
-                .orElseThrow(() -> IdKind.TOOL_CALL.notFound(toolCallId));
+        return inConversation(orgId, conversationId, minPosition, IdKind.TOOL_CALL, toolCallId,
+                () -> toolCalls.toolCall(orgId, conversationId, toolCallId));
     }
 
     /** The organization's tool calls, newest first, optionally of one {@code status} (e.g. {@code pending}). */
@@ -97,6 +105,14 @@ class ConversationQueryController {
     @GetMapping("/token-totals")
     Page<TokenTotalView> tokenTotals(@PathVariable String orgId, PageParameters list) {
         return guard.organizationPage(orgId, list, page -> conversations.tokenTotals(orgId, page));
+    }
+
+    /** One thing of a conversation: the conversation missing answers first, then the thing ({@code kind}'s code). */
+    private <T> T inConversation(String orgId, String conversationId, Long minPosition, IdKind kind, String id,
+                                 Supplier<Optional<T>> read) {
+        guard.organization(orgId, minPosition);
+        requireConversation(orgId, conversationId);
+        return read.get().orElseThrow(() -> kind.notFound(id));
     }
 
     private void requireConversation(String orgId, String conversationId) {
