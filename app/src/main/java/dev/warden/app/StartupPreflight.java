@@ -1,19 +1,20 @@
 package dev.warden.app;
 
-import dev.warden.command.identity.PasswordHasher;
-import dev.warden.events.shared.DomainException;
 import dev.warden.app.database.DatabaseProperties;
 import dev.warden.app.database.DatabaseSettings;
 import dev.warden.app.database.DatabaseStartupException;
+import dev.warden.command.support.StartupCheck;
 import java.util.Set;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
- * Checks the settings a start depends on before anything else starts: the roles this process runs
- * and the database ({@code DATABASE_URL} parses and the server answers). A bad setting ends the
- * process with one clear line on standard error and exit code 1, not a page of stack traces.
+ * Checks the settings a start depends on before anything else starts: the roles this process runs,
+ * each context's own settings ({@link StartupCheck}) and the database ({@code DATABASE_URL} parses
+ * and the server answers). A bad setting ends the process with one clear line on standard error
+ * and exit code 1, not a page of stack traces.
  */
 class StartupPreflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -27,14 +28,8 @@ class StartupPreflight implements ApplicationListener<ApplicationEnvironmentPrep
                 fail("--roles / WARDEN_ROLES takes command, query or both (comma-separated), got: " + roles);
             }
         }
-        String adminEmail = event.getEnvironment().getProperty("warden.bootstrap.admin-email", "");
-        String adminPassword = event.getEnvironment().getProperty("warden.bootstrap.admin-password", "");
-        if (!adminEmail.isBlank() && !adminPassword.isBlank()) {
-            try {
-                PasswordHasher.requirePolicy(adminPassword, adminEmail);
-            } catch (DomainException e) {
-                fail("WARDEN_BOOTSTRAP_ADMIN_PASSWORD: " + e.getMessage());
-            }
+        for (StartupCheck check : SpringFactoriesLoader.forDefaultResourceLocation().load(StartupCheck.class)) {
+            check.problem(event.getEnvironment()).ifPresent(StartupPreflight::fail);
         }
         DatabaseProperties database = Binder.get(event.getEnvironment())
                 .bind("warden.database", DatabaseProperties.class)
