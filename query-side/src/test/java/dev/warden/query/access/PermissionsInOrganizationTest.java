@@ -34,7 +34,7 @@ class PermissionsInOrganizationTest {
     private final IdentityProjection identity = ReadModelDatabase.bean(IdentityProjection.class);
     private final RoleProjection roles = ReadModelDatabase.bean(RoleProjection.class);
     private final UserRoleProjection userRoles = ReadModelDatabase.bean(UserRoleProjection.class);
-    private final PrincipalLookup lookup = ReadModelDatabase.bean(PrincipalLookup.class);
+    private final PrincipalLookup lookup = new PrincipalLookup(ReadModelDatabase.jdbc(), new AccessHeldPermissions());
     private final SessionProjection sessions = ReadModelDatabase.bean(SessionProjection.class);
     private final AccessQueries access = ReadModelDatabase.bean(AccessQueries.class);
     private final Instant at = Instant.now();
