@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.WardenApplication;
 import dev.warden.app.support.Api;
-import dev.warden.app.support.TestDatabase;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.access.Permissions;
+import dev.warden.testdatabase.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

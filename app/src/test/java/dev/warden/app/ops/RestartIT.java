@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.WardenApplication;
 import dev.warden.app.support.Api;
-import dev.warden.app.support.TestDatabase;
 import dev.warden.app.support.WardenTest;
 import dev.warden.command.access.SystemSeeder;
+import dev.warden.testdatabase.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

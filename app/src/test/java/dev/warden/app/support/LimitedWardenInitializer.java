@@ -1,6 +1,7 @@
 package dev.warden.app.support;
 
 import dev.warden.app.database.DatabaseSettings;
+import dev.warden.testdatabase.TestDatabase;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;

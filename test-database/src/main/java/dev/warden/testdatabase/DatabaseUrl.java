@@ -1,0 +1,45 @@
+package dev.warden.testdatabase;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** A {@code DATABASE_URL} ({@code postgresql://user:password@host:port/db?params}) as JDBC settings. */
+record DatabaseUrl(String jdbcUrl, String user, String password) {
+
+    static DatabaseUrl parse(String url) {
+        URI uri = URI.create(url.strip());
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() == -1 ? 5432 : uri.getPort())
+                + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return new DatabaseUrl(jdbcUrl, user, password);
+    }
+
+    /** A data source on this database; with a {@code schema}, its connections search that schema alone. */
+    DataSource dataSource(String schema) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        if (user != null) {
+            dataSource.setUser(user);
+        }
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        if (schema != null) {
+            dataSource.setCurrentSchema(schema);
+        }
+        return dataSource;
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}
