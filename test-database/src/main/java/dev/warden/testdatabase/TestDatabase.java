@@ -2,7 +2,10 @@ package dev.warden.testdatabase;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import javax.sql.DataSource;
@@ -25,8 +28,10 @@ public final class TestDatabase {
     /** Weakly held: a context the tests closed and dropped earlier needs no closing at exit. */
     private static final Set<AutoCloseable> USERS = Collections.newSetFromMap(new WeakHashMap<>());
 
+    private static final Map<String, String> OWN_DATABASES = new HashMap<>();
+    private static final Set<String> MIGRATED = new HashSet<>();
+
     private static Server server;
-    private static boolean migrated;
 
     private TestDatabase() {
     }
@@ -40,25 +45,33 @@ public final class TestDatabase {
         return server.url();
     }
 
-    /** A data source on the database (a new connection per call; tests need no pool). */
-    public static DataSource dataSource() {
-        return DatabaseUrl.parse(url()).dataSource(null);
+    /**
+     * A database of its own for {@code purpose} on the same server, named after the test database
+     * ({@code <database>_<purpose>}) and created on first use: for tests whose rows the others must
+     * not see, or whose outage must not reach them.
+     */
+    public static synchronized String url(String purpose) {
+        return OWN_DATABASES.computeIfAbsent(purpose, p -> DatabaseUrl.create(url(), p));
+    }
+
+    /** A data source on the database {@code url} names (a new connection per call; tests need no pool). */
+    public static DataSource dataSource(String url) {
+        return DatabaseUrl.parse(url).dataSource(null);
     }
 
     /**
-     * A data source on the same database whose connections' {@code search_path} is {@code schema}
-     * alone, so unqualified table names mean that schema's tables.
+     * A data source on the database {@code url} names whose connections' {@code search_path} is
+     * {@code schema} alone, so unqualified table names mean that schema's tables.
      */
-    public static DataSource dataSource(String schema) {
-        return DatabaseUrl.parse(url()).dataSource(schema);
+    public static DataSource dataSource(String url, String schema) {
+        return DatabaseUrl.parse(url).dataSource(schema);
     }
 
-    /** A data source on the database with the project's migrations applied (once per JVM). */
-    public static synchronized DataSource migrated() {
-        DataSource dataSource = dataSource();
-        if (!migrated) {
+    /** A data source on the database {@code url} names, with the project's migrations applied (once per JVM). */
+    public static synchronized DataSource migrated(String url) {
+        DataSource dataSource = dataSource(url);
+        if (MIGRATED.add(url)) {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            migrated = true;
         }
         return dataSource;
     }

@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The query side's tests' database: the test JVM's one PostgreSQL ({@link TestDatabase}) with the
- * real migrations. Tests use fresh ids, so they share it without cleaning up.
+ * The query side's tests' database: one of its own on the test JVM's one PostgreSQL
+ * ({@link TestDatabase}), with the real migrations, so the service's tests on the same server never
+ * see these rows. Tests use fresh ids, so they share it without cleaning up.
  */
 public final class ReadModelDatabase {
 
@@ -24,7 +25,7 @@ public final class ReadModelDatabase {
 
     /** A client on the migrated database. */
     public static JdbcClient jdbc() {
-        return JdbcClient.create(TestDatabase.migrated());
+        return JdbcClient.create(migrated());
     }
 
     /**
@@ -32,8 +33,8 @@ public final class ReadModelDatabase {
      * alone, so unqualified table names mean that schema's tables.
      */
     public static DataSource inSchema(String schema) {
-        TestDatabase.migrated();
-        return TestDatabase.dataSource(schema);
+        migrated();
+        return TestDatabase.dataSource(TestDatabase.url("read_models"), schema);
     }
 
     /** An event logged at {@code at}, at a position no earlier test has used: later calls give later positions. */
@@ -56,7 +57,11 @@ public final class ReadModelDatabase {
      * Spring to call (and tests of any package, through this).
      */
     public static <T> T bean(Class<T> type) {
-        return bean(type, TestDatabase.migrated());
+        return bean(type, migrated());
+    }
+
+    private static DataSource migrated() {
+        return TestDatabase.migrated(TestDatabase.url("read_models"));
     }
 
     /**
