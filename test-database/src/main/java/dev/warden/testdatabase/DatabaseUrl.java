@@ -1,7 +1,6 @@
 package dev.warden.testdatabase;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -21,7 +20,7 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
             throw new IllegalArgumentException("A purpose is lower-case letters, digits and _: " + purpose);
         }
         URI uri = URI.create(url.strip());
-        String name = decode(uri.getRawPath().replaceFirst("^/", "")) + "_" + purpose;
+        String name = uri.getPath().replaceFirst("^/", "") + "_" + purpose;
         try (Connection connection = parse(url).dataSource(null).getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE \"" + name.replace("\"", "\"\"") + "\"");
@@ -38,16 +37,11 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
 
     static DatabaseUrl parse(String url) {
         URI uri = URI.create(url.strip());
-        String user = null;
-        String password = null;
-        if (uri.getRawUserInfo() != null) {
-            String[] parts = uri.getRawUserInfo().split(":", 2);
-            user = decode(parts[0]);
-            password = parts.length > 1 ? decode(parts[1]) : null;
-        }
+        String[] credentials = uri.getUserInfo() == null ? new String[0] : uri.getUserInfo().split(":", 2);
         String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() == -1 ? 5432 : uri.getPort())
                 + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return new DatabaseUrl(jdbcUrl, user, password);
+        return new DatabaseUrl(jdbcUrl, credentials.length > 0 ? credentials[0] : null,
+                credentials.length > 1 ? credentials[1] : null);
     }
 
     /** A data source on this database; with a {@code schema}, its connections search that schema alone. */
@@ -64,9 +58,5 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
             dataSource.setCurrentSchema(schema);
         }
         return dataSource;
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }
