@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sessions: projection, the caller's and a member's lists, and what a token hash is worth to the security layer. */
-class SessionsTest {
+class SessionsIT {
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final IdentityProjection identity = ReadModelDatabase.bean(IdentityProjection.class);

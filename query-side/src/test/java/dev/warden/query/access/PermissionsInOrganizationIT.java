@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What a member may do in an organization, and that roles of other organizations stay out of sight. */
-class PermissionsInOrganizationTest {
+class PermissionsInOrganizationIT {
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final IdentityProjection identity = ReadModelDatabase.bean(IdentityProjection.class);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** API keys: projection, the organization's list (its own keys only) and what a secret hash is worth. */
-class ApiKeysTest {
+class ApiKeysIT {
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final IdentityProjection identity = ReadModelDatabase.bean(IdentityProjection.class);
