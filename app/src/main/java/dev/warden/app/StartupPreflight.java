@@ -1,10 +1,9 @@
 package dev.warden.app;
 
-import dev.warden.command.identity.PasswordHasher;
-import dev.warden.events.shared.DomainException;
 import dev.warden.app.database.DatabaseProperties;
 import dev.warden.app.database.DatabaseSettings;
 import dev.warden.app.database.DatabaseStartupException;
+import dev.warden.command.support.StartupCheck;
 import java.util.Set;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -12,13 +11,15 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
- * Checks the settings a start depends on before anything else starts: the roles this process runs
- * and the database (its settings are in range, {@code DATABASE_URL} parses and the server answers).
- * A bad setting ends the process with one clear line on standard error and exit code 1, not a page
- * of stack traces. Other settings out of range stop the start a moment later, when their record is
- * bound, with a report of one sentence ({@link SettingFailureAnalyzer}).
+ * Checks the settings a start depends on before anything else starts: the roles this process runs,
+ * each context's own settings ({@link StartupCheck}) and the database (its settings are in range,
+ * {@code DATABASE_URL} parses and the server answers). A bad setting ends the process with one clear
+ * line on standard error and exit code 1, not a page of stack traces. Other settings out of range stop
+ * the start a moment later, when their record is bound, with a report of one sentence
+ * ({@link SettingFailureAnalyzer}).
  */
 class StartupPreflight implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -32,14 +33,8 @@ class StartupPreflight implements ApplicationListener<ApplicationEnvironmentPrep
                 fail("--roles / WARDEN_ROLES takes command, query or both (comma-separated), got: " + roles);
             }
         }
-        String adminEmail = event.getEnvironment().getProperty("warden.bootstrap.admin-email", "");
-        String adminPassword = event.getEnvironment().getProperty("warden.bootstrap.admin-password", "");
-        if (!adminEmail.isBlank() && !adminPassword.isBlank()) {
-            try {
-                PasswordHasher.requirePolicy(adminPassword, adminEmail);
-            } catch (DomainException e) {
-                fail("WARDEN_BOOTSTRAP_ADMIN_PASSWORD: " + e.getMessage());
-            }
+        for (StartupCheck check : SpringFactoriesLoader.forDefaultResourceLocation().load(StartupCheck.class)) {
+            check.problem(event.getEnvironment()).ifPresent(StartupPreflight::fail);
         }
         DatabaseProperties database = database(event.getEnvironment());
         if (database != null && database.external()) {

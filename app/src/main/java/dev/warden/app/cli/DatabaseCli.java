@@ -1,7 +1,7 @@
 package dev.warden.app.cli;
 
 import dev.warden.app.WardenApplication;
-import dev.warden.command.access.SystemSeeder;
+import dev.warden.command.support.Seeder;
 import dev.warden.query.support.Positions;
 import java.io.PrintStream;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class DatabaseCli {
                         flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
                         flyway.info().applied().length);
                 case "seed" -> out.printf("Seeded: %d command(s) stored events%n",
-                        context.getBean(SystemSeeder.class).seed());
+                        context.getBeanProvider(Seeder.class).orderedStream().mapToInt(Seeder::seed).sum());
                 default -> info(out, flyway, jdbc, context.getBean("serializer", Serializer.class));
             }
             return 0;

@@ -1,7 +1,7 @@
 package dev.warden.app.security;
 
-import dev.warden.events.access.Permissions;
 import dev.warden.events.shared.EndpointAccess;
+import dev.warden.events.shared.KnownPermissions;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,14 +48,19 @@ public class AccessRules {
     }
 
     private final ApplicationContext context;
+    private final KnownPermissions permissions;
     private volatile Map<String, Requirement> rules;
 
-    AccessRules(ApplicationContext context) {
+    AccessRules(ApplicationContext context, KnownPermissions permissions) {
         this.context = context;
+        this.permissions = permissions;
     }
 
-    /** The rule declared on {@code method}; empty when it declares none (or more than one). */
-    public static Optional<Requirement> of(Method method) {
+    /**
+     * The rule declared on {@code method}; empty when it declares none, more than one, or a
+     * permission that is not in the catalogue.
+     */
+    public Optional<Requirement> of(Method method) {
         List<Requirement> declared = new ArrayList<>();
         if (method.isAnnotationPresent(EndpointAccess.Open.class)) {
             declared.add(new Public());
@@ -67,7 +72,7 @@ public class AccessRules {
             declared.add(new Operator());
         }
         EndpointAccess.Requires requires = method.getAnnotation(EndpointAccess.Requires.class);
-        if (requires != null && Permissions.isKnown(requires.value())) {
+        if (requires != null && permissions.isKnown(requires.value())) {
             declared.add(new OrgPermission(requires.value()));
         }
         return declared.size() == 1 ? Optional.of(declared.get(0)) : Optional.empty();

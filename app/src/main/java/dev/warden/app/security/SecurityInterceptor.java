@@ -6,9 +6,11 @@ import dev.warden.app.security.AccessRules.Operator;
 import dev.warden.app.security.AccessRules.OrgPermission;
 import dev.warden.app.security.AccessRules.Public;
 import dev.warden.app.security.AccessRules.Requirement;
+import dev.warden.command.support.PermissionDenials;
 import dev.warden.command.support.RequestContext;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.DomainException;
+import dev.warden.query.support.CallerLookup.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +31,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * of the endpoint in {@link AccessRules}, the caller from the request's credentials, and for an
  * organization endpoint the caller's permissions there. A caller who is not in the organization of
  * the path gets 404, exactly as for an organization that does not exist; a member without the
- * permission gets 403 and a {@code PermissionDeniedEvent} in the log. The caller becomes the actor
- * of every event the request causes.
+ * permission gets 403, and the refusal is recorded in the log ({@link PermissionDenials}). The caller
+ * becomes the actor of every event the request causes.
  */
 @Component
 class SecurityInterceptor implements HandlerInterceptor {
@@ -38,12 +40,15 @@ class SecurityInterceptor implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(SecurityInterceptor.class);
     private static final String SCOPE = SecurityInterceptor.class.getName() + ".scope";
 
+    private final AccessRules rules;
     private final Authenticator authenticator;
     private final PermissionDenials denials;
 
     private final Timer checks;
 
-    SecurityInterceptor(Authenticator authenticator, PermissionDenials denials, MeterRegistry meters) {
+    SecurityInterceptor(AccessRules rules, Authenticator authenticator, PermissionDenials denials,
+                        MeterRegistry meters) {
+        this.rules = rules;
         this.authenticator = authenticator;
         this.denials = denials;
         this.checks = Timer.builder("warden.security.authentication")
@@ -65,7 +70,7 @@ class SecurityInterceptor implements HandlerInterceptor {
     }
 
     private boolean check(HttpServletRequest request, HandlerMethod handler) {
-        Requirement rule = AccessRules.of(handler.getMethod()).orElse(null);
+        Requirement rule = rules.of(handler.getMethod()).orElse(null);
         if (rule == null) {
             log.error("No access rule for {} {}; refusing it", request.getMethod(), handler.getShortLogMessage());
             throw new DomainException(SecurityErrorCode.PERMISSION_DENIED, "This endpoint is not open to anyone");
@@ -74,7 +79,7 @@ class SecurityInterceptor implements HandlerInterceptor {
             return true;
         }
         String organizationId = rule instanceof OrgPermission ? pathVariable(request, "orgId") : null;
-        Authenticator.Caller caller = authenticator.authenticate(request, organizationId).orElseThrow(() ->
+        Caller caller = authenticator.authenticate(request, organizationId).orElseThrow(() ->
                 new DomainException(SecurityErrorCode.AUTHENTICATION_REQUIRED,
                         "Sign in: send a session token or an API key as 'Authorization: Bearer ...'"));
         Actor actor = caller.actor();

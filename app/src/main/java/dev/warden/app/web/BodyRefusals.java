@@ -2,6 +2,7 @@ package dev.warden.app.web;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,8 +26,10 @@ final class BodyRefusals {
         }
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.TooLarge tooLarge) {
-                return answer(ProblemBodies.detail(HttpStatus.CONTENT_TOO_LARGE, BodySizeLimitFilter.TooLarge.CODE,
-                        tooLarge.getMessage()));
+                // The rest of the body stays unread: the connection closes after this answer.
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemBodies.detail(
+                                HttpStatus.CONTENT_TOO_LARGE, BodySizeLimitFilter.TooLarge.CODE, tooLarge.getMessage()));
             }
             if (t instanceof WellFormedStrings.LoneSurrogate lone) {
                 ProblemDetail body = ProblemBodies.detail(HttpStatus.BAD_REQUEST, "INVALID_INPUT",

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,6 +31,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
+            // The body stays unread, so the connection cannot carry another request: say so, or a
+            // client reusing it would find it closed under its next request.
+            response.setHeader(HttpHeaders.CONNECTION, "close");
             ProblemBodies.write(response, HttpStatus.CONTENT_TOO_LARGE, TooLarge.CODE, TooLarge.detail(limit));
             return;
         }

@@ -9,7 +9,7 @@ import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
 import dev.warden.app.support.Problems;
-import dev.warden.app.support.TestDatabase;
+import dev.warden.testdatabase.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;

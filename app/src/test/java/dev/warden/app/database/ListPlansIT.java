@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.support.LargeTenant;
 import dev.warden.app.support.LargeTenant.Owner;
-import dev.warden.app.support.TestDatabase;
 import dev.warden.query.access.AccessQueries;
 import dev.warden.query.access.AccessRequestQueries;
 import dev.warden.query.audit.AuditQuery;
@@ -17,6 +16,7 @@ import dev.warden.query.identity.InvitationQueries;
 import dev.warden.query.identity.SessionQueries;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
+import dev.warden.testdatabase.TestDatabase;
 import java.lang.reflect.Constructor;
 import java.sql.Connection;
 import java.sql.DriverManager;

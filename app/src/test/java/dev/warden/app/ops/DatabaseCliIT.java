@@ -3,8 +3,8 @@ package dev.warden.app.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.cli.DatabaseCli;
-import dev.warden.app.support.TestDatabase;
 import dev.warden.app.support.WardenTest;
+import dev.warden.testdatabase.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.DatabaseProxy;
+import dev.warden.app.support.ExpectedOutageLogs;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
 import dev.warden.app.support.LimitedWardenInitializer;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * check waits 1 s: commands in flight and new requests answer 503 DATABASE_UNAVAILABLE with
  * Retry-After (never 500, never a word about SQL or connections), readiness says DOWN promptly,
  * and once the database is back everything works again, by itself, with nothing lost or half-written.
+ * What the pool and Axon log about the lost connections is expected here, one line each.
  */
 @LimitedWardenTest
+@ExtendWith(ExpectedOutageLogs.class)
 class DatabaseOutageIT {
 
     private static final Duration READINESS_BOUND = Duration.ofSeconds(3);

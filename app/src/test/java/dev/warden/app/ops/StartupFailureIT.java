@@ -65,6 +65,17 @@ class StartupFailureIT {
     }
 
     @Test
+    void refusedBootstrapPasswordIsOneLineAndStartsNothing(@TempDir Path dataDir) throws Exception {
+        Result result = start(Map.of("WARDEN_BOOTSTRAP_ADMIN_EMAIL", "admin@example.com",
+                "WARDEN_BOOTSTRAP_ADMIN_PASSWORD", "hunter2", "WARDEN_DATA_DIR", dataDir.toString(), "PORT", "0"));
+        assertThat(result.code).isEqualTo(1);
+        assertThat(result.stderr).containsExactly(
+                "warden: cannot start: WARDEN_BOOTSTRAP_ADMIN_PASSWORD: A password has 12 to 128 characters");
+        assertThat(result.stdout + result.stderr).doesNotContain("hunter2");
+        assertThat(dataDir).isEmptyDirectory();
+    }
+
+    @Test
     void unknownCommandListsTheCommandsAndStartsNothing(@TempDir Path dataDir) throws Exception {
         // Where the service would keep its data and listen, were it started by mistake.
         Map<String, String> environment = Map.of("WARDEN_DATA_DIR", dataDir.toString(), "PORT", "0");

@@ -56,8 +56,15 @@ public final class DatabaseProxy implements AutoCloseable {
         open.clear();
     }
 
-    /** The database is back. */
+    /**
+     * The database is back. Connections still held are dropped first: what they sent is lost, and
+     * their open transactions must end (an open transaction anywhere on the server holds back what
+     * every database's projections may read).
+     */
     public void restore() {
+        if (holding) {
+            cut();
+        }
         held.set(0);
         up = true;
     }

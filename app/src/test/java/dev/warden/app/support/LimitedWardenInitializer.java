@@ -1,11 +1,7 @@
 package dev.warden.app.support;
 
-import dev.warden.app.database.DatabaseSettings;
+import dev.warden.testdatabase.TestDatabase;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,15 +12,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class LimitedWardenInitializer extends TestDatabaseInitializer {
 
-    private static final String DATABASE = "warden_limited";
+    private static final String PURPOSE = "limited";
 
     private static DatabaseProxy proxy;
 
     /** The proxy between the limited instance and its database. */
     public static synchronized DatabaseProxy database() {
         if (proxy == null) {
-            URI url = URI.create(TestDatabase.url());
-            proxy = DatabaseProxy.to(url.getHost(), url.getPort());
+            URI url = URI.create(TestDatabase.url(PURPOSE));
+            proxy = DatabaseProxy.to(url.getHost(), url.getPort() == -1 ? 5432 : url.getPort());
         }
         return proxy;
     }
@@ -32,23 +28,10 @@ public class LimitedWardenInitializer extends TestDatabaseInitializer {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         super.initialize(context);
-        createDatabase();
-        URI url = URI.create(TestDatabase.url());
+        URI url = URI.create(TestDatabase.url(PURPOSE));
         String proxied = url.getScheme() + "://" + (url.getRawUserInfo() == null ? "" : url.getRawUserInfo() + "@")
-                + "localhost:" + database().port() + "/" + DATABASE
+                + "localhost:" + database().port() + url.getRawPath()
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         TestPropertyValues.of("warden.database.url=" + proxied).applyTo(context.getEnvironment());
-    }
-
-    private static void createDatabase() {
-        DatabaseSettings server = DatabaseSettings.parse(TestDatabase.url(), "disable");
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.driverProperties());
-             Statement statement = connection.createStatement()) {
-            if (!statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next()) {
-                statement.execute("CREATE DATABASE " + DATABASE);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the database " + DATABASE + " for the limited instance", e);
-        }
     }
 }

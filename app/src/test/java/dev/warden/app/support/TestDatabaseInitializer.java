@@ -1,12 +1,14 @@
 package dev.warden.app.support;
 
+import dev.warden.testdatabase.TestDatabase;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Points the service under test at the test JVM's database, bootstraps the tests' first Admin, and
- * turns on the check that no unit of work takes a second connection.
+ * turns on the check that no unit of work takes a second connection. The context is closed before
+ * the database stops when the JVM exits.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -21,5 +23,6 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                         "warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,
                         "warden.due-commands.poll-interval=1s", "warden.database.connection-guard=true")
                 .applyTo(context.getEnvironment());
+        TestDatabase.closeBeforeStopping(context);
     }
 }

@@ -1,6 +1,7 @@
 package dev.warden.command.access;
 
 import dev.warden.command.support.RequestContext;
+import dev.warden.command.support.Seeder;
 import dev.warden.command.support.UniqueNames;
 import dev.warden.command.web.CommandSender;
 import dev.warden.events.access.AccessErrorCode;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * seeding again (a restart, {@code db seed}) appends no event.
  */
 @Component
-public class SystemSeeder {
+public class SystemSeeder implements Seeder {
 
     private static final Logger log = LoggerFactory.getLogger(SystemSeeder.class);
 
@@ -32,7 +33,7 @@ public class SystemSeeder {
         this.names = names;
     }
 
-    /** Seeds what is missing and returns how many commands stored events. */
+    @Override
     public int seed() {
         int changed = 0;
         try (RequestContext.Scope ignored = RequestContext.open(RequestContext.system("seed-" + UUID.randomUUID()))) {

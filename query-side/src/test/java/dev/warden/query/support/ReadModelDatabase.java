@@ -1,62 +1,40 @@
 package dev.warden.query.support;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.warden.testdatabase.TestDatabase;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The query side's tests' database: one embedded PostgreSQL per test JVM with the real migrations,
- * started on first use. Tests use fresh ids, so they share it without cleaning up.
+ * The query side's tests' database: one of its own on the test JVM's one PostgreSQL
+ * ({@link TestDatabase}), with the real migrations, so the service's tests on the same server never
+ * see these rows. Tests use fresh ids, so they share it without cleaning up.
  */
 public final class ReadModelDatabase {
 
     private static final AtomicLong POSITIONS = new AtomicLong(1_000);
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
-
     private ReadModelDatabase() {
     }
 
     /** A client on the migrated database. */
-    public static synchronized JdbcClient jdbc() {
-        if (dataSource == null) {
-            try {
-                postgres = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        postgres.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
-                dataSource = postgres.getPostgresDatabase();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start an embedded PostgreSQL for the tests", e);
-            }
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        }
-        return JdbcClient.create(dataSource);
+    public static JdbcClient jdbc() {
+        return JdbcClient.create(migrated());
     }
 
     /**
      * A data source on the same database whose connections' {@code search_path} is {@code schema}
      * alone, so unqualified table names mean that schema's tables.
      */
-    public static synchronized DataSource inSchema(String schema) {
-        jdbc();
-        return postgres.getDatabase("postgres", "postgres", Map.of("currentSchema", schema));
+    public static DataSource inSchema(String schema) {
+        migrated();
+        return TestDatabase.dataSource(TestDatabase.url("read_models"), schema);
     }
 
     /** An event logged at {@code at}, at a position no earlier test has used: later calls give later positions. */
@@ -79,8 +57,11 @@ public final class ReadModelDatabase {
      * Spring to call (and tests of any package, through this).
      */
     public static <T> T bean(Class<T> type) {
-        jdbc();
-        return bean(type, dataSource);
+        return bean(type, migrated());
+    }
+
+    private static DataSource migrated() {
+        return TestDatabase.migrated(TestDatabase.url("read_models"));
     }
 
     /**

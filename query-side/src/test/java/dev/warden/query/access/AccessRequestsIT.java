@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Access requests: projection of every outcome, the organization's list and the expiry sweep's question. */
-class AccessRequestsTest {
+class AccessRequestsIT {
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final AccessRequestProjection projection = ReadModelDatabase.bean(AccessRequestProjection.class);

@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * did. Handling an event twice must change nothing, and rows that a constraint ties together must
  * be written in log order.
  */
-class IdentityBatchTest {
+class IdentityBatchIT {
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final IdentityProjection identity = ReadModelDatabase.bean(IdentityProjection.class);

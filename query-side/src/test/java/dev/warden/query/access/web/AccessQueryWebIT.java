@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /** The access query endpoints over the real schema: an organization sees its own rows only. */
-class AccessQueryWebTest {
+class AccessQueryWebIT {
 
     private final Instant at = Instant.now();
     private final String orgId = IdKind.ORGANIZATION.next();
@@ -39,7 +39,7 @@ class AccessQueryWebTest {
             SupportTestKit.readGuard(ReadModelDatabase.jdbc())))
             .setCustomArgumentResolvers(SupportTestKit.queryParameters()).build();
 
-    AccessQueryWebTest() {
+    AccessQueryWebIT() {
         IdentityProjection directory = ReadModelDatabase.bean(IdentityProjection.class);
         directory.on(new OrganizationCreatedEvent(orgId, "Mine"), next(at), "usr_founder");
         directory.on(new OrganizationCreatedEvent(otherOrg, "Theirs"), next(at), "usr_founder");

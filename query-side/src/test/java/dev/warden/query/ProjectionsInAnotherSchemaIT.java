@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (as a rebuild or a point-in-time branch would use), the same projection code writes there and
  * leaves the live tables alone, and the queries read there.
  */
-class ProjectionsInAnotherSchemaTest {
+class ProjectionsInAnotherSchemaIT {
 
     private static final List<String> READ_MODEL = List.of("users", "accounts", "organizations", "members",
             "sessions", "api_keys", "invitations", "permissions", "roles", "role_permissions", "user_roles",

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * decision and the expiry land with who made them, a decision handled twice changes nothing, and the
  * lists of a conversation and of an organization's pending tool calls page newest first.
  */
-class ToolCallsTest {
+class ToolCallsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

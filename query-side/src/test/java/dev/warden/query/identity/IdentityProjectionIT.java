@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The identity directory's projection against the real schema: every event, and each one handled twice. */
-class IdentityProjectionTest {
+class IdentityProjectionIT {
 
     private static final PageRequest FIRST = PageRequest.of(null, null);
 

@@ -12,6 +12,7 @@ import dev.warden.events.identity.SessionStartedEvent;
 import dev.warden.events.identity.UserDeactivatedEvent;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.shared.IdKind;
+import dev.warden.query.access.AccessHeldPermissions;
 import dev.warden.query.support.InvalidQueryException;
 import dev.warden.query.support.Logged;
 import dev.warden.query.support.Page;
@@ -27,13 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sessions: projection, the caller's and a member's lists, and what a token hash is worth to the security layer. */
-class SessionsTest {
+class SessionsIT {
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final IdentityProjection identity = ReadModelDatabase.bean(IdentityProjection.class);
     private final SessionProjection projection = ReadModelDatabase.bean(SessionProjection.class);
     private final SessionQueries queries = ReadModelDatabase.bean(SessionQueries.class);
-    private final PrincipalLookup principals = ReadModelDatabase.bean(PrincipalLookup.class);
+    private final PrincipalLookup principals = new PrincipalLookup(ReadModelDatabase.jdbc(), new AccessHeldPermissions());
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private final String userId = IdKind.USER.next();
 

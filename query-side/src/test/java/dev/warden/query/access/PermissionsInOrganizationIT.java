@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What a member may do in an organization, and that roles of other organizations stay out of sight. */
-class PermissionsInOrganizationTest {
+class PermissionsInOrganizationIT {
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final IdentityProjection identity = ReadModelDatabase.bean(IdentityProjection.class);
     private final RoleProjection roles = ReadModelDatabase.bean(RoleProjection.class);
     private final UserRoleProjection userRoles = ReadModelDatabase.bean(UserRoleProjection.class);
-    private final PrincipalLookup lookup = ReadModelDatabase.bean(PrincipalLookup.class);
+    private final PrincipalLookup lookup = new PrincipalLookup(ReadModelDatabase.jdbc(), new AccessHeldPermissions());
     private final SessionProjection sessions = ReadModelDatabase.bean(SessionProjection.class);
     private final AccessQueries access = ReadModelDatabase.bean(AccessQueries.class);
     private final Instant at = Instant.now();

@@ -10,6 +10,7 @@ import dev.warden.events.identity.ApiKeyRevokedEvent;
 import dev.warden.events.identity.UserDeactivatedEvent;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.shared.IdKind;
+import dev.warden.query.access.AccessHeldPermissions;
 import dev.warden.query.support.Logged;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadModelDatabase;
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** API keys: projection, the organization's list (its own keys only) and what a secret hash is worth. */
-class ApiKeysTest {
+class ApiKeysIT {
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final IdentityProjection identity = ReadModelDatabase.bean(IdentityProjection.class);
     private final ApiKeyProjection projection = ReadModelDatabase.bean(ApiKeyProjection.class);
     private final ApiKeyQueries queries = ReadModelDatabase.bean(ApiKeyQueries.class);
-    private final PrincipalLookup principals = ReadModelDatabase.bean(PrincipalLookup.class);
+    private final PrincipalLookup principals = new PrincipalLookup(ReadModelDatabase.jdbc(), new AccessHeldPermissions());
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private final String issuer = IdKind.USER.next();
     private final String orgId = IdKind.ORGANIZATION.next();

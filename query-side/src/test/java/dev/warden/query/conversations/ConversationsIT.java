@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (also after later ones) changes nothing, token totals add up per conversation and per organization
  * and model, and the lists page in their order.
  */
-class ConversationsTest {
+class ConversationsIT {
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final ConversationProjection projection = ReadModelDatabase.bean(ConversationProjection.class);

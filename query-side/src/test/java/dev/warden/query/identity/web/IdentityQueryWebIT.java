@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /** The identity query endpoints over the real schema: the caller's own data, and tenant isolation. */
-class IdentityQueryWebTest {
+class IdentityQueryWebIT {
 
     private final JdbcClient jdbc = ReadModelDatabase.jdbc();
     private final Instant at = Instant.now();
@@ -47,7 +47,7 @@ class IdentityQueryWebTest {
     private final Actor actor = new Actor(Actor.USER, userId, userId, sessionId, null, Set.of());
     private final MockMvc mvc;
 
-    IdentityQueryWebTest() {
+    IdentityQueryWebIT() {
         IdentityQueries identity = ReadModelDatabase.bean(IdentityQueries.class);
         SessionQueries sessions = ReadModelDatabase.bean(SessionQueries.class);
         InvitationQueries invitations = ReadModelDatabase.bean(InvitationQueries.class);
