@@ -44,6 +44,14 @@ public class ProjectQueries {
                 .optional();
     }
 
+    /** Whether the organization has this project. */
+    public boolean exists(String organizationId, String projectId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM projects WHERE organization_id = ? AND id = ?)")
+                .params(organizationId, projectId)
+                .query(Boolean.class)
+                .single();
+    }
+
     private static ProjectView view(ResultSet rs) throws SQLException {
         return new ProjectView(rs.getString("id"), rs.getString("organization_id"), rs.getString("name"),
                 rs.getString("description"), new TreeMap<>(JsonColumns.read(rs.getString("labels"), LABELS)), rs.getString("status"),

@@ -52,6 +52,14 @@ public class RunQueries {
         return page.page(rows, c -> NewestFirst.key(c.checkedAt(), c.id()));
     }
 
+    /** One drift check of the organization's workspace. */
+    public Optional<DriftCheckView> driftCheck(String organizationId, String workspaceId, String checkId) {
+        return jdbc.sql("SELECT * FROM drift_detection WHERE organization_id = ? AND workspace_id = ? AND id = ?")
+                .params(organizationId, workspaceId, checkId)
+                .query((rs, n) -> driftCheck(rs))
+                .optional();
+    }
+
     private JdbcClient.StatementSpec newestFirst(String select, String organizationId, String workspaceId,
                                                  PageRequest page) {
         return NewestFirst.bind(jdbc.sql(select + OF_WORKSPACE + NewestFirst.FROM_CURSOR)
