@@ -61,7 +61,7 @@ final class RunRules {
         List<String> next = NEXT.get(from);
         if (!next.contains(to)) {
             throw new DomainException(RunErrorCode.RUN_TRANSITION_NOT_ALLOWED, next.isEmpty()
-                    ? "The run is " + from + ", which is final: its status changes no more"
+                    ? "A " + from + " run is finished: its status changes no more"
                     : "A " + from + " run can become " + String.join(" or ", next) + ", not " + to);
         }
     }

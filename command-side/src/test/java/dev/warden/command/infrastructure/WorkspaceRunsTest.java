@@ -239,7 +239,7 @@ class WorkspaceRunsTest {
                     .expectExceptionMessage("A queued run can become running or cancelled, not succeeded");
             when(new UpdateRunCommand(WORKSPACE_ID, ORGANIZATION_ID, RUN_ID, "running", null),
                     recorded(RUN_ID, "plan", "failed"))
-                    .expectExceptionMessage("The run is failed, which is final: its status changes no more");
+                    .expectExceptionMessage("A failed run is finished: its status changes no more");
         }
 
         @Test
