@@ -160,9 +160,7 @@ class InfrastructureApiIT {
     void onlyTheLockHolderOrAHolderOfWorkspacesUnlockUnlocks() {
         Api admin = Api.admin(port);
         String orgId = Fixtures.organization(admin).id();
-        String projectId = InfrastructureClients.project(admin, orgId).id();
-        String ws = "/api/orgs/" + orgId + "/workspaces/"
-                + InfrastructureClients.workspace(admin, orgId, projectId, false).id();
+        String ws = InfrastructureClients.workspacePath(admin, orgId, false);
         Fixtures.SignedIn editor = InfrastructureClients.member(admin, orgId, "Editor");
         Fixtures.SignedIn manager = InfrastructureClients.member(admin, orgId, "Manager");
 
@@ -188,9 +186,7 @@ class InfrastructureApiIT {
     void autoApplyNeedsNoPlanAndAUserMayRecordRuns() {
         Api admin = Api.admin(port);
         String orgId = Fixtures.organization(admin).id();
-        String projectId = InfrastructureClients.project(admin, orgId).id();
-        String auto = "/api/orgs/" + orgId + "/workspaces/"
-                + InfrastructureClients.workspace(admin, orgId, projectId, true).id();
+        String auto = InfrastructureClients.workspacePath(admin, orgId, true);
         Fixtures.SignedIn editor = InfrastructureClients.member(admin, orgId, "Editor");
 
         Api.Response run = created(editor.api().post(auto + "/runs", Json.object("operation", "apply")));

@@ -43,6 +43,12 @@ final class InfrastructureClients {
                 Json.object("name", "ws-" + Fixtures.unique(), "environment", "dev", "autoApply", autoApply)));
     }
 
+    /** The path of a new workspace in a new project of {@code orgId}. */
+    static String workspacePath(Api api, String orgId, boolean autoApply) {
+        String projectId = project(api, orgId).id();
+        return "/api/orgs/" + orgId + "/workspaces/" + workspace(api, orgId, projectId, autoApply).id();
+    }
+
     static Api.Response created(Api.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response;

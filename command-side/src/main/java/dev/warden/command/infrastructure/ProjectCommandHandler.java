@@ -1,7 +1,6 @@
 package dev.warden.command.infrastructure;
 
-import static dev.warden.command.infrastructure.ProjectRules.nameKey;
-import static dev.warden.command.infrastructure.ProjectRules.scope;
+import static dev.warden.command.infrastructure.ProjectRules.NAMES;
 
 import dev.warden.command.support.AggregateLocks;
 import dev.warden.command.support.UniqueNames;
@@ -40,8 +39,8 @@ class ProjectCommandHandler {
         String name = ProjectRules.name(command.name());
         ProjectRules.description(command.description());
         ProjectRules.labels(command.labels());
-        if (!names.claim(scope(command.organizationId()), nameKey(name), command.projectId())) {
-            throw ProjectRules.nameTaken(name);
+        if (!names.claim(NAMES.scope(command.organizationId()), NAMES.key(name), command.projectId())) {
+            throw NAMES.takenBy(name);
         }
         projects.newInstance(() -> new Project(command));
     }
@@ -51,11 +50,11 @@ class ProjectCommandHandler {
         String name = ProjectRules.name(command.name());
         Project.load(projects, command.projectId(), command.organizationId()).execute(project -> {
             project.requireActive();
-            String scope = scope(command.organizationId());
-            String oldKey = nameKey(project.name());
-            if (!nameKey(name).equals(oldKey)) {
-                if (!names.claim(scope, nameKey(name), command.projectId())) {
-                    throw ProjectRules.nameTaken(name);
+            String scope = NAMES.scope(command.organizationId());
+            String oldKey = NAMES.key(project.name());
+            if (!NAMES.key(name).equals(oldKey)) {
+                if (!names.claim(scope, NAMES.key(name), command.projectId())) {
+                    throw NAMES.takenBy(name);
                 }
                 names.release(scope, oldKey, command.projectId());
             }

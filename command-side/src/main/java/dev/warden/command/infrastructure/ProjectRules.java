@@ -4,18 +4,20 @@ import dev.warden.events.infrastructure.ProjectErrorCode;
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.Text;
 import dev.warden.events.shared.TextRule;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The rules of a project's name, description and labels, and the uniqueness scope of project names:
- * one per organization, names compared ignoring case.
+ * The rules of a project's name, description and labels; project names are unique in their
+ * organization ({@link #NAMES}).
  */
 final class ProjectRules {
 
+    /** Project names, unique in their organization. */
+    static final ScopedName NAMES = new ScopedName("project-name:", ProjectErrorCode.PROJECT_NAME_TAKEN, "project",
+            "organization");
     static final int MAX_NAME_LENGTH = 100;
     static final int MAX_DESCRIPTION_LENGTH = 2000;
     static final int MAX_LABELS = 50;
@@ -59,20 +61,5 @@ final class ProjectRules {
             labels.put(key, LABEL_VALUE.check(value));
         });
         return labels;
-    }
-
-    /** The uniqueness key of a project name, the same for names that differ only in case. */
-    static String nameKey(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** The uniqueness scope of the project names of {@code organizationId}. */
-    static String scope(String organizationId) {
-        return "project-name:" + organizationId;
-    }
-
-    static DomainException nameTaken(String name) {
-        return new DomainException(ProjectErrorCode.PROJECT_NAME_TAKEN,
-                "A project named '" + name + "' exists already in this organization");
     }
 }

@@ -1,7 +1,6 @@
 package dev.warden.command.infrastructure;
 
-import static dev.warden.command.infrastructure.WorkspaceRules.nameKey;
-import static dev.warden.command.infrastructure.WorkspaceRules.scope;
+import static dev.warden.command.infrastructure.WorkspaceRules.NAMES;
 
 import dev.warden.command.support.AggregateLocks;
 import dev.warden.command.support.RequestContext;
@@ -50,8 +49,8 @@ class WorkspaceCommandHandler {
         WorkspaceRules.settings(command.settings());
         locks.lockUntilCommit(command.projectId());
         Project.load(projects, command.projectId(), command.organizationId()).execute(Project::requireActive);
-        if (!names.claim(scope(command.projectId()), nameKey(name), command.workspaceId())) {
-            throw WorkspaceRules.nameTaken(name);
+        if (!names.claim(NAMES.scope(command.projectId()), NAMES.key(name), command.workspaceId())) {
+            throw NAMES.takenBy(name);
         }
         workspaces.newInstance(() -> new Workspace(command));
     }
@@ -85,7 +84,7 @@ class WorkspaceCommandHandler {
     void handle(ArchiveWorkspaceCommand command) {
         load(command.workspaceId(), command.organizationId()).execute(w -> {
             if (w.archive(command)) {
-                names.release(scope(w.projectId()), nameKey(w.name()), command.workspaceId());
+                names.release(NAMES.scope(w.projectId()), NAMES.key(w.name()), command.workspaceId());
             }
         });
     }

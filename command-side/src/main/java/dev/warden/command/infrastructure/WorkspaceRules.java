@@ -9,15 +9,17 @@ import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.IdKind;
 import dev.warden.events.shared.Text;
 import dev.warden.events.shared.TextRule;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The rules of a workspace's name, settings, variables and lock reasons, and the uniqueness scope of
- * workspace names: one per project, names compared ignoring case.
+ * The rules of a workspace's name, settings, variables and lock reasons; workspace names are unique
+ * in their project ({@link #NAMES}).
  */
 final class WorkspaceRules {
 
+    /** Workspace names, unique in their project. */
+    static final ScopedName NAMES = new ScopedName("workspace-name:", WorkspaceErrorCode.WORKSPACE_NAME_TAKEN,
+            "workspace", "project");
     static final int MAX_VALUE_LENGTH = 4000;
     /** Letters, digits, {@code -} and {@code _}, up to 90, as Terraform workspace names are. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,89}");
@@ -105,21 +107,6 @@ final class WorkspaceRules {
     static String unlockReason(String raw) {
         String reason = UNLOCK_REASON.check(raw);
         return reason.isEmpty() ? null : reason;
-    }
-
-    /** The uniqueness key of a workspace name, the same for names that differ only in case. */
-    static String nameKey(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** The uniqueness scope of the workspace names of {@code projectId}. */
-    static String scope(String projectId) {
-        return "workspace-name:" + projectId;
-    }
-
-    static DomainException nameTaken(String name) {
-        return new DomainException(WorkspaceErrorCode.WORKSPACE_NAME_TAKEN,
-                "A workspace named '" + name + "' exists already in this project");
     }
 
     private static String optional(String raw, Pattern shape, String what, String expected) {

@@ -10,9 +10,6 @@ import static dev.warden.command.infrastructure.InfrastructureTestData.WORKSPACE
 import static dev.warden.command.infrastructure.InfrastructureTestData.workspaceCreated;
 import static dev.warden.command.support.DomainErrors.refusedWith;
 
-import dev.warden.command.support.EventSourcedAggregates;
-import dev.warden.command.support.InMemoryUniqueNames;
-import dev.warden.command.support.RecordingAggregateLocks;
 import dev.warden.events.infrastructure.DriftCheckRecordedEvent;
 import dev.warden.events.infrastructure.DriftErrorCode;
 import dev.warden.events.infrastructure.DriftedResource;
@@ -40,10 +37,7 @@ class DriftCheckTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Workspace.class);
-        InfrastructureTestData.handlers(new EventSourcedAggregates<>(Project.class).repository(),
-                        fixture.getRepository(), new InMemoryUniqueNames(), new RecordingAggregateLocks())
-                .forEach(fixture::registerAnnotatedCommandHandler);
+        fixture = InfrastructureTestData.workspaceFixture();
     }
 
     private ResultValidator<Workspace> when(RecordDriftCheckCommand command, Object... history) {

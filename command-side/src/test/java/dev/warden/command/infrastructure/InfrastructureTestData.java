@@ -3,6 +3,9 @@ package dev.warden.command.infrastructure;
 import static dev.warden.command.access.AccessTestData.id;
 
 import dev.warden.command.support.AggregateLocks;
+import dev.warden.command.support.EventSourcedAggregates;
+import dev.warden.command.support.InMemoryUniqueNames;
+import dev.warden.command.support.RecordingAggregateLocks;
 import dev.warden.command.support.UniqueNames;
 import dev.warden.events.infrastructure.ProjectCreatedEvent;
 import dev.warden.events.infrastructure.WorkspaceCreatedEvent;
@@ -11,6 +14,7 @@ import dev.warden.events.shared.IdKind;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /** Sample projects and workspaces for the infrastructure fixture tests, and the handlers under test. */
 final class InfrastructureTestData {
@@ -45,6 +49,15 @@ final class InfrastructureTestData {
         return List.of(new ProjectCommandHandler(projects, names, locks),
                 new WorkspaceCommandHandler(workspaces, projects, names, locks),
                 new RunAndDriftCommandHandler(workspaces));
+    }
+
+    /** A fixture of workspaces whose handlers find no project (for commands that need none). */
+    static AggregateTestFixture<Workspace> workspaceFixture() {
+        AggregateTestFixture<Workspace> fixture = new AggregateTestFixture<>(Workspace.class);
+        handlers(new EventSourcedAggregates<>(Project.class).repository(), fixture.getRepository(),
+                new InMemoryUniqueNames(), new RecordingAggregateLocks())
+                .forEach(fixture::registerAnnotatedCommandHandler);
+        return fixture;
     }
 
     static ProjectCreatedEvent projectCreated() {

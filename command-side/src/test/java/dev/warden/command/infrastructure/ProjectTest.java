@@ -56,7 +56,7 @@ class ProjectTest {
 
     /** The sample project as the handler created it, name claim included. */
     private AggregateTestFixture<Project> givenProject(Object... laterEvents) {
-        names.claim(ProjectRules.scope(ORGANIZATION_ID), "platform", PROJECT_ID);
+        names.claim(ProjectRules.NAMES.scope(ORGANIZATION_ID), "platform", PROJECT_ID);
         fixture.given(projectCreated()).andGiven(laterEvents);
         return fixture;
     }
@@ -73,7 +73,7 @@ class ProjectTest {
                     .expectEvents(new ProjectCreatedEvent(PROJECT_ID, ORGANIZATION_ID, PROJECT_NAME, "Shared platform",
                             Map.of("cost-center", "42", "team", "platform")));
 
-            assertThat(names.ownerOf(ProjectRules.scope(ORGANIZATION_ID), "platform")).contains(PROJECT_ID);
+            assertThat(names.ownerOf(ProjectRules.NAMES.scope(ORGANIZATION_ID), "platform")).contains(PROJECT_ID);
         }
 
         @Test
@@ -85,7 +85,7 @@ class ProjectTest {
 
         @Test
         void refusesNameTakenInTheOrganizationIgnoringCase() {
-            names.claim(ProjectRules.scope(ORGANIZATION_ID), "platform", OTHER_PROJECT_ID);
+            names.claim(ProjectRules.NAMES.scope(ORGANIZATION_ID), "platform", OTHER_PROJECT_ID);
 
             fixture.givenNoPriorActivity()
                     .when(new CreateProjectCommand(PROJECT_ID, ORGANIZATION_ID, "PLATFORM", null, null))
@@ -96,7 +96,7 @@ class ProjectTest {
 
         @Test
         void allowsNameTakenInAnotherOrganization() {
-            names.claim(ProjectRules.scope(OTHER_ORGANIZATION_ID), "platform", OTHER_PROJECT_ID);
+            names.claim(ProjectRules.NAMES.scope(OTHER_ORGANIZATION_ID), "platform", OTHER_PROJECT_ID);
 
             fixture.givenNoPriorActivity()
                     .when(new CreateProjectCommand(PROJECT_ID, ORGANIZATION_ID, PROJECT_NAME, null, null))
@@ -128,7 +128,7 @@ class ProjectTest {
                     .expectException(refusedWith(ProjectErrorCode.INVALID_PROJECT_DESCRIPTION))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(ProjectRules.scope(ORGANIZATION_ID), "platform")).isEmpty();
+            assertThat(names.ownerOf(ProjectRules.NAMES.scope(ORGANIZATION_ID), "platform")).isEmpty();
         }
 
         @ParameterizedTest
@@ -183,8 +183,8 @@ class ProjectTest {
                     .when(new RenameProjectCommand(PROJECT_ID, ORGANIZATION_ID, " Core platform "))
                     .expectEvents(new ProjectRenamedEvent(PROJECT_ID, ORGANIZATION_ID, "Core platform", PROJECT_NAME));
 
-            assertThat(names.ownerOf(ProjectRules.scope(ORGANIZATION_ID), "core platform")).contains(PROJECT_ID);
-            assertThat(names.ownerOf(ProjectRules.scope(ORGANIZATION_ID), "platform")).isEmpty();
+            assertThat(names.ownerOf(ProjectRules.NAMES.scope(ORGANIZATION_ID), "core platform")).contains(PROJECT_ID);
+            assertThat(names.ownerOf(ProjectRules.NAMES.scope(ORGANIZATION_ID), "platform")).isEmpty();
         }
 
         @Test
@@ -193,7 +193,7 @@ class ProjectTest {
                     .when(new RenameProjectCommand(PROJECT_ID, ORGANIZATION_ID, "PLATFORM"))
                     .expectEvents(new ProjectRenamedEvent(PROJECT_ID, ORGANIZATION_ID, "PLATFORM", PROJECT_NAME));
 
-            assertThat(names.ownerOf(ProjectRules.scope(ORGANIZATION_ID), "platform")).contains(PROJECT_ID);
+            assertThat(names.ownerOf(ProjectRules.NAMES.scope(ORGANIZATION_ID), "platform")).contains(PROJECT_ID);
         }
 
         @Test
@@ -205,13 +205,13 @@ class ProjectTest {
 
         @Test
         void refusesRenameToATakenName() {
-            names.claim(ProjectRules.scope(ORGANIZATION_ID), "billing", OTHER_PROJECT_ID);
+            names.claim(ProjectRules.NAMES.scope(ORGANIZATION_ID), "billing", OTHER_PROJECT_ID);
 
             givenProject().when(new RenameProjectCommand(PROJECT_ID, ORGANIZATION_ID, "Billing"))
                     .expectException(refusedWith(ProjectErrorCode.PROJECT_NAME_TAKEN))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(ProjectRules.scope(ORGANIZATION_ID), "platform")).contains(PROJECT_ID);
+            assertThat(names.ownerOf(ProjectRules.NAMES.scope(ORGANIZATION_ID), "platform")).contains(PROJECT_ID);
         }
 
         @Test

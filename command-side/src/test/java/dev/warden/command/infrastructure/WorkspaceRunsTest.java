@@ -13,9 +13,6 @@ import static dev.warden.command.infrastructure.InfrastructureTestData.WORKSPACE
 import static dev.warden.command.infrastructure.InfrastructureTestData.workspaceCreated;
 import static dev.warden.command.support.DomainErrors.refusedWith;
 
-import dev.warden.command.support.EventSourcedAggregates;
-import dev.warden.command.support.InMemoryUniqueNames;
-import dev.warden.command.support.RecordingAggregateLocks;
 import dev.warden.events.infrastructure.RecordRunCommand;
 import dev.warden.events.infrastructure.ResourceCounts;
 import dev.warden.events.infrastructure.RunErrorCode;
@@ -48,10 +45,7 @@ class WorkspaceRunsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Workspace.class);
-        InfrastructureTestData.handlers(new EventSourcedAggregates<>(Project.class).repository(),
-                        fixture.getRepository(), new InMemoryUniqueNames(), new RecordingAggregateLocks())
-                .forEach(fixture::registerAnnotatedCommandHandler);
+        fixture = InfrastructureTestData.workspaceFixture();
     }
 
     private ResultValidator<Workspace> when(Object command, Object... history) {

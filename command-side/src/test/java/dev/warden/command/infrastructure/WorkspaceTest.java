@@ -76,7 +76,7 @@ class WorkspaceTest {
     }
 
     private ResultValidator<Workspace> when(Object command, Object... history) {
-        names.claim(WorkspaceRules.scope(PROJECT_ID), WORKSPACE_NAME, WORKSPACE_ID);
+        names.claim(WorkspaceRules.NAMES.scope(PROJECT_ID), WORKSPACE_NAME, WORKSPACE_ID);
         return fixture.given(workspaceCreated()).andGiven(history).when(command);
     }
 
@@ -109,7 +109,7 @@ class WorkspaceTest {
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(workspaceCreated());
 
-            assertThat(names.ownerOf(WorkspaceRules.scope(PROJECT_ID), "network-prod")).contains(WORKSPACE_ID);
+            assertThat(names.ownerOf(WorkspaceRules.NAMES.scope(PROJECT_ID), "network-prod")).contains(WORKSPACE_ID);
             assertThat(locks.locked()).containsExactly(PROJECT_ID);
         }
 
@@ -125,7 +125,7 @@ class WorkspaceTest {
 
         @Test
         void refusesNameTakenInTheProjectIgnoringCase() {
-            names.claim(WorkspaceRules.scope(PROJECT_ID), "network-prod", OTHER_WORKSPACE_ID);
+            names.claim(WorkspaceRules.NAMES.scope(PROJECT_ID), "network-prod", OTHER_WORKSPACE_ID);
 
             fixture.givenNoPriorActivity()
                     .when(create("Network-Prod", SETTINGS))
@@ -149,7 +149,7 @@ class WorkspaceTest {
                             SETTINGS))
                     .expectException(refusedWith(IdKind.PROJECT.notFoundCode()))
                     .expectNoEvents();
-            assertThat(names.anyIn(WorkspaceRules.scope(OTHER_PROJECT_ID))).isFalse();
+            assertThat(names.anyIn(WorkspaceRules.NAMES.scope(OTHER_PROJECT_ID))).isFalse();
         }
 
         @Test
@@ -204,7 +204,7 @@ class WorkspaceTest {
                 fixture.givenNoPriorActivity()
                         .when(create(WORKSPACE_NAME, withRepository(repository, "release/1.x")))
                         .expectSuccessfulHandlerExecution();
-                names.release(WorkspaceRules.scope(PROJECT_ID), WORKSPACE_NAME, WORKSPACE_ID);
+                names.release(WorkspaceRules.NAMES.scope(PROJECT_ID), WORKSPACE_NAME, WORKSPACE_ID);
             }
         }
 
@@ -393,7 +393,7 @@ class WorkspaceTest {
             when(new ArchiveWorkspaceCommand(WORKSPACE_ID, ORGANIZATION_ID))
                     .expectEvents(new WorkspaceArchivedEvent(WORKSPACE_ID, ORGANIZATION_ID, PROJECT_ID, WORKSPACE_NAME));
 
-            assertThat(names.ownerOf(WorkspaceRules.scope(PROJECT_ID), WORKSPACE_NAME)).isEmpty();
+            assertThat(names.ownerOf(WorkspaceRules.NAMES.scope(PROJECT_ID), WORKSPACE_NAME)).isEmpty();
         }
 
         @Test
@@ -403,7 +403,7 @@ class WorkspaceTest {
                     .expectExceptionMessage("The workspace is locked by " + ALICE
                             + " (Migrating the VPC); unlock it before archiving")
                     .expectNoEvents();
-            assertThat(names.ownerOf(WorkspaceRules.scope(PROJECT_ID), WORKSPACE_NAME)).contains(WORKSPACE_ID);
+            assertThat(names.ownerOf(WorkspaceRules.NAMES.scope(PROJECT_ID), WORKSPACE_NAME)).contains(WORKSPACE_ID);
         }
 
         @Test
