@@ -3,8 +3,8 @@ package dev.warden.events.infrastructure;
 import org.axonframework.serialization.Revision;
 
 /**
- * A run moved from {@code previousStatus} to {@code status}; {@code resources} are its counts now
- * ({@code null} when not known).
+ * A run moved from {@code previousStatus} to {@code status}; {@code resources} are the counts this
+ * report gave ({@code null} when it gave none: the earlier ones stand).
  */
 @Revision("1")
 public record RunStatusChangedEvent(String workspaceId,
