@@ -12,6 +12,9 @@ import dev.warden.query.identity.ApiKeyQueries;
 import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.InvitationQueries;
 import dev.warden.query.identity.SessionQueries;
+import dev.warden.query.infrastructure.ProjectQueries;
+import dev.warden.query.infrastructure.RunQueries;
+import dev.warden.query.infrastructure.WorkspaceQueries;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.testdatabase.TestDatabase;
@@ -113,6 +116,24 @@ class ListPlansIT {
                 p -> bean(AccessRequestQueries.class, jdbc).requests(org, "pending", p));
         add("sessions", "sessions", middle.sessions(), p -> bean(SessionQueries.class, jdbc).sessions(user, p));
         add("linked accounts", "accounts", middle.accounts(), p -> bean(IdentityQueries.class, jdbc).accounts(user, p));
+
+        // Infrastructure: projects, workspaces (the organization's, a project's, the drifted ones), and a
+        // workspace's runs and drift checks.
+        background.projects(organizations, ROWS / 5);
+        background.workspaces(organizations, "prj_background", ROWS / 5);
+        LargeTenant infrastructure = new LargeTenant(connection);
+        String projects = infrastructure.projects(Owner.of(org), ROWS);
+        String workspaces = infrastructure.workspaces(Owner.of(org), "prj_large", ROWS);
+        String runs = infrastructure.runs(Owner.of(org), "wks_large", ROWS);
+        String checks = infrastructure.driftChecks(Owner.of(org), "wks_large", ROWS);
+        add("projects", "projects", projects, p -> bean(ProjectQueries.class, jdbc).projects(org, p));
+        add("workspaces", "workspaces", workspaces, p -> bean(WorkspaceQueries.class, jdbc).workspaces(org, p));
+        add("a project's workspaces", "workspaces", workspaces,
+                p -> bean(WorkspaceQueries.class, jdbc).ofProject(org, "prj_large", p));
+        add("drifted workspaces", "workspaces", workspaces, p -> bean(WorkspaceQueries.class, jdbc).drifted(org, p));
+        add("a workspace's runs", "workspace_runs", runs, p -> bean(RunQueries.class, jdbc).runs(org, "wks_large", p));
+        add("a workspace's drift checks", "drift_detection", checks,
+                p -> bean(RunQueries.class, jdbc).driftChecks(org, "wks_large", p));
 
         // The audit trail merges the organization's events (an index in page order) with each
         // member's account-wide ones: a sort over at most a page per member, never the organization's.

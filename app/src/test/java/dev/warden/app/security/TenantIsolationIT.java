@@ -10,6 +10,7 @@ import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.shared.IdKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ class TenantIsolationIT {
     String keyB;
     String requestB;
     String invitationB;
+    InfrastructureWorld infrastructureB;
     long positionB;
 
     @BeforeEach
@@ -63,7 +65,8 @@ class TenantIsolationIT {
         requestB = request.id();
         invitationB = Fixtures.invite(root, orgB, Json.object("email",
                 "someone-" + Fixtures.unique() + "@example.com")).id();
-        positionB = request.position();
+        infrastructureB = InfrastructureWorld.create(root, orgB);
+        positionB = SecurityFixtures.audit(root, orgB, "limit=1").get(0).get("position").asLong();
     }
 
     @Test
@@ -128,21 +131,8 @@ class TenantIsolationIT {
                 new Call("DELETE", "/members/%s/sessions", noBody, memberB.userId(), missingUser),
                 new Call("DELETE", "/invitations/%s", noBody, invitationB, IdKind.INVITATION.next()),
                 new Call("POST", "/invitations/%s/accept", noBody, invitationB, IdKind.INVITATION.next()));
-        List<String> failures = new ArrayList<>();
-        for (Call call : calls) {
-            Api.Response other = a.send(call.method(), base + call.path().formatted(call.theirs()),
-                    call.body().apply(call.theirs()));
-            Api.Response missing = a.send(call.method(), base + call.path().formatted(call.missing()),
-                    call.body().apply(call.missing()));
-            if (other.status() != 404 || missing.status() != 404 || !other.code().equals(missing.code())) {
-                failures.add(call.method() + " " + call.path() + " with B's id: " + other.status() + " " + other.body()
-                        + " / with a missing id: " + missing.status() + " " + missing.body());
-            } else {
-                assertThat(other.isProblem()).isTrue();
-                assertSameShape(call.method() + " " + call.path(), other.json(), call.theirs(), missing.json(),
-                        call.missing());
-            }
-        }
+        List<String> failures = failures(a, base, calls);
+        failures.addAll(infrastructureIdsOfBNameNothing(a, base));
         assertThat(failures).isEmpty();
         // B's things are untouched.
         JsonNode request = root.get("/api/orgs/" + orgB + "/access-requests/" + requestB).json();
@@ -152,6 +142,57 @@ class TenantIsolationIT {
         JsonNode role = root.get("/api/orgs/" + orgB + "/roles/" + roleB).json();
         assertThat(role.get("name").asString()).startsWith("B only");
         assertThat(Fixtures.strings(role.get("permissions"))).isEmpty();
+        assertThat(SecurityFixtures.audit(root, orgB, "limit=1").get(0).get("position").asLong())
+                .as("B's audit is unchanged").isEqualTo(positionB);
+    }
+
+    /** B's projects, workspaces, runs and checks under A's paths answer exactly as missing ones. */
+    private List<String> infrastructureIdsOfBNameNothing(Api a, String base) {
+        InfrastructureWorld own = InfrastructureWorld.create(a, orgA);
+        InfrastructureWorld b = infrastructureB;
+        Function<String, Object> noBody = id -> null;
+        String missingProject = IdKind.PROJECT.next();
+        String missingWorkspace = IdKind.WORKSPACE.next();
+        String runOfB = "/runs/" + b.runId();
+        String checkOfB = "/drift-checks/" + b.checkId();
+        List<Call> calls = new ArrayList<>();
+        for (String suffix : List.of("", "/workspaces")) {
+            calls.add(new Call("GET", "/projects/%s" + suffix, noBody, b.projectId(), missingProject));
+        }
+        for (String verb : List.of("archive", "restore")) {
+            calls.add(new Call("POST", "/projects/%s/" + verb, noBody, b.projectId(), missingProject));
+        }
+        calls.add(new Call("PUT", "/projects/%s/name", id -> Json.object("name", "Stolen"), b.projectId(),
+                missingProject));
+        calls.add(new Call("PUT", "/projects/%s/description", id -> Json.object("description", "x"), b.projectId(),
+                missingProject));
+        calls.add(new Call("PUT", "/projects/%s/labels", id -> Json.object("labels", Json.object()), b.projectId(),
+                missingProject));
+        calls.add(new Call("POST", "/projects/%s/workspaces", id -> Json.object("name", "stolen", "environment", "x"),
+                b.projectId(), missingProject));
+        for (String suffix : List.of("", "/runs", runOfB, "/drift-checks", checkOfB)) {
+            calls.add(new Call("GET", "/workspaces/%s" + suffix, noBody, b.workspaceId(), missingWorkspace));
+        }
+        for (String verb : List.of("unlock", "archive")) {
+            calls.add(new Call("POST", "/workspaces/%s/" + verb, noBody, b.workspaceId(), missingWorkspace));
+        }
+        calls.add(new Call("DELETE", "/workspaces/%s/variables/region", noBody, b.workspaceId(), missingWorkspace));
+        for (String endpoint : List.of("PUT /workspaces/{workspaceId}/settings",
+                "PUT /workspaces/{workspaceId}/variables/{variableName}", "POST /workspaces/{workspaceId}/lock",
+                "POST /workspaces/{workspaceId}/runs", "POST /workspaces/{workspaceId}/runs/{runId}/status",
+                "POST /workspaces/{workspaceId}/drift-checks")) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+            Map<String, Object> body = InfrastructureWorld.body(method + " /api/orgs/{orgId}" + pattern, "iso", "x");
+            calls.add(new Call(method, pattern.replace("{workspaceId}", "%s").replace("{runId}", b.runId())
+                    .replace("{variableName}", "region"), id -> body, b.workspaceId(), missingWorkspace));
+        }
+        String ownWorkspace = "/workspaces/" + own.workspaceId();
+        calls.add(new Call("GET", ownWorkspace + "/runs/%s", noBody, b.runId(), IdKind.RUN.next()));
+        calls.add(new Call("POST", ownWorkspace + "/runs/%s/status", id -> Json.object("status", "running"),
+                b.runId(), IdKind.RUN.next()));
+        calls.add(new Call("GET", ownWorkspace + "/drift-checks/%s", noBody, b.checkId(), IdKind.DRIFT_CHECK.next()));
+        return failures(a, base, calls);
     }
 
     @Test
@@ -165,7 +206,10 @@ class TenantIsolationIT {
                 Json.object("roleId", roleA, "justification", "A business"));
         assertThat(requestA.status()).as(requestA.body()).isEqualTo(201);
         long min = requestA.position();
-        Set<String> bIds = Set.of(orgB, memberB.userId(), roleB, keyB, requestB, invitationB);
+        Set<String> bIds = new HashSet<>(Set.of(orgB, memberB.userId(), roleB, keyB, requestB,
+                invitationB));
+        bIds.addAll(infrastructureB.ids());
+        InfrastructureWorld infrastructureA = InfrastructureWorld.create(a, orgA);
 
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/members?limit=200&minPosition=" + min)), "members");
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/roles?limit=200&minPosition=" + min)), "roles");
@@ -177,6 +221,15 @@ class TenantIsolationIT {
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/invitations?limit=200&minPosition=" + min)), "invitations");
         assertNoneOf(bIds, Fixtures.items(adminA.api().get("/api/me/organizations?minPosition=" + min)),
                 "own organizations");
+        long infraMin = SecurityFixtures.audit(a, orgA, "limit=1").get(0).get("position").asLong();
+        for (String list : List.of("/projects", "/workspaces", "/drifted-workspaces",
+                "/projects/" + infrastructureA.projectId() + "/workspaces",
+                "/workspaces/" + infrastructureA.workspaceId() + "/runs",
+                "/workspaces/" + infrastructureA.workspaceId() + "/drift-checks")) {
+            List<JsonNode> rows = Fixtures.items(a.get(base + list + "?limit=200&minPosition=" + infraMin));
+            assertThat(rows).as("A's rows in " + list).isNotEmpty();
+            assertNoneOf(bIds, rows, list);
+        }
         // The lists hold A's rows.
         assertThat(Fixtures.items(a.get(base + "/roles?limit=200")).toString()).contains(roleA);
         assertThat(Fixtures.items(a.get(base + "/access-requests?limit=200")).toString()).contains(requestA.id());
@@ -202,6 +255,26 @@ class TenantIsolationIT {
         Api.Response missing = rootKey.get("/api/orgs/" + IdKind.ORGANIZATION.next());
         assertProblem(missing, 404, "ORGANIZATION_NOT_FOUND");
         assertProblem(rootKey.get("/api/orgs/" + orgB + "/members"), 404, "ORGANIZATION_NOT_FOUND");
+    }
+
+    /** The calls whose answer with B's id differs from the answer with a missing id, described. */
+    private static List<String> failures(Api a, String base, List<Call> calls) {
+        List<String> failures = new ArrayList<>();
+        for (Call call : calls) {
+            Api.Response other = a.send(call.method(), base + call.path().formatted(call.theirs()),
+                    call.body().apply(call.theirs()));
+            Api.Response missing = a.send(call.method(), base + call.path().formatted(call.missing()),
+                    call.body().apply(call.missing()));
+            if (other.status() != 404 || missing.status() != 404 || !other.code().equals(missing.code())) {
+                failures.add(call.method() + " " + call.path() + " with B's id: " + other.status() + " " + other.body()
+                        + " / with a missing id: " + missing.status() + " " + missing.body());
+            } else {
+                assertThat(other.isProblem()).isTrue();
+                assertSameShape(call.method() + " " + call.path(), other.json(), call.theirs(), missing.json(),
+                        call.missing());
+            }
+        }
+        return failures;
     }
 
     private static void assertNoneOf(Set<String> ids, List<JsonNode> rows, String what) {
@@ -233,13 +306,13 @@ class TenantIsolationIT {
     }
 
     private String pathIn(String pattern, String org) {
-        return pattern.replace("{orgId}", org)
+        return infrastructureB.fill(pattern, pattern.replace("{orgId}", org)
                 .replace("{userId}", memberB.userId())
                 .replace("{roleId}", roleB)
                 .replace("{keyId}", keyB)
                 .replace("{requestId}", requestB)
                 .replace("{invitationId}", invitationB)
-                .replace("{permission}", "organizations:read");
+                .replace("{permission}", "organizations:read"));
     }
 
     private Map<String, Object> body(String endpoint) {

@@ -185,6 +185,72 @@ public final class LargeTenant {
         }
     }
 
+    /** {@code n} projects of the organization, newest first. */
+    public String projects(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO projects (id, organization_id, name, status, created_at, updated_at, last_event_position)
+                SELECT 'prj_' || :pad || '_' || :tag, :owner, 'Project ' || :pad || ' ' || :tag, 'active', :created,
+                       now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return newestFirst("prj", n / 2);
+    }
+
+    /**
+     * {@code n} workspaces of the organization in its project {@code projectId} (made here), newest
+     * first, each drifted as of its creation: one cursor serves the organization's workspaces, the
+     * project's and the drifted ones.
+     */
+    public String workspaces(Owner organization, String projectId, int n) throws SQLException {
+        project(organization, projectId);
+        insert("""
+                INSERT INTO workspaces (id, organization_id, project_id, name, status, drift_status, drift_checked_at,
+                                        drift_check_id, created_at, updated_at, last_event_position)
+                SELECT 'wks_' || :pad || '_' || :tag, :owner, '%s', 'ws-' || :pad, 'active', 'drifted', created,
+                       'drf_' || :pad, created, now(), 1
+                FROM (SELECT g, :created AS created FROM generate_series(1, ?) g) rows"""
+                .formatted(projectId.replace("'", "''")), organization, n);
+        return newestFirst("wks", n / 2);
+    }
+
+    /** {@code n} runs of the workspace {@code workspaceId} (made here, in a project of its own), newest first. */
+    public String runs(Owner organization, String workspaceId, int n) throws SQLException {
+        String projectId = "prj_of_" + workspaceId;
+        project(organization, projectId);
+        insert("""
+                INSERT INTO workspaces (id, organization_id, project_id, name, status, created_at, updated_at,
+                                        last_event_position)
+                SELECT '%s', :owner, '%s', 'runs', 'active', now(), now(), 1 FROM generate_series(1, ?) g"""
+                .formatted(workspaceId.replace("'", "''"), projectId.replace("'", "''")), organization, 1);
+        insert("""
+                INSERT INTO workspace_runs (id, organization_id, project_id, workspace_id, operation, status,
+                                            trigger_source, created_at, updated_at, last_event_position)
+                SELECT 'run_' || :pad || '_' || :tag, :owner, '%s', '%s', 'plan', 'succeeded', 'vcs', :created,
+                       now(), 1
+                FROM generate_series(1, ?) g""".formatted(projectId.replace("'", "''"),
+                workspaceId.replace("'", "''")), organization, n);
+        return newestFirst("run", n / 2);
+    }
+
+    /** {@code n} drift checks of the workspace {@code workspaceId}, newest first. */
+    public String driftChecks(Owner organization, String workspaceId, int n) throws SQLException {
+        insert("""
+                INSERT INTO drift_detection (id, organization_id, project_id, workspace_id, status, trigger_source,
+                                             resources_checked, resources_drifted, checked_at, created_at, updated_at,
+                                             last_event_position)
+                SELECT 'drf_' || :pad || '_' || :tag, :owner, 'prj_any', '%s', 'no-drift', 'schedule', 10, 0,
+                       created, created, now(), 1
+                FROM (SELECT g, :created AS created FROM generate_series(1, ?) g) rows"""
+                .formatted(workspaceId.replace("'", "''")), organization, n);
+        return newestFirst("drf", n / 2);
+    }
+
+    private void project(Owner organization, String projectId) throws SQLException {
+        insert("""
+                INSERT INTO projects (id, organization_id, name, status, created_at, updated_at, last_event_position)
+                SELECT '%s', :owner, 'Project of the rows', 'active', now(), now(), 1 FROM generate_series(1, ?) g"""
+                .formatted(projectId.replace("'", "''")), organization, 1);
+    }
+
     /** Runs an insert of {@code n} rows, with {@code :owner}, {@code :tag}, {@code :pad}, {@code :created} filled in. */
     private void insert(String sql, Owner owner, int n) throws SQLException {
         String statementText = sql.replace(":owner", owner == null ? "NULL" : "(" + owner.sql() + ")")
