@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the workspace's runs lands in log order (rows referencing each other are written after what
  * they reference), and a reset empties the tables of the schema it writes to.
  */
-class InfrastructureBatchTest {
+class InfrastructureBatchIT {
 
     private static final List<String> TABLES = List.of("projects", "workspaces", "workspace_runs", "drift_detection");
     private static final WorkspaceSettings SETTINGS = new WorkspaceSettings("dev", null, null, null, null, true);

@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The infrastructure projections against the real schema: every event lands, each handled a second
  * time changes nothing, and the reads see only the organization's rows.
  */
-class InfrastructureProjectionTest {
+class InfrastructureProjectionIT {
 
     private static final PageRequest FIRST = PageRequest.of(null, null);
     private static final WorkspaceSettings SETTINGS = new WorkspaceSettings("production", "1.9.8", "stacks/net",
