@@ -221,7 +221,8 @@ class RoleEndpointMatrixIT {
      */
     private record World(String orgId, Fixtures.SignedIn caller, Fixtures.SignedIn target, String outsiderId,
                          String customRoleId, String disposableRoleId, String keyId, String targetRequestId,
-                         String deniableRequestId, String callerRequestId, String invitationId) {
+                         String deniableRequestId, String callerRequestId, String invitationId,
+                         Map<String, String> ticketsAndModules) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -239,7 +240,7 @@ class RoleEndpointMatrixIT {
             String invitation = Fixtures.invite(admin, orgId, Json.object("email",
                     "invitee-" + Fixtures.unique() + "@example.com")).id();
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
-                    deniable, callerRequest, invitation);
+                    deniable, callerRequest, invitation, TicketAndModuleFixtures.create(admin, orgId));
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -255,17 +256,19 @@ class RoleEndpointMatrixIT {
                     : customRoleId;
             String requestId = endpoint.endsWith("/cancel") ? callerRequestId
                     : endpoint.endsWith("/deny") ? deniableRequestId : targetRequestId;
-            return pattern.replace("{orgId}", orgId)
+            return TicketAndModuleFixtures.path(pattern.replace("{orgId}", orgId)
                     .replace("{userId}", target.userId())
                     .replace("{roleId}", roleId)
                     .replace("{keyId}", keyId)
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
-                    .replace("{permission}", "organizations:read");
+                    .replace("{permission}", "organizations:read"), ticketsAndModules);
         }
 
         Map<String, Object> body(String endpoint) {
-            return SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
+            Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "matrix", target.userId());
+            return ticketOrModule != null ? ticketOrModule
+                    : SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }
 }

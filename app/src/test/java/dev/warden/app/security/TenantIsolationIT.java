@@ -45,6 +45,7 @@ class TenantIsolationIT {
     String keyB;
     String requestB;
     String invitationB;
+    Map<String, String> ticketsAndModulesB;
     long positionB;
 
     @BeforeEach
@@ -64,6 +65,7 @@ class TenantIsolationIT {
         invitationB = Fixtures.invite(root, orgB, Json.object("email",
                 "someone-" + Fixtures.unique() + "@example.com")).id();
         positionB = request.position();
+        ticketsAndModulesB = TicketAndModuleFixtures.create(root, orgB);
     }
 
     @Test
@@ -92,6 +94,7 @@ class TenantIsolationIT {
         assertThat(SecurityFixtures.roleIds(root, orgB, memberB.userId(), 0)).isNotEmpty();
         JsonNode org = root.get("/api/orgs/" + orgB).json();
         assertThat(org.get("name").asString()).doesNotStartWith("Renamed");
+        assertTicketAndModuleOfBUntouched();
     }
 
     @Test
@@ -128,6 +131,8 @@ class TenantIsolationIT {
                 new Call("DELETE", "/members/%s/sessions", noBody, memberB.userId(), missingUser),
                 new Call("DELETE", "/invitations/%s", noBody, invitationB, IdKind.INVITATION.next()),
                 new Call("POST", "/invitations/%s/accept", noBody, invitationB, IdKind.INVITATION.next()));
+        calls = new ArrayList<>(calls);
+        calls.addAll(ticketAndModuleCalls());
         List<String> failures = new ArrayList<>();
         for (Call call : calls) {
             Api.Response other = a.send(call.method(), base + call.path().formatted(call.theirs()),
@@ -152,6 +157,43 @@ class TenantIsolationIT {
         JsonNode role = root.get("/api/orgs/" + orgB + "/roles/" + roleB).json();
         assertThat(role.get("name").asString()).startsWith("B only");
         assertThat(Fixtures.strings(role.get("permissions"))).isEmpty();
+        assertTicketAndModuleOfBUntouched();
+    }
+
+    /** Calls on B's ticket and module (or on missing ones) under A's paths. */
+    private List<Call> ticketAndModuleCalls() {
+        String ticketB = ticketsAndModulesB.get("{ticketId}");
+        String moduleB = ticketsAndModulesB.get("{moduleId}");
+        String missingTicket = IdKind.TICKET.next();
+        String missingModule = IdKind.MODULE.next();
+        Function<String, Object> noBody = id -> null;
+        return List.of(
+                new Call("GET", "/tickets/%s", noBody, ticketB, missingTicket),
+                new Call("GET", "/tickets/%s/comments", noBody, ticketB, missingTicket),
+                new Call("PUT", "/tickets/%s/assignee", id -> Json.object("userId", memberA.userId()), ticketB,
+                        missingTicket),
+                new Call("DELETE", "/tickets/%s/assignee", noBody, ticketB, missingTicket),
+                new Call("POST", "/tickets/%s/comments", id -> Json.object("body", "Stolen"), ticketB, missingTicket),
+                new Call("PUT", "/tickets/%s/status", id -> Json.object("status", "in_progress"), ticketB,
+                        missingTicket),
+                new Call("GET", "/modules/%s", noBody, moduleB, missingModule),
+                new Call("GET", "/modules/%s/versions", noBody, moduleB, missingModule),
+                new Call("GET", "/modules/%s/versions/" + TicketAndModuleFixtures.VERSION, noBody, moduleB,
+                        missingModule),
+                new Call("POST", "/modules/%s/versions/" + TicketAndModuleFixtures.VERSION + "/deprecate",
+                        id -> Json.object("reason", "Stolen"), moduleB, missingModule));
+    }
+
+    /** B's ticket is open, uncommented and nobody's; B's module version is published, not deprecated. */
+    private void assertTicketAndModuleOfBUntouched() {
+        String ticketB = ticketsAndModulesB.get("{ticketId}");
+        JsonNode ticket = root.get("/api/orgs/" + orgB + "/tickets/" + ticketB).json();
+        assertThat(ticket.get("status").asString()).isEqualTo("open");
+        assertThat(ticket.get("commentCount").asInt()).isZero();
+        assertThat(ticket.get("assigneeId").isNull()).isTrue();
+        JsonNode version = root.get("/api/orgs/" + orgB + "/modules/" + ticketsAndModulesB.get("{moduleId}")
+                + "/versions/" + TicketAndModuleFixtures.VERSION).json();
+        assertThat(version.get("status").asString()).isEqualTo("published");
     }
 
     @Test
@@ -177,6 +219,7 @@ class TenantIsolationIT {
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/invitations?limit=200&minPosition=" + min)), "invitations");
         assertNoneOf(bIds, Fixtures.items(adminA.api().get("/api/me/organizations?minPosition=" + min)),
                 "own organizations");
+        assertOwnTicketsAndModulesOnly(a, base);
         // The lists hold A's rows.
         assertThat(Fixtures.items(a.get(base + "/roles?limit=200")).toString()).contains(roleA);
         assertThat(Fixtures.items(a.get(base + "/access-requests?limit=200")).toString()).contains(requestA.id());
@@ -202,6 +245,29 @@ class TenantIsolationIT {
         Api.Response missing = rootKey.get("/api/orgs/" + IdKind.ORGANIZATION.next());
         assertProblem(missing, 404, "ORGANIZATION_NOT_FOUND");
         assertProblem(rootKey.get("/api/orgs/" + orgB + "/members"), 404, "ORGANIZATION_NOT_FOUND");
+    }
+
+    /**
+     * A's ticket and module lists hold A's rows and none of B's, also when A publishes a module with
+     * the coordinates of B's: that is a module of A's own.
+     */
+    private void assertOwnTicketsAndModulesOnly(Api a, String base) {
+        Map<String, String> ownA = TicketAndModuleFixtures.create(a, orgA);
+        Api.Response sameCoordinates = a.post(base + "/modules", Json.object("namespace", "acme", "name", "fixture",
+                "provider", "aws", "version", "9.0.0", "source", "./modules/elsewhere"));
+        assertThat(sameCoordinates.status()).as(sameCoordinates.body()).isEqualTo(201);
+        assertThat(sameCoordinates.id()).isEqualTo(ownA.get("{moduleId}"))
+                .isNotEqualTo(ticketsAndModulesB.get("{moduleId}"));
+        long min = sameCoordinates.position();
+        Set<String> bIds = Set.of(orgB, ticketsAndModulesB.get("{ticketId}"), ticketsAndModulesB.get("{moduleId}"));
+        List<JsonNode> tickets = Fixtures.items(a.get(base + "/tickets?limit=200&minPosition=" + min));
+        List<JsonNode> modules = Fixtures.items(a.get(base + "/modules?limit=200&minPosition=" + min));
+        assertNoneOf(bIds, tickets, "tickets");
+        assertNoneOf(bIds, modules, "modules");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/modules/" + ownA.get("{moduleId}") + "/versions")),
+                "module versions");
+        assertThat(tickets.toString()).contains(ownA.get("{ticketId}"));
+        assertThat(modules.toString()).contains(ownA.get("{moduleId}"));
     }
 
     private static void assertNoneOf(Set<String> ids, List<JsonNode> rows, String what) {
@@ -233,7 +299,7 @@ class TenantIsolationIT {
     }
 
     private String pathIn(String pattern, String org) {
-        return pattern.replace("{orgId}", org)
+        return TicketAndModuleFixtures.path(pattern, ticketsAndModulesB).replace("{orgId}", org)
                 .replace("{userId}", memberB.userId())
                 .replace("{roleId}", roleB)
                 .replace("{keyId}", keyB)
@@ -243,7 +309,9 @@ class TenantIsolationIT {
     }
 
     private Map<String, Object> body(String endpoint) {
-        return SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
+        Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "iso", memberA.userId());
+        return ticketOrModule != null ? ticketOrModule
+                : SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
     }
 
     /**

@@ -73,11 +73,16 @@ public class TicketQueries {
                 .optional();
     }
 
-    /** A ticket's comments in the order they were made, after the comment number the cursor holds. */
+    /**
+     * A ticket's comments in the order they were made, after the comment number the cursor holds;
+     * none unless the ticket is the organization's. That check is a condition on the ticket, decided
+     * once before the comments are read, so the page is read from the comments' primary key in order.
+     */
     public Page<TicketCommentView> comments(String organizationId, String ticketId, PageRequest page) {
         List<TicketCommentView> rows = jdbc.sql("""
                         SELECT * FROM ticket_comments
-                        WHERE ticket_id = :ticket AND organization_id = :org AND number > :after
+                        WHERE ticket_id = :ticket AND number > :after
+                          AND EXISTS (SELECT 1 FROM tickets WHERE id = :ticket AND organization_id = :org)
                         ORDER BY number LIMIT :limit""")
                 .param("ticket", ticketId)
                 .param("org", organizationId)
