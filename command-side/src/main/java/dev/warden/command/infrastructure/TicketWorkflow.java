@@ -50,8 +50,8 @@ final class TicketWorkflow {
         if (!allowed.contains(to)) {
             List<String> names = allowed.stream().map(TicketStatus::wire).toList();
             throw new DomainException(TicketErrorCode.TICKET_TRANSITION_NOT_ALLOWED,
-                    "A " + from.wire() + " ticket cannot move to " + to.wire() + "; it can move to "
-                            + String.join(" or ", names),
+                    "The ticket is " + from.wire() + ": it can move to " + String.join(" or ", names)
+                            + ", not to " + to.wire(),
                     Map.of("currentStatus", from.wire(), "allowedTransitions", names));
         }
     }
