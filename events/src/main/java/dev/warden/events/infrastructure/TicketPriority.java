@@ -1,7 +1,6 @@
 package dev.warden.events.infrastructure;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** How urgent a ticket is, as events, read models and clients spell it ({@link #wire()}). */
@@ -9,20 +8,15 @@ public enum TicketPriority {
     LOW, MEDIUM, HIGH, CRITICAL;
 
     /** Every priority as spelled on the wire, lowest first. */
-    public static final List<String> WIRE_NAMES = List.of(LOW.wire(), MEDIUM.wire(), HIGH.wire(), CRITICAL.wire());
+    public static final List<String> WIRE_NAMES = WireNames.all(TicketPriority.class);
 
     /** The priority as events and clients spell it, e.g. {@code high}. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** The priority spelled {@code wire}, if it is one (exact spelling, lower case). */
     public static Optional<TicketPriority> of(String wire) {
-        for (TicketPriority priority : values()) {
-            if (priority.wire().equals(wire)) {
-                return Optional.of(priority);
-            }
-        }
-        return Optional.empty();
+        return WireNames.parse(TicketPriority.class, wire);
     }
 }

@@ -1,7 +1,6 @@
 package dev.warden.events.infrastructure;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,21 +13,15 @@ public enum TicketStatus {
     OPEN, IN_PROGRESS, BLOCKED, RESOLVED, CLOSED;
 
     /** Every status as spelled on the wire, in lifecycle order. */
-    public static final List<String> WIRE_NAMES =
-            List.of(OPEN.wire(), IN_PROGRESS.wire(), BLOCKED.wire(), RESOLVED.wire(), CLOSED.wire());
+    public static final List<String> WIRE_NAMES = WireNames.all(TicketStatus.class);
 
     /** The status as events and clients spell it, e.g. {@code in_progress}. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** The status spelled {@code wire}, if it is one (exact spelling, lower case). */
     public static Optional<TicketStatus> of(String wire) {
-        for (TicketStatus status : values()) {
-            if (status.wire().equals(wire)) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
+        return WireNames.parse(TicketStatus.class, wire);
     }
 }
