@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +55,13 @@ class ModuleRegistryProjectionIT {
     @Autowired
     TransactionTemplate transactions;
 
-    private final long base = (1L << 50) + (System.nanoTime() & ((1L << 40) - 1)) * 1_000;
+    private ProjectionTestRun run;
+
+    @BeforeEach
+    void newRun() {
+        run = new ProjectionTestRun(transactions);
+    }
+
     private final Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private final String orgId = IdKind.ORGANIZATION.next();
     private final String moduleId = IdKind.MODULE.next();
@@ -206,14 +213,11 @@ class ModuleRegistryProjectionIT {
     }
 
     private Logged logged(long offset, Instant when) {
-        return new Logged(base + offset, when);
+        return run.logged(offset, when);
     }
 
     private void rolledBack(Runnable work) {
-        transactions.executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            work.run();
-        });
+        run.rolledBack(work);
     }
 
     private Map<String, Object> moduleRow() {
@@ -226,6 +230,6 @@ class ModuleRegistryProjectionIT {
     }
 
     private long count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+        return ProjectionTestRun.count(jdbc, table);
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,13 @@ class TicketProjectionIT {
     @Autowired
     TransactionTemplate transactions;
 
-    private final long base = (1L << 50) + (System.nanoTime() & ((1L << 40) - 1)) * 1_000;
+    private ProjectionTestRun run;
+
+    @BeforeEach
+    void newRun() {
+        run = new ProjectionTestRun(transactions);
+    }
+
     private final Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private final String orgId = IdKind.ORGANIZATION.next();
     private final String ticketId = IdKind.TICKET.next();
@@ -92,7 +99,7 @@ class TicketProjectionIT {
             assertThat(ticket.commentCount()).isEqualTo(1);
             assertThat(ticket.updatedAt()).isEqualTo(at.plusSeconds(7));
             assertThat(jdbc.sql("SELECT last_event_position FROM tickets WHERE id = ?").param(ticketId)
-                    .query(Long.class).single()).isEqualTo(base + 8);
+                    .query(Long.class).single()).isEqualTo(run.position(8));
         });
     }
 
@@ -226,14 +233,11 @@ class TicketProjectionIT {
     }
 
     private Logged logged(long offset, Instant when) {
-        return new Logged(base + offset, when);
+        return run.logged(offset, when);
     }
 
     private void rolledBack(Runnable work) {
-        transactions.executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            work.run();
-        });
+        run.rolledBack(work);
     }
 
     private Map<String, Object> row() {
@@ -246,6 +250,6 @@ class TicketProjectionIT {
     }
 
     private long count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+        return ProjectionTestRun.count(jdbc, table);
     }
 }
