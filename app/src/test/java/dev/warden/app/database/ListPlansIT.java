@@ -15,6 +15,8 @@ import dev.warden.query.identity.SessionQueries;
 import dev.warden.query.infrastructure.ProjectQueries;
 import dev.warden.query.infrastructure.RunQueries;
 import dev.warden.query.infrastructure.WorkspaceQueries;
+import dev.warden.query.infrastructure.ModuleQueries;
+import dev.warden.query.infrastructure.TicketQueries;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.testdatabase.TestDatabase;
@@ -134,6 +136,28 @@ class ListPlansIT {
         add("a workspace's runs", "workspace_runs", runs, p -> bean(RunQueries.class, jdbc).runs(org, "wks_large", p));
         add("a workspace's drift checks", "drift_detection", checks,
                 p -> bean(RunQueries.class, jdbc).driftChecks(org, "wks_large", p));
+        // Tickets and the module registry, among those of the small organizations.
+        LargeTenant smallInfrastructure = new LargeTenant(connection);
+        smallInfrastructure.tickets(organizations, ROWS / 5);
+        smallInfrastructure.ticketComments(organizations, Owner.spread("tkt_small_", 1000), ROWS / 5);
+        smallInfrastructure.modules(organizations, ROWS / 5);
+        smallInfrastructure.moduleVersions(organizations, Owner.spread("mod_small_", 1000), ROWS / 5);
+        LargeTenant registry = new LargeTenant(connection);
+        String tickets = registry.tickets(Owner.of(org), ROWS);
+        TicketQueries ticketQueries = bean(TicketQueries.class, jdbc);
+        add("tickets", "tickets", tickets, p -> ticketQueries.tickets(org, null, null, p));
+        add("tickets in progress", "tickets", tickets, p -> ticketQueries.tickets(org, null, "in_progress", p));
+        add("tickets of a project", "tickets", tickets, p -> ticketQueries.tickets(org, "prj_large", null, p));
+        add("tickets of a project in progress", "tickets", tickets,
+                p -> ticketQueries.tickets(org, "prj_large", "in_progress", p));
+        add("ticket comments", "ticket_comments",
+                registry.ticketComments(Owner.of(org), Owner.of("tkt_large"), ROWS),
+                p -> ticketQueries.comments(org, "tkt_large", p));
+        ModuleQueries moduleQueries = bean(ModuleQueries.class, jdbc);
+        add("modules", "modules", registry.modules(Owner.of(org), ROWS), p -> moduleQueries.modules(org, p));
+        add("module versions", "module_registry",
+                registry.moduleVersions(Owner.of(org), Owner.of("mod_large"), ROWS),
+                p -> moduleQueries.versions(org, "mod_large", p));
 
         // The audit trail merges the organization's events (an index in page order) with each
         // member's account-wide ones: a sort over at most a page per member, never the organization's.

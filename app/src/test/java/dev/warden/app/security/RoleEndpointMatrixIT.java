@@ -222,7 +222,7 @@ class RoleEndpointMatrixIT {
     private record World(String orgId, Fixtures.SignedIn caller, Fixtures.SignedIn target, String outsiderId,
                          String customRoleId, String disposableRoleId, String keyId, String targetRequestId,
                          String deniableRequestId, String callerRequestId, String invitationId,
-                         InfrastructureWorld infrastructure) {
+                         InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -240,7 +240,8 @@ class RoleEndpointMatrixIT {
             String invitation = Fixtures.invite(admin, orgId, Json.object("email",
                     "invitee-" + Fixtures.unique() + "@example.com")).id();
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
-                    deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId));
+                    deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId),
+                    TicketAndModuleFixtures.create(admin, orgId));
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -256,18 +257,20 @@ class RoleEndpointMatrixIT {
                     : customRoleId;
             String requestId = endpoint.endsWith("/cancel") ? callerRequestId
                     : endpoint.endsWith("/deny") ? deniableRequestId : targetRequestId;
-            String path = pattern.replace("{orgId}", orgId)
+            String path = TicketAndModuleFixtures.path(pattern.replace("{orgId}", orgId)
                     .replace("{userId}", target.userId())
                     .replace("{roleId}", roleId)
                     .replace("{keyId}", keyId)
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
-                    .replace("{permission}", "organizations:read");
+                    .replace("{permission}", "organizations:read"), ticketsAndModules);
             return infrastructure.fill(endpoint, path);
         }
 
         Map<String, Object> body(String endpoint) {
-            return SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
+            Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "matrix", target.userId());
+            return ticketOrModule != null ? ticketOrModule
+                    : SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }
 }

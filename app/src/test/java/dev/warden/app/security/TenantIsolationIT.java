@@ -47,6 +47,7 @@ class TenantIsolationIT {
     String requestB;
     String invitationB;
     InfrastructureWorld infrastructureB;
+    Map<String, String> ticketsAndModulesB;
     long positionB;
 
     @BeforeEach
@@ -66,6 +67,7 @@ class TenantIsolationIT {
         invitationB = Fixtures.invite(root, orgB, Json.object("email",
                 "someone-" + Fixtures.unique() + "@example.com")).id();
         infrastructureB = InfrastructureWorld.create(root, orgB);
+        ticketsAndModulesB = TicketAndModuleFixtures.create(root, orgB);
         positionB = SecurityFixtures.audit(root, orgB, "limit=1").get(0).get("position").asLong();
     }
 
@@ -95,6 +97,7 @@ class TenantIsolationIT {
         assertThat(SecurityFixtures.roleIds(root, orgB, memberB.userId(), 0)).isNotEmpty();
         JsonNode org = root.get("/api/orgs/" + orgB).json();
         assertThat(org.get("name").asString()).doesNotStartWith("Renamed");
+        assertTicketAndModuleOfBUntouched();
     }
 
     @Test
@@ -133,6 +136,7 @@ class TenantIsolationIT {
                 new Call("POST", "/invitations/%s/accept", noBody, invitationB, IdKind.INVITATION.next()));
         List<String> failures = failures(a, base, calls);
         failures.addAll(infrastructureIdsOfBNameNothing(a, base));
+        failures.addAll(failures(a, base, ticketAndModuleCalls()));
         assertThat(failures).isEmpty();
         // B's things are untouched.
         JsonNode request = root.get("/api/orgs/" + orgB + "/access-requests/" + requestB).json();
@@ -142,6 +146,7 @@ class TenantIsolationIT {
         JsonNode role = root.get("/api/orgs/" + orgB + "/roles/" + roleB).json();
         assertThat(role.get("name").asString()).startsWith("B only");
         assertThat(Fixtures.strings(role.get("permissions"))).isEmpty();
+        assertTicketAndModuleOfBUntouched();
         assertThat(SecurityFixtures.audit(root, orgB, "limit=1").get(0).get("position").asLong())
                 .as("B's audit is unchanged").isEqualTo(positionB);
     }
@@ -195,6 +200,42 @@ class TenantIsolationIT {
         return failures(a, base, calls);
     }
 
+    /** Calls on B's ticket and module (or on missing ones) under A's paths. */
+    private List<Call> ticketAndModuleCalls() {
+        String ticketB = ticketsAndModulesB.get("{ticketId}");
+        String moduleB = ticketsAndModulesB.get("{moduleId}");
+        String missingTicket = IdKind.TICKET.next();
+        String missingModule = IdKind.MODULE.next();
+        Function<String, Object> noBody = id -> null;
+        return List.of(
+                new Call("GET", "/tickets/%s", noBody, ticketB, missingTicket),
+                new Call("GET", "/tickets/%s/comments", noBody, ticketB, missingTicket),
+                new Call("PUT", "/tickets/%s/assignee", id -> Json.object("userId", memberA.userId()), ticketB,
+                        missingTicket),
+                new Call("DELETE", "/tickets/%s/assignee", noBody, ticketB, missingTicket),
+                new Call("POST", "/tickets/%s/comments", id -> Json.object("body", "Stolen"), ticketB, missingTicket),
+                new Call("PUT", "/tickets/%s/status", id -> Json.object("status", "in_progress"), ticketB,
+                        missingTicket),
+                new Call("GET", "/modules/%s", noBody, moduleB, missingModule),
+                new Call("GET", "/modules/%s/versions", noBody, moduleB, missingModule),
+                new Call("GET", "/modules/%s/versions/" + TicketAndModuleFixtures.VERSION, noBody, moduleB,
+                        missingModule),
+                new Call("POST", "/modules/%s/versions/" + TicketAndModuleFixtures.VERSION + "/deprecate",
+                        id -> Json.object("reason", "Stolen"), moduleB, missingModule));
+    }
+
+    /** B's ticket is open, uncommented and nobody's; B's module version is published, not deprecated. */
+    private void assertTicketAndModuleOfBUntouched() {
+        String ticketB = ticketsAndModulesB.get("{ticketId}");
+        JsonNode ticket = root.get("/api/orgs/" + orgB + "/tickets/" + ticketB).json();
+        assertThat(ticket.get("status").asString()).isEqualTo("open");
+        assertThat(ticket.get("commentCount").asInt()).isZero();
+        assertThat(ticket.get("assigneeId").isNull()).isTrue();
+        JsonNode version = root.get("/api/orgs/" + orgB + "/modules/" + ticketsAndModulesB.get("{moduleId}")
+                + "/versions/" + TicketAndModuleFixtures.VERSION).json();
+        assertThat(version.get("status").asString()).isEqualTo("published");
+    }
+
     @Test
     void ownListsNeverContainRowsOfAnotherOrganization() {
         Api a = adminA.api();
@@ -230,6 +271,7 @@ class TenantIsolationIT {
             assertThat(rows).as("A's rows in " + list).isNotEmpty();
             assertNoneOf(bIds, rows, list);
         }
+        assertOwnTicketsAndModulesOnly(a, base);
         // The lists hold A's rows.
         assertThat(Fixtures.items(a.get(base + "/roles?limit=200")).toString()).contains(roleA);
         assertThat(Fixtures.items(a.get(base + "/access-requests?limit=200")).toString()).contains(requestA.id());
@@ -277,6 +319,29 @@ class TenantIsolationIT {
         return failures;
     }
 
+    /**
+     * A's ticket and module lists hold A's rows and none of B's, also when A publishes a module with
+     * the coordinates of B's: that is a module of A's own.
+     */
+    private void assertOwnTicketsAndModulesOnly(Api a, String base) {
+        Map<String, String> ownA = TicketAndModuleFixtures.create(a, orgA);
+        Api.Response sameCoordinates = a.post(base + "/modules", Json.object("namespace", "acme", "name", "fixture",
+                "provider", "aws", "version", "9.0.0", "source", "./modules/elsewhere"));
+        assertThat(sameCoordinates.status()).as(sameCoordinates.body()).isEqualTo(201);
+        assertThat(sameCoordinates.id()).isEqualTo(ownA.get("{moduleId}"))
+                .isNotEqualTo(ticketsAndModulesB.get("{moduleId}"));
+        long min = sameCoordinates.position();
+        Set<String> bIds = Set.of(orgB, ticketsAndModulesB.get("{ticketId}"), ticketsAndModulesB.get("{moduleId}"));
+        List<JsonNode> tickets = Fixtures.items(a.get(base + "/tickets?limit=200&minPosition=" + min));
+        List<JsonNode> modules = Fixtures.items(a.get(base + "/modules?limit=200&minPosition=" + min));
+        assertNoneOf(bIds, tickets, "tickets");
+        assertNoneOf(bIds, modules, "modules");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/modules/" + ownA.get("{moduleId}") + "/versions")),
+                "module versions");
+        assertThat(tickets.toString()).contains(ownA.get("{ticketId}"));
+        assertThat(modules.toString()).contains(ownA.get("{moduleId}"));
+    }
+
     private static void assertNoneOf(Set<String> ids, List<JsonNode> rows, String what) {
         for (JsonNode row : rows) {
             String text = row.toString();
@@ -306,17 +371,20 @@ class TenantIsolationIT {
     }
 
     private String pathIn(String pattern, String org) {
-        return infrastructureB.fill(pattern, pattern.replace("{orgId}", org)
+        String path = TicketAndModuleFixtures.path(pattern, ticketsAndModulesB).replace("{orgId}", org)
                 .replace("{userId}", memberB.userId())
                 .replace("{roleId}", roleB)
                 .replace("{keyId}", keyB)
                 .replace("{requestId}", requestB)
                 .replace("{invitationId}", invitationB)
-                .replace("{permission}", "organizations:read"));
+                .replace("{permission}", "organizations:read");
+        return infrastructureB.fill(pattern, path);
     }
 
     private Map<String, Object> body(String endpoint) {
-        return SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
+        Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "iso", memberA.userId());
+        return ticketOrModule != null ? ticketOrModule
+                : SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
     }
 
     /**

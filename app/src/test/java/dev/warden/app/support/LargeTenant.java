@@ -251,6 +251,70 @@ public final class LargeTenant {
                 .formatted(projectId.replace("'", "''")), organization, 1);
     }
 
+    /**
+     * {@code n} tickets of the organization, newest first: the even rows about the project
+     * {@code prj_large}, the odd ones about {@code prj_other}; every tenth in progress, the rest open.
+     * The middle row is an even one in progress, so its cursor is deep in the organization's tickets,
+     * the project's, those in progress and the project's in progress.
+     */
+    public String tickets(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO tickets (id, organization_id, project_id, title, status, priority, created_at, updated_at,
+                                     last_event_position)
+                SELECT 'tkt_' || :pad || '_' || :tag, :owner,
+                       CASE WHEN g % 2 = 0 THEN 'prj_large' ELSE 'prj_other' END, 'Ticket ' || g,
+                       CASE WHEN g % 10 = 0 THEN 'in_progress' ELSE 'open' END, 'medium', :created, now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return newestFirst("tkt", n / 20 * 10);
+    }
+
+    /** {@code n} comments numbered 1 to n on the ticket (or tickets) {@code ticket} names, and those tickets. */
+    public String ticketComments(Owner organization, Owner ticket, int n) throws SQLException {
+        insert("""
+                INSERT INTO tickets (id, organization_id, title, status, priority, created_at, updated_at,
+                                     last_event_position)
+                SELECT :ticket, :owner, 'Commented', 'open', 'low', now(), now(), 1
+                FROM generate_series(1, ?) g ON CONFLICT (id) DO NOTHING""".replace(":ticket", "(" + ticket.sql() + ")"),
+                organization, n);
+        insert("""
+                INSERT INTO ticket_comments (ticket_id, number, organization_id, body, author_id, created_at,
+                                             last_event_position)
+                SELECT :ticket, g, :owner, 'Comment ' || g, 'usr_author', now(), 1
+                FROM generate_series(1, ?) g""".replace(":ticket", "(" + ticket.sql() + ")"), organization, n);
+        return PageRequest.cursor(Integer.toString(n / 2));
+    }
+
+    /** {@code n} modules of the organization, by coordinates (namespace {@code ns<g>}). */
+    public String modules(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO modules (id, organization_id, namespace, name, provider, module_key, latest_version,
+                                     version_count, created_at, updated_at, last_event_position)
+                SELECT 'mod_' || :pad || '_' || :tag, :owner, 'ns' || :pad, 'net' || :tag, 'aws',
+                       'ns' || :pad || '/net' || :tag || '/aws', '1.0.0', 1, now(), now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        int middle = n / 2;
+        return PageRequest.cursor(SortKey.of("ns" + padded(middle) + "/net" + tag + "/aws", id("mod", middle)));
+    }
+
+    /**
+     * {@code n} versions of the module (or modules) {@code module} names: {@code 1.<g>.0}, every fifth
+     * the pre-release {@code 1.<g>.0-rc.1} instead, with their sort columns as the projection writes them.
+     */
+    public String moduleVersions(Owner organization, Owner module, int n) throws SQLException {
+        insert("""
+                INSERT INTO module_registry (id, organization_id, module_id, namespace, name, provider, version, major,
+                                             minor, patch, is_release, pre_release_key, source, status, published_at,
+                                             created_at, updated_at, last_event_position)
+                SELECT :module || '@' || v.version, :owner, :module, 'ns', 'net', 'aws', v.version, 1, g, 0,
+                       g % 5 <> 0, CASE WHEN g % 5 = 0 THEN '1rc!00011!' ELSE '' END, './net', 'published', now(),
+                       now(), now(), 1
+                FROM generate_series(1, ?) g,
+                     LATERAL (SELECT '1.' || g || '.0' || CASE WHEN g % 5 = 0 THEN '-rc.1' ELSE '' END AS version) v
+                """.replace(":module", "(" + module.sql() + ")"), organization, n);
+        int middle = n / 2;
+        return PageRequest.cursor("1." + middle + ".0" + (middle % 5 == 0 ? "-rc.1" : ""));
+    }
+
     /** Runs an insert of {@code n} rows, with {@code :owner}, {@code :tag}, {@code :pad}, {@code :created} filled in. */
     private void insert(String sql, Owner owner, int n) throws SQLException {
         String statementText = sql.replace(":owner", owner == null ? "NULL" : "(" + owner.sql() + ")")
