@@ -191,10 +191,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> domain(DomainException refusal, HttpServletRequest request) {
         HttpStatus status = DomainRefusals.status(refusal);
         ResponseEntity<ProblemDetail> response = problem(status, refusal.code().name(), refusal.getMessage(), request);
+        refusal.properties().forEach(response.getBody()::setProperty);
         HttpHeaders headers = DomainRefusals.headers(refusal, status);
-        return headers.isEmpty() ? response
-                : ResponseEntity.status(status).headers(headers).contentType(response.getHeaders().getContentType())
-                        .body(response.getBody());
+        return headers.isEmpty() ? response : ResponseEntity.status(status).headers(headers)
+                .contentType(response.getHeaders().getContentType()).body(response.getBody());
     }
 
     private ResponseEntity<ProblemDetail> internal(Throwable exception, HttpServletRequest request) {

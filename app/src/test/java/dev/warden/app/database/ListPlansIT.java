@@ -14,6 +14,11 @@ import dev.warden.query.identity.ApiKeyQueries;
 import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.InvitationQueries;
 import dev.warden.query.identity.SessionQueries;
+import dev.warden.query.infrastructure.ProjectQueries;
+import dev.warden.query.infrastructure.RunQueries;
+import dev.warden.query.infrastructure.WorkspaceQueries;
+import dev.warden.query.infrastructure.ModuleQueries;
+import dev.warden.query.infrastructure.TicketQueries;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.testdatabase.TestDatabase;
@@ -116,6 +121,46 @@ class ListPlansIT {
         add("sessions", "sessions", middle.sessions(), p -> bean(SessionQueries.class, jdbc).sessions(user, p));
         add("linked accounts", "accounts", middle.accounts(), p -> bean(IdentityQueries.class, jdbc).accounts(user, p));
         addConversations(jdbc, org, organizations);
+
+        // Infrastructure: projects, workspaces (the organization's, a project's, the drifted ones), and a
+        // workspace's runs and drift checks.
+        background.projects(organizations, ROWS / 5);
+        background.workspaces(organizations, "prj_background", ROWS / 5);
+        LargeTenant infrastructure = new LargeTenant(connection);
+        String projects = infrastructure.projects(Owner.of(org), ROWS);
+        String workspaces = infrastructure.workspaces(Owner.of(org), "prj_large", ROWS);
+        String runs = infrastructure.runs(Owner.of(org), "wks_large", ROWS);
+        String checks = infrastructure.driftChecks(Owner.of(org), "wks_large", ROWS);
+        add("projects", "projects", projects, p -> bean(ProjectQueries.class, jdbc).projects(org, p));
+        add("workspaces", "workspaces", workspaces, p -> bean(WorkspaceQueries.class, jdbc).workspaces(org, p));
+        add("a project's workspaces", "workspaces", workspaces,
+                p -> bean(WorkspaceQueries.class, jdbc).ofProject(org, "prj_large", p));
+        add("drifted workspaces", "workspaces", workspaces, p -> bean(WorkspaceQueries.class, jdbc).drifted(org, p));
+        add("a workspace's runs", "workspace_runs", runs, p -> bean(RunQueries.class, jdbc).runs(org, "wks_large", p));
+        add("a workspace's drift checks", "drift_detection", checks,
+                p -> bean(RunQueries.class, jdbc).driftChecks(org, "wks_large", p));
+        // Tickets and the module registry, among those of the small organizations.
+        LargeTenant smallInfrastructure = new LargeTenant(connection);
+        smallInfrastructure.tickets(organizations, ROWS / 5);
+        smallInfrastructure.ticketComments(organizations, Owner.spread("tkt_small_", 1000), ROWS / 5);
+        smallInfrastructure.modules(organizations, ROWS / 5);
+        smallInfrastructure.moduleVersions(organizations, Owner.spread("mod_small_", 1000), ROWS / 5);
+        LargeTenant registry = new LargeTenant(connection);
+        String tickets = registry.tickets(Owner.of(org), ROWS);
+        TicketQueries ticketQueries = bean(TicketQueries.class, jdbc);
+        add("tickets", "tickets", tickets, p -> ticketQueries.tickets(org, null, null, p));
+        add("tickets in progress", "tickets", tickets, p -> ticketQueries.tickets(org, null, "in_progress", p));
+        add("tickets of a project", "tickets", tickets, p -> ticketQueries.tickets(org, "prj_large", null, p));
+        add("tickets of a project in progress", "tickets", tickets,
+                p -> ticketQueries.tickets(org, "prj_large", "in_progress", p));
+        add("ticket comments", "ticket_comments",
+                registry.ticketComments(Owner.of(org), Owner.of("tkt_large"), ROWS),
+                p -> ticketQueries.comments(org, "tkt_large", p));
+        ModuleQueries moduleQueries = bean(ModuleQueries.class, jdbc);
+        add("modules", "modules", registry.modules(Owner.of(org), ROWS), p -> moduleQueries.modules(org, p));
+        add("module versions", "module_registry",
+                registry.moduleVersions(Owner.of(org), Owner.of("mod_large"), ROWS),
+                p -> moduleQueries.versions(org, "mod_large", p));
 
         // The audit trail merges the organization's events (an index in page order) with each
         // member's account-wide ones: a sort over at most a page per member, never the organization's.

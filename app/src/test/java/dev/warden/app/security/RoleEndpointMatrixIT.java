@@ -223,6 +223,7 @@ class RoleEndpointMatrixIT {
     private record World(String orgId, Fixtures.SignedIn caller, Fixtures.SignedIn target, String outsiderId,
                          String customRoleId, String disposableRoleId, String keyId, String targetRequestId,
                          String deniableRequestId, String callerRequestId, String invitationId,
+                         InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules,
                          ConversationFixtures.WithToolCall chat, ConversationFixtures.WithToolCall otherChat) {
 
         static World create(Api admin, String roleName) {
@@ -244,7 +245,8 @@ class RoleEndpointMatrixIT {
             ConversationFixtures.WithToolCall chat = ConversationFixtures.withPendingToolCall(admin, orgId);
             ConversationFixtures.WithToolCall otherChat = ConversationFixtures.withPendingToolCall(admin, orgId);
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
-                    deniable, callerRequest, invitation, chat, otherChat);
+                    deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId),
+                    TicketAndModuleFixtures.create(admin, orgId), chat, otherChat);
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -262,7 +264,7 @@ class RoleEndpointMatrixIT {
                     : endpoint.endsWith("/deny") ? deniableRequestId : targetRequestId;
             ConversationFixtures.WithToolCall conversation = endpoint.endsWith("/reject")
                     || endpoint.endsWith("/archive") || endpoint.endsWith("/restore") ? otherChat : chat;
-            return pattern.replace("{orgId}", orgId)
+            String path = TicketAndModuleFixtures.path(pattern.replace("{orgId}", orgId)
                     .replace("{conversationId}", conversation.conversationId())
                     .replace("{messageId}", conversation.messageId())
                     .replace("{toolCallId}", conversation.toolCallId())
@@ -271,11 +273,14 @@ class RoleEndpointMatrixIT {
                     .replace("{keyId}", keyId)
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
-                    .replace("{permission}", "organizations:read");
+                    .replace("{permission}", "organizations:read"), ticketsAndModules);
+            return infrastructure.fill(endpoint, path);
         }
 
         Map<String, Object> body(String endpoint) {
-            return SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
+            Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "matrix", target.userId());
+            return ticketOrModule != null ? ticketOrModule
+                    : SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }
 }

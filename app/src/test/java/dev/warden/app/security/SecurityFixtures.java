@@ -60,6 +60,10 @@ final class SecurityFixtures {
                                     String requestedRoleId) {
         String tag = Fixtures.unique();
         String title = Character.toUpperCase(word.charAt(0)) + word.substring(1) + " " + tag;
+        Map<String, Object> infrastructure = InfrastructureWorld.body(endpoint, word, tag);
+        if (infrastructure != null) {
+            return infrastructure;
+        }
         return switch (endpoint) {
             case "PATCH /api/orgs/{orgId}", "PUT /api/orgs/{orgId}/roles/{roleId}" ->
                     Json.object("name", "Renamed " + tag);

@@ -11,6 +11,7 @@ import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.shared.IdKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,9 +47,11 @@ class TenantIsolationIT {
     String keyB;
     String requestB;
     String invitationB;
-    long positionB;
+    InfrastructureWorld infrastructureB;
+    Map<String, String> ticketsAndModulesB;
     ConversationFixtures.WithToolCall chatA;
     ConversationFixtures.WithToolCall chatB;
+    long positionB;
 
     @BeforeEach
     void twoOrganizations() {
@@ -66,9 +69,11 @@ class TenantIsolationIT {
         requestB = request.id();
         invitationB = Fixtures.invite(root, orgB, Json.object("email",
                 "someone-" + Fixtures.unique() + "@example.com")).id();
-        positionB = request.position();
+        infrastructureB = InfrastructureWorld.create(root, orgB);
+        ticketsAndModulesB = TicketAndModuleFixtures.create(root, orgB);
         chatA = ConversationFixtures.withPendingToolCall(root, orgA);
         chatB = ConversationFixtures.withPendingToolCall(root, orgB);
+        positionB = SecurityFixtures.audit(root, orgB, "limit=1").get(0).get("position").asLong();
     }
 
     @Test
@@ -97,6 +102,7 @@ class TenantIsolationIT {
         assertThat(SecurityFixtures.roleIds(root, orgB, memberB.userId(), 0)).isNotEmpty();
         JsonNode org = root.get("/api/orgs/" + orgB).json();
         assertThat(org.get("name").asString()).doesNotStartWith("Renamed");
+        assertTicketAndModuleOfBUntouched();
         assertChatBUntouched();
     }
 
@@ -108,7 +114,6 @@ class TenantIsolationIT {
         String missingKey = IdKind.API_KEY.next();
         String missingRequest = IdKind.ACCESS_REQUEST.next();
         String missingUser = IdKind.USER.next();
-        String missingConversation = IdKind.CONVERSATION.next();
         Function<String, Object> noBody = id -> null;
         List<Call> calls = List.of(
                 new Call("GET", "/roles/%s", noBody, roleB, missingRole),
@@ -134,46 +139,11 @@ class TenantIsolationIT {
                 new Call("POST", "/members/%s/reinstate", noBody, memberB.userId(), missingUser),
                 new Call("DELETE", "/members/%s/sessions", noBody, memberB.userId(), missingUser),
                 new Call("DELETE", "/invitations/%s", noBody, invitationB, IdKind.INVITATION.next()),
-                new Call("POST", "/invitations/%s/accept", noBody, invitationB, IdKind.INVITATION.next()),
-                // Conversations: B's conversation under A's paths, and B's tool call under A's conversation.
-                new Call("GET", "/conversations/%s", noBody, chatB.conversationId(), missingConversation),
-                new Call("PATCH", "/conversations/%s", id -> Json.object("title", "Stolen"), chatB.conversationId(),
-                        missingConversation),
-                new Call("POST", "/conversations/%s/archive", noBody, chatB.conversationId(), missingConversation),
-                new Call("POST", "/conversations/%s/restore", noBody, chatB.conversationId(), missingConversation),
-                new Call("GET", "/conversations/%s/messages", noBody, chatB.conversationId(), missingConversation),
-                new Call("POST", "/conversations/%s/messages", id -> Json.object("role", "user", "content", "x"),
-                        chatB.conversationId(), missingConversation),
-                new Call("GET", "/conversations/%s/messages/" + chatB.messageId(), noBody, chatB.conversationId(),
-                        missingConversation),
-                new Call("GET", "/conversations/" + chatA.conversationId() + "/messages/%s?minPosition="
-                        + chatA.position(), noBody, chatB.messageId(), IdKind.MESSAGE.next()),
-                new Call("GET", "/conversations/%s/tool-calls", noBody, chatB.conversationId(), missingConversation),
-                new Call("GET", "/conversations/%s/tool-calls/" + chatB.toolCallId(), noBody, chatB.conversationId(),
-                        missingConversation),
-                new Call("POST", "/conversations/%s/tool-calls/" + chatB.toolCallId() + "/approve", noBody,
-                        chatB.conversationId(), missingConversation),
-                new Call("GET", "/conversations/" + chatA.conversationId() + "/tool-calls/%s?minPosition="
-                        + chatA.position(), noBody, chatB.toolCallId(), IdKind.TOOL_CALL.next()),
-                new Call("POST", "/conversations/" + chatA.conversationId() + "/tool-calls/%s/approve", noBody,
-                        chatB.toolCallId(), IdKind.TOOL_CALL.next()),
-                new Call("POST", "/conversations/" + chatA.conversationId() + "/tool-calls/%s/reject", noBody,
-                        chatB.toolCallId(), IdKind.TOOL_CALL.next()));
-        List<String> failures = new ArrayList<>();
-        for (Call call : calls) {
-            Api.Response other = a.send(call.method(), base + call.path().formatted(call.theirs()),
-                    call.body().apply(call.theirs()));
-            Api.Response missing = a.send(call.method(), base + call.path().formatted(call.missing()),
-                    call.body().apply(call.missing()));
-            if (other.status() != 404 || missing.status() != 404 || !other.code().equals(missing.code())) {
-                failures.add(call.method() + " " + call.path() + " with B's id: " + other.status() + " " + other.body()
-                        + " / with a missing id: " + missing.status() + " " + missing.body());
-            } else {
-                assertThat(other.isProblem()).isTrue();
-                assertSameShape(call.method() + " " + call.path(), other.json(), call.theirs(), missing.json(),
-                        call.missing());
-            }
-        }
+                new Call("POST", "/invitations/%s/accept", noBody, invitationB, IdKind.INVITATION.next()));
+        List<String> failures = failures(a, base, calls);
+        failures.addAll(infrastructureIdsOfBNameNothing(a, base));
+        failures.addAll(failures(a, base, ticketAndModuleCalls()));
+        failures.addAll(failures(a, base, conversationCalls()));
         assertThat(failures).isEmpty();
         // B's things are untouched.
         JsonNode request = root.get("/api/orgs/" + orgB + "/access-requests/" + requestB).json();
@@ -183,7 +153,112 @@ class TenantIsolationIT {
         JsonNode role = root.get("/api/orgs/" + orgB + "/roles/" + roleB).json();
         assertThat(role.get("name").asString()).startsWith("B only");
         assertThat(Fixtures.strings(role.get("permissions"))).isEmpty();
+        assertTicketAndModuleOfBUntouched();
         assertChatBUntouched();
+        assertThat(SecurityFixtures.audit(root, orgB, "limit=1").get(0).get("position").asLong())
+                .as("B's audit is unchanged").isEqualTo(positionB);
+    }
+
+    /** B's projects, workspaces, runs and checks under A's paths answer exactly as missing ones. */
+    private List<String> infrastructureIdsOfBNameNothing(Api a, String base) {
+        InfrastructureWorld own = InfrastructureWorld.create(a, orgA);
+        InfrastructureWorld b = infrastructureB;
+        Function<String, Object> noBody = id -> null;
+        String missingProject = IdKind.PROJECT.next();
+        String missingWorkspace = IdKind.WORKSPACE.next();
+        String runOfB = "/runs/" + b.runId();
+        String checkOfB = "/drift-checks/" + b.checkId();
+        List<Call> calls = new ArrayList<>();
+        for (String suffix : List.of("", "/workspaces")) {
+            calls.add(new Call("GET", "/projects/%s" + suffix, noBody, b.projectId(), missingProject));
+        }
+        for (String verb : List.of("archive", "restore")) {
+            calls.add(new Call("POST", "/projects/%s/" + verb, noBody, b.projectId(), missingProject));
+        }
+        calls.add(new Call("PUT", "/projects/%s/name", id -> Json.object("name", "Stolen"), b.projectId(),
+                missingProject));
+        calls.add(new Call("PUT", "/projects/%s/description", id -> Json.object("description", "x"), b.projectId(),
+                missingProject));
+        calls.add(new Call("PUT", "/projects/%s/labels", id -> Json.object("labels", Json.object()), b.projectId(),
+                missingProject));
+        calls.add(new Call("POST", "/projects/%s/workspaces", id -> Json.object("name", "stolen", "environment", "x"),
+                b.projectId(), missingProject));
+        for (String suffix : List.of("", "/runs", runOfB, "/drift-checks", checkOfB)) {
+            calls.add(new Call("GET", "/workspaces/%s" + suffix, noBody, b.workspaceId(), missingWorkspace));
+        }
+        for (String verb : List.of("unlock", "archive")) {
+            calls.add(new Call("POST", "/workspaces/%s/" + verb, noBody, b.workspaceId(), missingWorkspace));
+        }
+        calls.add(new Call("DELETE", "/workspaces/%s/variables/region", noBody, b.workspaceId(), missingWorkspace));
+        for (String endpoint : List.of("PUT /workspaces/{workspaceId}/settings",
+                "PUT /workspaces/{workspaceId}/variables/{variableName}", "POST /workspaces/{workspaceId}/lock",
+                "POST /workspaces/{workspaceId}/runs", "POST /workspaces/{workspaceId}/runs/{runId}/status",
+                "POST /workspaces/{workspaceId}/drift-checks")) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+            Map<String, Object> body = InfrastructureWorld.body(method + " /api/orgs/{orgId}" + pattern, "iso", "x");
+            calls.add(new Call(method, pattern.replace("{workspaceId}", "%s").replace("{runId}", b.runId())
+                    .replace("{variableName}", "region"), id -> body, b.workspaceId(), missingWorkspace));
+        }
+        String ownWorkspace = "/workspaces/" + own.workspaceId();
+        calls.add(new Call("GET", ownWorkspace + "/runs/%s", noBody, b.runId(), IdKind.RUN.next()));
+        calls.add(new Call("POST", ownWorkspace + "/runs/%s/status", id -> Json.object("status", "running"),
+                b.runId(), IdKind.RUN.next()));
+        calls.add(new Call("GET", ownWorkspace + "/drift-checks/%s", noBody, b.checkId(), IdKind.DRIFT_CHECK.next()));
+        return failures(a, base, calls);
+    }
+
+    /** Calls on B's ticket and module (or on missing ones) under A's paths. */
+    private List<Call> ticketAndModuleCalls() {
+        String ticketB = ticketsAndModulesB.get("{ticketId}");
+        String moduleB = ticketsAndModulesB.get("{moduleId}");
+        String missingTicket = IdKind.TICKET.next();
+        String missingModule = IdKind.MODULE.next();
+        Function<String, Object> noBody = id -> null;
+        return List.of(
+                new Call("GET", "/tickets/%s", noBody, ticketB, missingTicket),
+                new Call("GET", "/tickets/%s/comments", noBody, ticketB, missingTicket),
+                new Call("PUT", "/tickets/%s/assignee", id -> Json.object("userId", memberA.userId()), ticketB,
+                        missingTicket),
+                new Call("DELETE", "/tickets/%s/assignee", noBody, ticketB, missingTicket),
+                new Call("POST", "/tickets/%s/comments", id -> Json.object("body", "Stolen"), ticketB, missingTicket),
+                new Call("PUT", "/tickets/%s/status", id -> Json.object("status", "in_progress"), ticketB,
+                        missingTicket),
+                new Call("GET", "/modules/%s", noBody, moduleB, missingModule),
+                new Call("GET", "/modules/%s/versions", noBody, moduleB, missingModule),
+                new Call("GET", "/modules/%s/versions/" + TicketAndModuleFixtures.VERSION, noBody, moduleB,
+                        missingModule),
+                new Call("POST", "/modules/%s/versions/" + TicketAndModuleFixtures.VERSION + "/deprecate",
+                        id -> Json.object("reason", "Stolen"), moduleB, missingModule));
+    }
+
+    /** B's conversation, message and tool call under A's paths, and B's message and tool call under A's conversation. */
+    private List<Call> conversationCalls() {
+        Function<String, Object> noBody = id -> null;
+        String missing = IdKind.CONVERSATION.next();
+        String theirs = chatB.conversationId();
+        String ownChat = "/conversations/" + chatA.conversationId();
+        return List.of(
+                new Call("GET", "/conversations/%s", noBody, theirs, missing),
+                new Call("PATCH", "/conversations/%s", id -> Json.object("title", "Stolen"), theirs, missing),
+                new Call("POST", "/conversations/%s/archive", noBody, theirs, missing),
+                new Call("POST", "/conversations/%s/restore", noBody, theirs, missing),
+                new Call("GET", "/conversations/%s/messages", noBody, theirs, missing),
+                new Call("POST", "/conversations/%s/messages", id -> Json.object("role", "user", "content", "x"),
+                        theirs, missing),
+                new Call("GET", "/conversations/%s/messages/" + chatB.messageId(), noBody, theirs, missing),
+                new Call("GET", "/conversations/%s/tool-calls", noBody, theirs, missing),
+                new Call("GET", "/conversations/%s/tool-calls/" + chatB.toolCallId(), noBody, theirs, missing),
+                new Call("POST", "/conversations/%s/tool-calls/" + chatB.toolCallId() + "/approve", noBody, theirs,
+                        missing),
+                new Call("GET", ownChat + "/messages/%s?minPosition=" + chatA.position(), noBody, chatB.messageId(),
+                        IdKind.MESSAGE.next()),
+                new Call("GET", ownChat + "/tool-calls/%s?minPosition=" + chatA.position(), noBody,
+                        chatB.toolCallId(), IdKind.TOOL_CALL.next()),
+                new Call("POST", ownChat + "/tool-calls/%s/approve", noBody, chatB.toolCallId(),
+                        IdKind.TOOL_CALL.next()),
+                new Call("POST", ownChat + "/tool-calls/%s/reject", noBody, chatB.toolCallId(),
+                        IdKind.TOOL_CALL.next()));
     }
 
     /** B's conversation is active under its first title, with one message and its tool call pending. */
@@ -197,6 +272,31 @@ class TenantIsolationIT {
                 .isEqualTo("pending");
     }
 
+    /** A's conversation lists hold none of B's rows. */
+    private void assertOwnConversationsOnly(Api a, String base, Set<String> bIds, long min) {
+        String chat = base + "/conversations/" + chatA.conversationId();
+        for (String list : List.of(base + "/conversations", chat + "/messages", chat + "/tool-calls",
+                base + "/tool-calls", base + "/token-totals")) {
+            List<JsonNode> rows = Fixtures.items(a.get(list + "?limit=200&minPosition=" + min));
+            assertThat(rows).as("A's rows in " + list).isNotEmpty();
+            assertNoneOf(bIds, rows, list);
+        }
+        assertThat(Fixtures.items(a.get(base + "/tool-calls?status=pending")).toString())
+                .contains(chatA.toolCallId());
+    }
+
+    /** B's ticket is open, uncommented and nobody's; B's module version is published, not deprecated. */
+    private void assertTicketAndModuleOfBUntouched() {
+        String ticketB = ticketsAndModulesB.get("{ticketId}");
+        JsonNode ticket = root.get("/api/orgs/" + orgB + "/tickets/" + ticketB).json();
+        assertThat(ticket.get("status").asString()).isEqualTo("open");
+        assertThat(ticket.get("commentCount").asInt()).isZero();
+        assertThat(ticket.get("assigneeId").isNull()).isTrue();
+        JsonNode version = root.get("/api/orgs/" + orgB + "/modules/" + ticketsAndModulesB.get("{moduleId}")
+                + "/versions/" + TicketAndModuleFixtures.VERSION).json();
+        assertThat(version.get("status").asString()).isEqualTo("published");
+    }
+
     @Test
     void ownListsNeverContainRowsOfAnotherOrganization() {
         Api a = adminA.api();
@@ -208,8 +308,11 @@ class TenantIsolationIT {
                 Json.object("roleId", roleA, "justification", "A business"));
         assertThat(requestA.status()).as(requestA.body()).isEqualTo(201);
         long min = requestA.position();
-        Set<String> bIds = Set.of(orgB, memberB.userId(), roleB, keyB, requestB, invitationB,
-                chatB.conversationId(), chatB.toolCallId());
+        Set<String> bIds = new HashSet<>(Set.of(orgB, memberB.userId(), roleB, keyB, requestB,
+                invitationB));
+        bIds.addAll(infrastructureB.ids());
+        bIds.addAll(List.of(chatB.conversationId(), chatB.messageId(), chatB.toolCallId()));
+        InfrastructureWorld infrastructureA = InfrastructureWorld.create(a, orgA);
 
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/members?limit=200&minPosition=" + min)), "members");
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/roles?limit=200&minPosition=" + min)), "roles");
@@ -221,17 +324,17 @@ class TenantIsolationIT {
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/invitations?limit=200&minPosition=" + min)), "invitations");
         assertNoneOf(bIds, Fixtures.items(adminA.api().get("/api/me/organizations?minPosition=" + min)),
                 "own organizations");
-        String chat = base + "/conversations/" + chatA.conversationId();
-        assertNoneOf(bIds, Fixtures.items(a.get(base + "/conversations?limit=200&minPosition=" + min)),
-                "conversations");
-        assertNoneOf(bIds, Fixtures.items(a.get(chat + "/messages?limit=200&minPosition=" + min)), "messages");
-        assertNoneOf(bIds, Fixtures.items(a.get(chat + "/tool-calls?limit=200&minPosition=" + min)),
-                "a conversation's tool calls");
-        assertNoneOf(bIds, Fixtures.items(a.get(base + "/tool-calls?limit=200&minPosition=" + min)), "tool calls");
-        assertNoneOf(bIds, Fixtures.items(a.get(base + "/token-totals?limit=200&minPosition=" + min)),
-                "token totals");
-        assertThat(Fixtures.items(a.get(base + "/tool-calls?status=pending")).toString())
-                .contains(chatA.toolCallId());
+        long infraMin = SecurityFixtures.audit(a, orgA, "limit=1").get(0).get("position").asLong();
+        for (String list : List.of("/projects", "/workspaces", "/drifted-workspaces",
+                "/projects/" + infrastructureA.projectId() + "/workspaces",
+                "/workspaces/" + infrastructureA.workspaceId() + "/runs",
+                "/workspaces/" + infrastructureA.workspaceId() + "/drift-checks")) {
+            List<JsonNode> rows = Fixtures.items(a.get(base + list + "?limit=200&minPosition=" + infraMin));
+            assertThat(rows).as("A's rows in " + list).isNotEmpty();
+            assertNoneOf(bIds, rows, list);
+        }
+        assertOwnTicketsAndModulesOnly(a, base);
+        assertOwnConversationsOnly(a, base, bIds, min);
         // The lists hold A's rows.
         assertThat(Fixtures.items(a.get(base + "/roles?limit=200")).toString()).contains(roleA);
         assertThat(Fixtures.items(a.get(base + "/access-requests?limit=200")).toString()).contains(requestA.id());
@@ -257,6 +360,49 @@ class TenantIsolationIT {
         Api.Response missing = rootKey.get("/api/orgs/" + IdKind.ORGANIZATION.next());
         assertProblem(missing, 404, "ORGANIZATION_NOT_FOUND");
         assertProblem(rootKey.get("/api/orgs/" + orgB + "/members"), 404, "ORGANIZATION_NOT_FOUND");
+    }
+
+    /** The calls whose answer with B's id differs from the answer with a missing id, described. */
+    private static List<String> failures(Api a, String base, List<Call> calls) {
+        List<String> failures = new ArrayList<>();
+        for (Call call : calls) {
+            Api.Response other = a.send(call.method(), base + call.path().formatted(call.theirs()),
+                    call.body().apply(call.theirs()));
+            Api.Response missing = a.send(call.method(), base + call.path().formatted(call.missing()),
+                    call.body().apply(call.missing()));
+            if (other.status() != 404 || missing.status() != 404 || !other.code().equals(missing.code())) {
+                failures.add(call.method() + " " + call.path() + " with B's id: " + other.status() + " " + other.body()
+                        + " / with a missing id: " + missing.status() + " " + missing.body());
+            } else {
+                assertThat(other.isProblem()).isTrue();
+                assertSameShape(call.method() + " " + call.path(), other.json(), call.theirs(), missing.json(),
+                        call.missing());
+            }
+        }
+        return failures;
+    }
+
+    /**
+     * A's ticket and module lists hold A's rows and none of B's, also when A publishes a module with
+     * the coordinates of B's: that is a module of A's own.
+     */
+    private void assertOwnTicketsAndModulesOnly(Api a, String base) {
+        Map<String, String> ownA = TicketAndModuleFixtures.create(a, orgA);
+        Api.Response sameCoordinates = a.post(base + "/modules", Json.object("namespace", "acme", "name", "fixture",
+                "provider", "aws", "version", "9.0.0", "source", "./modules/elsewhere"));
+        assertThat(sameCoordinates.status()).as(sameCoordinates.body()).isEqualTo(201);
+        assertThat(sameCoordinates.id()).isEqualTo(ownA.get("{moduleId}"))
+                .isNotEqualTo(ticketsAndModulesB.get("{moduleId}"));
+        long min = sameCoordinates.position();
+        Set<String> bIds = Set.of(orgB, ticketsAndModulesB.get("{ticketId}"), ticketsAndModulesB.get("{moduleId}"));
+        List<JsonNode> tickets = Fixtures.items(a.get(base + "/tickets?limit=200&minPosition=" + min));
+        List<JsonNode> modules = Fixtures.items(a.get(base + "/modules?limit=200&minPosition=" + min));
+        assertNoneOf(bIds, tickets, "tickets");
+        assertNoneOf(bIds, modules, "modules");
+        assertNoneOf(bIds, Fixtures.items(a.get(base + "/modules/" + ownA.get("{moduleId}") + "/versions")),
+                "module versions");
+        assertThat(tickets.toString()).contains(ownA.get("{ticketId}"));
+        assertThat(modules.toString()).contains(ownA.get("{moduleId}"));
     }
 
     private static void assertNoneOf(Set<String> ids, List<JsonNode> rows, String what) {
@@ -288,7 +434,7 @@ class TenantIsolationIT {
     }
 
     private String pathIn(String pattern, String org) {
-        return pattern.replace("{orgId}", org)
+        String path = TicketAndModuleFixtures.path(pattern, ticketsAndModulesB).replace("{orgId}", org)
                 .replace("{userId}", memberB.userId())
                 .replace("{roleId}", roleB)
                 .replace("{keyId}", keyB)
@@ -298,10 +444,13 @@ class TenantIsolationIT {
                 .replace("{conversationId}", chatB.conversationId())
                 .replace("{messageId}", chatB.messageId())
                 .replace("{toolCallId}", chatB.toolCallId());
+        return infrastructureB.fill(pattern, path);
     }
 
     private Map<String, Object> body(String endpoint) {
-        return SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
+        Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "iso", memberA.userId());
+        return ticketOrModule != null ? ticketOrModule
+                : SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
     }
 
     /**

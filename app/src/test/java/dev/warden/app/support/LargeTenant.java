@@ -244,6 +244,136 @@ public final class LargeTenant {
         return PageRequest.cursor("model-" + padded(n / 2) + "-" + tag);
     }
 
+    /** {@code n} projects of the organization, newest first. */
+    public String projects(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO projects (id, organization_id, name, status, created_at, updated_at, last_event_position)
+                SELECT 'prj_' || :pad || '_' || :tag, :owner, 'Project ' || :pad || ' ' || :tag, 'active', :created,
+                       now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return newestFirst("prj", n / 2);
+    }
+
+    /**
+     * {@code n} workspaces of the organization in its project {@code projectId} (made here), newest
+     * first, each drifted as of its creation: one cursor serves the organization's workspaces, the
+     * project's and the drifted ones.
+     */
+    public String workspaces(Owner organization, String projectId, int n) throws SQLException {
+        project(organization, projectId);
+        insert("""
+                INSERT INTO workspaces (id, organization_id, project_id, name, status, drift_status, drift_checked_at,
+                                        drift_check_id, created_at, updated_at, last_event_position)
+                SELECT 'wks_' || :pad || '_' || :tag, :owner, '%s', 'ws-' || :pad, 'active', 'drifted', created,
+                       'drf_' || :pad, created, now(), 1
+                FROM (SELECT g, :created AS created FROM generate_series(1, ?) g) rows"""
+                .formatted(projectId.replace("'", "''")), organization, n);
+        return newestFirst("wks", n / 2);
+    }
+
+    /** {@code n} runs of the workspace {@code workspaceId} (made here, in a project of its own), newest first. */
+    public String runs(Owner organization, String workspaceId, int n) throws SQLException {
+        String projectId = "prj_of_" + workspaceId;
+        project(organization, projectId);
+        insert("""
+                INSERT INTO workspaces (id, organization_id, project_id, name, status, created_at, updated_at,
+                                        last_event_position)
+                SELECT '%s', :owner, '%s', 'runs', 'active', now(), now(), 1 FROM generate_series(1, ?) g"""
+                .formatted(workspaceId.replace("'", "''"), projectId.replace("'", "''")), organization, 1);
+        insert("""
+                INSERT INTO workspace_runs (id, organization_id, project_id, workspace_id, operation, status,
+                                            trigger_source, created_at, updated_at, last_event_position)
+                SELECT 'run_' || :pad || '_' || :tag, :owner, '%s', '%s', 'plan', 'succeeded', 'vcs', :created,
+                       now(), 1
+                FROM generate_series(1, ?) g""".formatted(projectId.replace("'", "''"),
+                workspaceId.replace("'", "''")), organization, n);
+        return newestFirst("run", n / 2);
+    }
+
+    /** {@code n} drift checks of the workspace {@code workspaceId}, newest first. */
+    public String driftChecks(Owner organization, String workspaceId, int n) throws SQLException {
+        insert("""
+                INSERT INTO drift_detection (id, organization_id, project_id, workspace_id, status, trigger_source,
+                                             resources_checked, resources_drifted, checked_at, created_at, updated_at,
+                                             last_event_position)
+                SELECT 'drf_' || :pad || '_' || :tag, :owner, 'prj_any', '%s', 'no-drift', 'schedule', 10, 0,
+                       created, created, now(), 1
+                FROM (SELECT g, :created AS created FROM generate_series(1, ?) g) rows"""
+                .formatted(workspaceId.replace("'", "''")), organization, n);
+        return newestFirst("drf", n / 2);
+    }
+
+    private void project(Owner organization, String projectId) throws SQLException {
+        insert("""
+                INSERT INTO projects (id, organization_id, name, status, created_at, updated_at, last_event_position)
+                SELECT '%s', :owner, 'Project of the rows', 'active', now(), now(), 1 FROM generate_series(1, ?) g"""
+                .formatted(projectId.replace("'", "''")), organization, 1);
+    }
+
+    /**
+     * {@code n} tickets of the organization, newest first: the even rows about the project
+     * {@code prj_large}, the odd ones about {@code prj_other}; every tenth in progress, the rest open.
+     * The middle row is an even one in progress, so its cursor is deep in the organization's tickets,
+     * the project's, those in progress and the project's in progress.
+     */
+    public String tickets(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO tickets (id, organization_id, project_id, title, status, priority, created_at, updated_at,
+                                     last_event_position)
+                SELECT 'tkt_' || :pad || '_' || :tag, :owner,
+                       CASE WHEN g % 2 = 0 THEN 'prj_large' ELSE 'prj_other' END, 'Ticket ' || g,
+                       CASE WHEN g % 10 = 0 THEN 'in_progress' ELSE 'open' END, 'medium', :created, now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return newestFirst("tkt", n / 20 * 10);
+    }
+
+    /** {@code n} comments numbered 1 to n on the ticket (or tickets) {@code ticket} names, and those tickets. */
+    public String ticketComments(Owner organization, Owner ticket, int n) throws SQLException {
+        insert("""
+                INSERT INTO tickets (id, organization_id, title, status, priority, created_at, updated_at,
+                                     last_event_position)
+                SELECT :ticket, :owner, 'Commented', 'open', 'low', now(), now(), 1
+                FROM generate_series(1, ?) g ON CONFLICT (id) DO NOTHING""".replace(":ticket", "(" + ticket.sql() + ")"),
+                organization, n);
+        insert("""
+                INSERT INTO ticket_comments (ticket_id, number, organization_id, body, author_id, created_at,
+                                             last_event_position)
+                SELECT :ticket, g, :owner, 'Comment ' || g, 'usr_author', now(), 1
+                FROM generate_series(1, ?) g""".replace(":ticket", "(" + ticket.sql() + ")"), organization, n);
+        return PageRequest.cursor(Integer.toString(n / 2));
+    }
+
+    /** {@code n} modules of the organization, by coordinates (namespace {@code ns<g>}). */
+    public String modules(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO modules (id, organization_id, namespace, name, provider, module_key, latest_version,
+                                     version_count, created_at, updated_at, last_event_position)
+                SELECT 'mod_' || :pad || '_' || :tag, :owner, 'ns' || :pad, 'net' || :tag, 'aws',
+                       'ns' || :pad || '/net' || :tag || '/aws', '1.0.0', 1, now(), now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        int middle = n / 2;
+        return PageRequest.cursor(SortKey.of("ns" + padded(middle) + "/net" + tag + "/aws", id("mod", middle)));
+    }
+
+    /**
+     * {@code n} versions of the module (or modules) {@code module} names: {@code 1.<g>.0}, every fifth
+     * the pre-release {@code 1.<g>.0-rc.1} instead, with their sort columns as the projection writes them.
+     */
+    public String moduleVersions(Owner organization, Owner module, int n) throws SQLException {
+        insert("""
+                INSERT INTO module_registry (id, organization_id, module_id, namespace, name, provider, version, major,
+                                             minor, patch, is_release, pre_release_key, source, status, published_at,
+                                             created_at, updated_at, last_event_position)
+                SELECT :module || '@' || v.version, :owner, :module, 'ns', 'net', 'aws', v.version, 1, g, 0,
+                       g % 5 <> 0, CASE WHEN g % 5 = 0 THEN '1rc!00011!' ELSE '' END, './net', 'published', now(),
+                       now(), now(), 1
+                FROM generate_series(1, ?) g,
+                     LATERAL (SELECT '1.' || g || '.0' || CASE WHEN g % 5 = 0 THEN '-rc.1' ELSE '' END AS version) v
+                """.replace(":module", "(" + module.sql() + ")"), organization, n);
+        int middle = n / 2;
+        return PageRequest.cursor("1." + middle + ".0" + (middle % 5 == 0 ? "-rc.1" : ""));
+    }
+
     /** Runs an insert of {@code n} rows, with {@code :owner}, {@code :tag}, {@code :pad}, {@code :created} filled in. */
     private void insert(String sql, Owner owner, int n) throws SQLException {
         String statementText = sql.replace(":owner", owner == null ? "NULL" : "(" + owner.sql() + ")")
