@@ -75,3 +75,20 @@ CREATE TABLE conversation_token_totals (
         CHECK (messages >= 0 AND input_tokens >= 0 AND output_tokens >= 0 AND cached_tokens >= 0)
 );
 COMMENT ON TABLE conversation_token_totals IS 'Tokens spent per organization and model, from the messages that reported them.';
+
+
+-- The activity feed names a conversation by its title and a tool call by its tool; added last, so
+-- no event whose subject V0016 names gets another. The columns stay as V0004 made them.
+CREATE OR REPLACE VIEW activity_stream AS
+SELECT e.global_index                             AS position,
+       e.time_stamp                               AS occurred_at,
+       e.meta_data ->> 'organizationId'           AS organization_id,
+       e.meta_data ->> 'actorId'                  AS actor_id,
+       e.meta_data ->> 'actorType'                AS actor_type,
+       regexp_replace(e.payload_type, '^.*\.', '') AS event_type,
+       e.type                                     AS entity_type,
+       e.aggregate_identifier                     AS entity_id,
+       coalesce(e.payload ->> 'name', e.payload ->> 'email', e.payload ->> 'permission',
+                e.payload ->> 'userId', e.payload ->> 'operation', e.payload ->> 'status',
+                e.payload ->> 'title', e.payload ->> 'toolName') AS subject
+FROM domain_event_entry e;

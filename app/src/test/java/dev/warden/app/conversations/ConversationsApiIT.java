@@ -94,6 +94,10 @@ class ConversationsApiIT {
         assertThat(audit.get(0).get("actorId").asString()).isEqualTo(adminId);
         assertThat(audit.get(0).get("payload").get("toolName").asString()).isEqualTo("terraform.plan");
         assertThat(audit.get(0).get("payload").get("toolCallId").asString()).isEqualTo(toolCallId);
+        assertThat(items(admin.get(base + "/activity?entity=" + started.id())))
+                .extracting(a -> a.get("eventType").asString() + " " + a.get("subject").asString())
+                .contains("ConversationStartedEvent Plan the shop", "ToolCallProposedEvent terraform.plan",
+                        "ToolCallApprovedEvent terraform.plan");
 
         JsonNode view = admin.get(conversation).json();
         assertThat(view.get("title").asString()).isEqualTo("Plan the shop");
