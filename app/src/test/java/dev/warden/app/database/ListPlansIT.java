@@ -8,6 +8,8 @@ import dev.warden.query.access.AccessQueries;
 import dev.warden.query.access.AccessRequestQueries;
 import dev.warden.query.audit.AuditQuery;
 import dev.warden.query.audit.AuditTrail;
+import dev.warden.query.conversations.ConversationQueries;
+import dev.warden.query.conversations.ToolCallQueries;
 import dev.warden.query.identity.ApiKeyQueries;
 import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.InvitationQueries;
@@ -118,6 +120,7 @@ class ListPlansIT {
                 p -> bean(AccessRequestQueries.class, jdbc).requests(org, "pending", p));
         add("sessions", "sessions", middle.sessions(), p -> bean(SessionQueries.class, jdbc).sessions(user, p));
         add("linked accounts", "accounts", middle.accounts(), p -> bean(IdentityQueries.class, jdbc).accounts(user, p));
+        addConversations(jdbc, org, organizations);
 
         // Infrastructure: projects, workspaces (the organization's, a project's, the drifted ones), and a
         // workspace's runs and drift checks.
@@ -211,6 +214,36 @@ class ListPlansIT {
                 }
             }
         }
+    }
+
+    /**
+     * The conversations context's lists: the organization's conversations, one conversation of
+     * {@value #ROWS} messages and tool calls, the organization's tool calls and its token totals,
+     * among those of the small organizations.
+     */
+    private static void addConversations(JdbcClient jdbc, String org, Owner smallOrganizations) throws SQLException {
+        new LargeTenant(connection).conversations(smallOrganizations, ROWS / 5);
+        new LargeTenant(connection).tokenTotals(smallOrganizations, ROWS / 5);
+        for (int i = 1; i <= 10; i++) {
+            new LargeTenant(connection).longConversation(Owner.of("org_small_" + i), ROWS / 100);
+        }
+        LargeTenant chat = new LargeTenant(connection);
+        String conversations = chat.conversations(Owner.of(org), ROWS);
+        String messages = chat.longConversation(Owner.of(org), ROWS);
+        String toolCalls = chat.toolCallCursor(ROWS);
+        String totals = chat.tokenTotals(Owner.of(org), ROWS);
+        String conversation = chat.conversationId();
+        add("conversations", "conversations", conversations,
+                p -> bean(ConversationQueries.class, jdbc).conversations(org, p));
+        add("a conversation's messages", "messages", messages,
+                p -> bean(ConversationQueries.class, jdbc).messages(org, conversation, p));
+        add("a conversation's tool calls", "tool_calls", toolCalls,
+                p -> bean(ToolCallQueries.class, jdbc).ofConversation(org, conversation, p));
+        add("tool calls", "tool_calls", toolCalls, p -> bean(ToolCallQueries.class, jdbc).ofOrganization(org, null, p));
+        add("pending tool calls", "tool_calls", toolCalls,
+                p -> bean(ToolCallQueries.class, jdbc).ofOrganization(org, "pending", p));
+        add("token totals per model", "conversation_token_totals", totals,
+                p -> bean(ConversationQueries.class, jdbc).tokenTotals(org, p));
     }
 
     /** The cursors after the middle row of each list of a tenant. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.support.Api;
+import dev.warden.app.support.ConversationFixtures;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
@@ -91,6 +92,38 @@ class SnapshotIT {
         Api.Response twice = api.post("/api/orgs/" + orgId + "/invitations", Json.object("userId", first));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.code()).isEqualTo("ALREADY_MEMBER");
+    }
+
+    @Test
+    void conversationRestoredFromItsSnapshotKeepsItsToolCallsAndItsCount() {
+        Api api = Api.admin(port);
+        String orgId = Fixtures.organization(api).id();
+        ConversationFixtures.WithToolCall call = ConversationFixtures.withPendingToolCall(api, orgId);
+        String decided = ConversationFixtures.propose(api, orgId, call.conversationId(), "terraform.show", Map.of())
+                .json().get("toolCallId").asString();
+        String conversation = "/api/orgs/" + orgId + "/conversations/" + call.conversationId();
+        assertThat(api.post(conversation + "/tool-calls/" + decided + "/reject", null).status()).isEqualTo(200);
+        // Started, two messages with a proposal each, one decision: 6 events; then one per message.
+        for (int i = 0; i < every; i++) {
+            assertThat(api.post(conversation + "/messages", Json.object("role", "user", "content", "Message " + i))
+                    .status()).isEqualTo(201);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(snapshots(call.conversationId()))
+                .isPositive());
+        assertThat(jdbc.sql("SELECT payload::text FROM snapshot_event_entry WHERE aggregate_identifier = ?")
+                .param(call.conversationId()).query(String.class).single())
+                .contains(call.toolCallId(), decided, "REJECTED");
+        aggregateCache.removeAll();
+
+        assertThat(api.post(conversation + "/tool-calls/" + decided + "/approve", null).code())
+                .as("the decision survived the snapshot").isEqualTo("TOOL_CALL_DECIDED");
+        Api.Response approved = api.post(conversation + "/tool-calls/" + call.toolCallId() + "/approve", null);
+        assertThat(approved.status()).as("the pending call survived the snapshot: " + approved.body())
+                .isEqualTo(200);
+        Api.Response last = api.post(conversation + "/messages", Json.object("role", "user", "content", "Last"));
+        assertThat(api.get(last.header("Location") + "?minPosition=" + last.position()).json().get("sequence")
+                .asInt()).as("the count of messages survived the snapshot").isEqualTo(every + 3);
     }
 
     private long snapshots(String aggregateId) {

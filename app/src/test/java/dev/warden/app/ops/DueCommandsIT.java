@@ -110,14 +110,7 @@ class DueCommandsIT {
      */
     @AfterEach
     void settleAndResetClock() {
-        Instant moved = clock.instant();
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM due_commands WHERE due_at <= ?").param(Timestamp.from(moved))
-                    .query(Long.class).single() == 0);
-        } finally {
-            TestClock.reset();
-        }
+        TestClock.settleDueCommandsAndReset(jdbc, clock);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.warden.app.security.AccessRules.OrgPermission;
 import dev.warden.app.security.AccessRules.Requirement;
 import dev.warden.app.security.AccessRules.SignedInUser;
 import dev.warden.app.support.Api;
+import dev.warden.app.support.ConversationFixtures;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
@@ -222,7 +223,8 @@ class RoleEndpointMatrixIT {
     private record World(String orgId, Fixtures.SignedIn caller, Fixtures.SignedIn target, String outsiderId,
                          String customRoleId, String disposableRoleId, String keyId, String targetRequestId,
                          String deniableRequestId, String callerRequestId, String invitationId,
-                         InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules) {
+                         InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules,
+                         ConversationFixtures.WithToolCall chat, ConversationFixtures.WithToolCall otherChat) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -239,9 +241,12 @@ class RoleEndpointMatrixIT {
             String callerRequest = requestAccess(caller.api(), orgId, requestable);
             String invitation = Fixtures.invite(admin, orgId, Json.object("email",
                     "invitee-" + Fixtures.unique() + "@example.com")).id();
+            // Conversations: approving and rejecting decide a tool call each; archive and restore use another chat.
+            ConversationFixtures.WithToolCall chat = ConversationFixtures.withPendingToolCall(admin, orgId);
+            ConversationFixtures.WithToolCall otherChat = ConversationFixtures.withPendingToolCall(admin, orgId);
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
                     deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId),
-                    TicketAndModuleFixtures.create(admin, orgId));
+                    TicketAndModuleFixtures.create(admin, orgId), chat, otherChat);
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -257,7 +262,12 @@ class RoleEndpointMatrixIT {
                     : customRoleId;
             String requestId = endpoint.endsWith("/cancel") ? callerRequestId
                     : endpoint.endsWith("/deny") ? deniableRequestId : targetRequestId;
+            ConversationFixtures.WithToolCall conversation = endpoint.endsWith("/reject")
+                    || endpoint.endsWith("/archive") || endpoint.endsWith("/restore") ? otherChat : chat;
             String path = TicketAndModuleFixtures.path(pattern.replace("{orgId}", orgId)
+                    .replace("{conversationId}", conversation.conversationId())
+                    .replace("{messageId}", conversation.messageId())
+                    .replace("{toolCallId}", conversation.toolCallId())
                     .replace("{userId}", target.userId())
                     .replace("{roleId}", roleId)
                     .replace("{keyId}", keyId)

@@ -78,6 +78,10 @@ final class SecurityFixtures {
                     "justification", word);
             case "POST /api/orgs/{orgId}/access-requests/{requestId}/approve" -> Json.object("reason", "ok");
             case "POST /api/orgs/{orgId}/access-requests/{requestId}/deny" -> Json.object("reason", "no");
+            case "POST /api/orgs/{orgId}/conversations" -> Json.object("title", title);
+            case "PATCH /api/orgs/{orgId}/conversations/{conversationId}" -> Json.object("title", "Renamed " + tag);
+            case "POST /api/orgs/{orgId}/conversations/{conversationId}/messages" -> Json.object("role", "user",
+                    "content", word);
             default -> endpoint.startsWith("GET ") || endpoint.startsWith("DELETE ") ? null : Json.object();
         };
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.security.AccessRules.OrgPermission;
 import dev.warden.app.support.Api;
+import dev.warden.app.support.ConversationFixtures;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
@@ -48,6 +49,8 @@ class TenantIsolationIT {
     String invitationB;
     InfrastructureWorld infrastructureB;
     Map<String, String> ticketsAndModulesB;
+    ConversationFixtures.WithToolCall chatA;
+    ConversationFixtures.WithToolCall chatB;
     long positionB;
 
     @BeforeEach
@@ -68,6 +71,8 @@ class TenantIsolationIT {
                 "someone-" + Fixtures.unique() + "@example.com")).id();
         infrastructureB = InfrastructureWorld.create(root, orgB);
         ticketsAndModulesB = TicketAndModuleFixtures.create(root, orgB);
+        chatA = ConversationFixtures.withPendingToolCall(root, orgA);
+        chatB = ConversationFixtures.withPendingToolCall(root, orgB);
         positionB = SecurityFixtures.audit(root, orgB, "limit=1").get(0).get("position").asLong();
     }
 
@@ -98,6 +103,7 @@ class TenantIsolationIT {
         JsonNode org = root.get("/api/orgs/" + orgB).json();
         assertThat(org.get("name").asString()).doesNotStartWith("Renamed");
         assertTicketAndModuleOfBUntouched();
+        assertChatBUntouched();
     }
 
     @Test
@@ -137,6 +143,7 @@ class TenantIsolationIT {
         List<String> failures = failures(a, base, calls);
         failures.addAll(infrastructureIdsOfBNameNothing(a, base));
         failures.addAll(failures(a, base, ticketAndModuleCalls()));
+        failures.addAll(failures(a, base, conversationCalls()));
         assertThat(failures).isEmpty();
         // B's things are untouched.
         JsonNode request = root.get("/api/orgs/" + orgB + "/access-requests/" + requestB).json();
@@ -147,6 +154,7 @@ class TenantIsolationIT {
         assertThat(role.get("name").asString()).startsWith("B only");
         assertThat(Fixtures.strings(role.get("permissions"))).isEmpty();
         assertTicketAndModuleOfBUntouched();
+        assertChatBUntouched();
         assertThat(SecurityFixtures.audit(root, orgB, "limit=1").get(0).get("position").asLong())
                 .as("B's audit is unchanged").isEqualTo(positionB);
     }
@@ -224,6 +232,59 @@ class TenantIsolationIT {
                         id -> Json.object("reason", "Stolen"), moduleB, missingModule));
     }
 
+    /** B's conversation, message and tool call under A's paths, and B's message and tool call under A's conversation. */
+    private List<Call> conversationCalls() {
+        Function<String, Object> noBody = id -> null;
+        String missing = IdKind.CONVERSATION.next();
+        String theirs = chatB.conversationId();
+        String ownChat = "/conversations/" + chatA.conversationId();
+        return List.of(
+                new Call("GET", "/conversations/%s", noBody, theirs, missing),
+                new Call("PATCH", "/conversations/%s", id -> Json.object("title", "Stolen"), theirs, missing),
+                new Call("POST", "/conversations/%s/archive", noBody, theirs, missing),
+                new Call("POST", "/conversations/%s/restore", noBody, theirs, missing),
+                new Call("GET", "/conversations/%s/messages", noBody, theirs, missing),
+                new Call("POST", "/conversations/%s/messages", id -> Json.object("role", "user", "content", "x"),
+                        theirs, missing),
+                new Call("GET", "/conversations/%s/messages/" + chatB.messageId(), noBody, theirs, missing),
+                new Call("GET", "/conversations/%s/tool-calls", noBody, theirs, missing),
+                new Call("GET", "/conversations/%s/tool-calls/" + chatB.toolCallId(), noBody, theirs, missing),
+                new Call("POST", "/conversations/%s/tool-calls/" + chatB.toolCallId() + "/approve", noBody, theirs,
+                        missing),
+                new Call("GET", ownChat + "/messages/%s?minPosition=" + chatA.position(), noBody, chatB.messageId(),
+                        IdKind.MESSAGE.next()),
+                new Call("GET", ownChat + "/tool-calls/%s?minPosition=" + chatA.position(), noBody,
+                        chatB.toolCallId(), IdKind.TOOL_CALL.next()),
+                new Call("POST", ownChat + "/tool-calls/%s/approve", noBody, chatB.toolCallId(),
+                        IdKind.TOOL_CALL.next()),
+                new Call("POST", ownChat + "/tool-calls/%s/reject", noBody, chatB.toolCallId(),
+                        IdKind.TOOL_CALL.next()));
+    }
+
+    /** B's conversation is active under its first title, with one message and its tool call pending. */
+    private void assertChatBUntouched() {
+        String chat = "/api/orgs/" + orgB + "/conversations/" + chatB.conversationId();
+        JsonNode conversation = root.get(chat + "?minPosition=" + chatB.position()).json();
+        assertThat(conversation.get("status").asString()).isEqualTo("active");
+        assertThat(conversation.get("title").asString()).startsWith("Chat ");
+        assertThat(conversation.get("messageCount").asInt()).isEqualTo(1);
+        assertThat(root.get(chat + "/tool-calls/" + chatB.toolCallId()).json().get("status").asString())
+                .isEqualTo("pending");
+    }
+
+    /** A's conversation lists hold none of B's rows. */
+    private void assertOwnConversationsOnly(Api a, String base, Set<String> bIds, long min) {
+        String chat = base + "/conversations/" + chatA.conversationId();
+        for (String list : List.of(base + "/conversations", chat + "/messages", chat + "/tool-calls",
+                base + "/tool-calls", base + "/token-totals")) {
+            List<JsonNode> rows = Fixtures.items(a.get(list + "?limit=200&minPosition=" + min));
+            assertThat(rows).as("A's rows in " + list).isNotEmpty();
+            assertNoneOf(bIds, rows, list);
+        }
+        assertThat(Fixtures.items(a.get(base + "/tool-calls?status=pending")).toString())
+                .contains(chatA.toolCallId());
+    }
+
     /** B's ticket is open, uncommented and nobody's; B's module version is published, not deprecated. */
     private void assertTicketAndModuleOfBUntouched() {
         String ticketB = ticketsAndModulesB.get("{ticketId}");
@@ -250,6 +311,7 @@ class TenantIsolationIT {
         Set<String> bIds = new HashSet<>(Set.of(orgB, memberB.userId(), roleB, keyB, requestB,
                 invitationB));
         bIds.addAll(infrastructureB.ids());
+        bIds.addAll(List.of(chatB.conversationId(), chatB.messageId(), chatB.toolCallId()));
         InfrastructureWorld infrastructureA = InfrastructureWorld.create(a, orgA);
 
         assertNoneOf(bIds, Fixtures.items(a.get(base + "/members?limit=200&minPosition=" + min)), "members");
@@ -272,6 +334,7 @@ class TenantIsolationIT {
             assertNoneOf(bIds, rows, list);
         }
         assertOwnTicketsAndModulesOnly(a, base);
+        assertOwnConversationsOnly(a, base, bIds, min);
         // The lists hold A's rows.
         assertThat(Fixtures.items(a.get(base + "/roles?limit=200")).toString()).contains(roleA);
         assertThat(Fixtures.items(a.get(base + "/access-requests?limit=200")).toString()).contains(requestA.id());
@@ -377,7 +440,10 @@ class TenantIsolationIT {
                 .replace("{keyId}", keyB)
                 .replace("{requestId}", requestB)
                 .replace("{invitationId}", invitationB)
-                .replace("{permission}", "organizations:read");
+                .replace("{permission}", "organizations:read")
+                .replace("{conversationId}", chatB.conversationId())
+                .replace("{messageId}", chatB.messageId())
+                .replace("{toolCallId}", chatB.toolCallId());
         return infrastructureB.fill(pattern, path);
     }
 

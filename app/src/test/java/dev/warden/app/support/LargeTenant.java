@@ -185,6 +185,65 @@ public final class LargeTenant {
         }
     }
 
+    /** {@code n} conversations of the organization, newest first. */
+    public String conversations(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO conversations (id, organization_id, user_id, title, status, created_at, updated_at,
+                                           last_event_position)
+                SELECT 'cnv_' || :pad || '_' || :tag, :owner, 'usr_starter', 'Conversation ' || g, 'active', :created,
+                       now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return newestFirst("cnv", n / 2);
+    }
+
+    /**
+     * One conversation of the organization ({@code cnv_long_<tag>}, see {@link #conversationId}) with
+     * {@code n} messages in order and {@code n} tool calls proposed in it, newest first, every tenth
+     * pending. Answers the cursor after its middle message; {@link #toolCallCursor} is the one after
+     * its middle tool call, a pending one.
+     */
+    public String longConversation(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO conversations (id, organization_id, user_id, title, status, message_count, created_at,
+                                           updated_at, last_event_position)
+                SELECT 'cnv_long_' || :tag, :owner, 'usr_starter', 'Long', 'active', ?, now(), now(), 1""",
+                organization, n);
+        insert("""
+                INSERT INTO messages (id, organization_id, conversation_id, sequence, role, content, created_at,
+                                      updated_at, last_event_position)
+                SELECT 'msg_' || :pad || '_' || :tag, :owner, 'cnv_long_' || :tag, g, 'user', 'Message ' || g,
+                       :created, now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        insert("""
+                INSERT INTO tool_calls (id, organization_id, conversation_id, message_id, tool_name, arguments, status,
+                                        expires_at, decided_at, created_at, updated_at, last_event_position)
+                SELECT 'tcl_' || :pad || '_' || :tag, :owner, 'cnv_long_' || :tag, 'msg_' || :pad || '_' || :tag,
+                       'terraform.plan', '{}', CASE WHEN g % 10 = 0 THEN 'pending' ELSE 'approved' END,
+                       now() + interval '15 minutes', CASE WHEN g % 10 = 0 THEN NULL ELSE now() END, :created, now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return PageRequest.cursor(Integer.toString(n / 2));
+    }
+
+    /** The id of the conversation {@link #longConversation} writes. */
+    public String conversationId() {
+        return "cnv_long_" + tag;
+    }
+
+    /** The cursor after the middle tool call of {@link #longConversation} with {@code n} rows. */
+    public String toolCallCursor(int n) {
+        return newestFirst("tcl", n / 20 * 10);
+    }
+
+    /** The organization's token totals for {@code n} models, by model. */
+    public String tokenTotals(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO conversation_token_totals (organization_id, model, messages, input_tokens, output_tokens,
+                                                       cached_tokens, updated_at, last_event_position)
+                SELECT :owner, 'model-' || :pad || '-' || :tag, g, g, g, g, now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return PageRequest.cursor("model-" + padded(n / 2) + "-" + tag);
+    }
+
     /** {@code n} projects of the organization, newest first. */
     public String projects(Owner organization, int n) throws SQLException {
         insert("""

@@ -1,5 +1,8 @@
 package dev.warden.app.support;
 
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The service's clock in tests: the real time plus an offset a test may move forward (to let a
@@ -27,6 +31,21 @@ public final class TestClock extends Clock {
     /** Back to the real time. */
     public static void reset() {
         OFFSET.set(Duration.ZERO);
+    }
+
+    /**
+     * Waits until every time-driven command due at the moved clock has been sent, then goes back to
+     * the real time: a command sent after that would find its thing not yet due and end undone.
+     */
+    public static void settleDueCommandsAndReset(JdbcClient jdbc, Clock clock) {
+        Instant moved = clock.instant();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                            "SELECT count(*) FROM due_commands WHERE due_at <= ?").param(Timestamp.from(moved))
+                    .query(Long.class).single() == 0);
+        } finally {
+            reset();
+        }
     }
 
     @Override
