@@ -2,12 +2,10 @@ package dev.warden.app.eventstore;
 
 import dev.warden.command.support.LogPosition;
 import dev.warden.query.support.Signal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
@@ -16,21 +14,16 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 /**
@@ -87,7 +80,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                 .dataType(String.class)
                 .schema(schema)
                 .appendSnapshot((connection, s, dataType, snapshot, serializer, timestampWriter) ->
-                        insertSnapshot(connection, s, snapshot, serializer, timestampWriter))
+                        EventRows.insertSnapshot(connection, s, snapshot, serializer, timestampWriter))
                 .readEventDataWithoutGaps((connection, s, globalIndex, batchSize) -> {
                     PreparedStatement statement = connection.prepareStatement(
                             "SELECT " + s.trackedEventFields() + " FROM " + s.domainEventTable()
@@ -172,7 +165,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                 List<? extends EventMessage<?>> chunk = events.subList(from, Math.min(events.size(),
                         from + APPEND_CHUNK));
                 Long last = JdbcUtils.executeQuery(getConnection(),
-                        c -> appendStatement(c, chunk, serializer),
+                        c -> EventRows.append(c, schema(), CHANNEL, chunk, serializer, this::writeTimestamp),
                         rs -> rs.next() ? rs.getLong(1) : null,
                         e -> {
                             handlePersistenceException(e, chunk.get(0));
@@ -183,22 +176,6 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                 }
             }
         });
-    }
-
-    private PreparedStatement appendStatement(Connection connection, List<? extends EventMessage<?>> events,
-                                              Serializer serializer) throws SQLException {
-        EventSchema schema = schema();
-        String rows = String.join(",", java.util.Collections.nCopies(events.size(), "(?,?,?,?,?,?,?,?,?)"));
-        PreparedStatement statement = connection.prepareStatement("WITH appended AS (INSERT INTO "
-                + schema.domainEventTable() + " (" + schema.domainEventFields() + ") VALUES " + rows
-                + " RETURNING " + schema.globalIndexColumn() + ") SELECT last, pg_notify('" + CHANNEL
-                + "', last::text) FROM (SELECT max(" + schema.globalIndexColumn() + ") AS last FROM appended) a");
-        int at = 0;
-        for (EventMessage<?> event : events) {
-            bind(statement, at, asDomainEvent(event), serializer, this::writeTimestamp);
-            at += 9;
-        }
-        return statement;
     }
 
     @Override
@@ -221,7 +198,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
             throws SQLException {
         EventSchema schema = schema();
         long globalIndex = resultSet.getLong(schema.globalIndexColumn());
-        StoredEvent event = storedEvent(resultSet, true);
+        StoredEvent event = StoredEvent.read(resultSet, schema(), true);
         boolean allowGaps = event.getTimestamp().isAfter(
                 GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS));
         GapAwareTrackingToken token;
@@ -238,79 +215,12 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
-        return storedEvent(resultSet, false);
+        return StoredEvent.read(resultSet, schema(), false);
     }
 
     @Override
     protected DomainEventData<?> getSnapshotData(ResultSet resultSet) throws SQLException {
-        return storedEvent(resultSet, false);
+        return StoredEvent.read(resultSet, schema(), false);
     }
 
-    private StoredEvent storedEvent(ResultSet resultSet, boolean tracked) throws SQLException {
-        EventSchema schema = schema();
-        String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
-        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
-        return new StoredEvent(resultSet.getString(schema.typeColumn()),
-                // A tracked event that belongs to no aggregate was stored with its own id as aggregate id.
-                tracked && eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
-                (Instant) readTimeStamp(resultSet, schema.timestampColumn()),
-                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
-                resultSet.getString(schema.payloadColumn()), resultSet.getString(schema.metaDataColumn()));
-    }
-
-    /**
-     * An event as stored, answering its timestamp as read from the row. Axon's entries keep it as text
-     * and parse it on every {@code getTimestamp()}, which profiles of the projections showed at 14-18%
-     * of their time; the text form here (epoch milliseconds) is never read.
-     */
-    static final class StoredEvent extends GenericDomainEventEntry<String> {
-
-        private final Instant timestamp;
-
-        StoredEvent(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
-                    Instant timestamp, String payloadType, String payloadRevision, String payload,
-                    String metaData) {
-            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, timestamp.toEpochMilli(), payloadType,
-                    payloadRevision, payload, metaData);
-            this.timestamp = timestamp;
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return timestamp;
-        }
-    }
-
-    private static PreparedStatement insertSnapshot(Connection connection, EventSchema schema,
-                                                    DomainEventMessage<?> snapshot, Serializer serializer,
-                                                    TimestampWriter timestampWriter) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement("INSERT INTO " + schema.snapshotTable() + " ("
-                + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)");
-        bind(statement, 0, snapshot, serializer, timestampWriter);
-        return statement;
-    }
-
-    /** Binds one event's nine columns, in the order of {@link EventSchema#domainEventFields()}, after {@code at}. */
-    private static void bind(PreparedStatement statement, int at, DomainEventMessage<?> event, Serializer serializer,
-                             TimestampWriter timestampWriter) throws SQLException {
-        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
-        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
-        statement.setString(at + 1, event.getIdentifier());
-        statement.setString(at + 2, event.getAggregateIdentifier());
-        statement.setLong(at + 3, event.getSequenceNumber());
-        statement.setString(at + 4, event.getType());
-        timestampWriter.writeTimestamp(statement, at + 5, event.getTimestamp());
-        statement.setString(at + 6, payload.getType().getName());
-        statement.setString(at + 7, payload.getType().getRevision());
-        statement.setObject(at + 8, payload.getData(), Types.OTHER);
-        statement.setObject(at + 9, metaData.getData(), Types.OTHER);
-    }
-
-    private static DomainEventMessage<?> asDomainEvent(EventMessage<?> event) {
-        if (event instanceof DomainEventMessage<?> domain) {
-            return domain;
-        }
-        return new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
-    }
 }
