@@ -40,7 +40,7 @@ class ProjectionMetrics {
                 .description("Global index of the newest event in the log").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${warden.metrics.refresh:1s}", initialDelayString = "${warden.metrics.refresh:1s}")
+    @Scheduled(fixedDelayString = "${warden.metrics.refresh}", initialDelayString = "${warden.metrics.refresh}")
     void refresh() {
         long headPosition = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")
                 .query(Long.class).single();
