@@ -88,11 +88,11 @@ class StartupFailureIT {
         String given = MasterKey.generateBase64();
 
         Result result = start(Map.of("DATABASE_URL", url, "WARDEN_MASTER_KEY", given, "PORT", "0"));
+        String line = "the data keys are wrapped under master key a1b2c3d4e5f60718 but the master key given has id "
+                + MasterKey.fromBase64(given, "test").id() + ": give that key (or finish `warden keys rotate-master`)";
         assertThat(result.code).isEqualTo(1);
-        assertThat(result.stdout).contains("APPLICATION FAILED TO START").contains(
-                "the data keys are wrapped under master key a1b2c3d4e5f60718 but the master key given has id "
-                        + MasterKey.fromBase64(given, "test").id()
-                        + ": give that key (or finish `warden keys rotate-master`)");
+        assertThat(result.stderr).containsExactly("warden: cannot start: " + line);
+        assertThat(result.stdout).contains("APPLICATION FAILED TO START").contains(line);
         assertThat(result.stdout + result.stderr).doesNotContain("\tat ").doesNotContain(given);
     }
 
