@@ -38,6 +38,6 @@ class ArchitectureTest {
                     "dev.warden.command.support..", "dev.warden.command.web..", "dev.warden.command.config..",
                     "dev.warden.events.shared..", "java..", "jakarta..", "org.springframework..",
                     "org.axonframework..", "io.micrometer..", "org.slf4j..", "com.fasterxml..", "tools.jackson..",
-                    "de.mkammerer..", "org.bouncycastle..", "")
+                    "de.mkammerer..", "org.bouncycastle..", "com.google.crypto.tink..", "")
             .allowEmptyShould(false);
 }

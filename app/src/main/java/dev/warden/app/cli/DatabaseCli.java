@@ -1,6 +1,5 @@
 package dev.warden.app.cli;
 
-import dev.warden.app.WardenApplication;
 import dev.warden.command.support.Seeder;
 import dev.warden.query.support.Positions;
 import java.io.PrintStream;
@@ -10,8 +9,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.api.MigrationInfo;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,18 +35,10 @@ public final class DatabaseCli {
             return 2;
         }
         String command = args[1];
-        SpringApplication application = new SpringApplication(WardenApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
         String roles = command.equals("seed") ? "command" : "none";
         // Only migrate and seed change the schema; info looks and leaves pending migrations pending.
         boolean migrate = !command.equals("info");
-        try (ConfigurableApplicationContext context = application.run(
-                "--warden.roles=" + roles, "--warden.seed.on-start=false", "--spring.main.banner-mode=off",
-                "--spring.flyway.enabled=" + migrate, "--logging.level.root=WARN", "--logging.level.dev.warden=WARN",
-                // A failed start is reported below in one line; Spring's own report is a page that blames DATABASE_URL.
-                "--logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF",
-                "--logging.level.org.springframework.boot.SpringApplication=OFF",
-                "--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR")) {
+        try (ConfigurableApplicationContext context = CliContext.start(roles, migrate)) {
             Flyway flyway = Flyway.configure().dataSource(context.getBean(DataSource.class))
                     .locations("classpath:db/migration").load();
             JdbcClient jdbc = context.getBean(JdbcClient.class);
@@ -63,11 +52,7 @@ public final class DatabaseCli {
             }
             return 0;
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            System.err.println("warden db " + command + " failed: " + root.getMessage());
+            System.err.println("warden db " + command + " failed: " + CliContext.rootMessage(e));
             return 1;
         }
     }

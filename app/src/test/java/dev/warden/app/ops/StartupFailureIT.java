@@ -3,6 +3,8 @@ package dev.warden.app.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.WardenApplication;
+import dev.warden.command.support.keys.MasterKey;
+import dev.warden.testdatabase.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Starting the service with a setting it cannot use ends the process with exit code 1 and one clear
@@ -76,6 +79,24 @@ class StartupFailureIT {
     }
 
     @Test
+    void masterKeyOtherThanTheDataKeysOneIsOneSentenceNamingBothIds() throws Exception {
+        String url = TestDatabase.url("master_key_start");
+        JdbcClient jdbc = JdbcClient.create(TestDatabase.migrated(url));
+        jdbc.sql("DELETE FROM data_keys").update();
+        jdbc.sql("INSERT INTO data_keys (subject_id, keyset, master_key_id) VALUES ('subject-1', ?, 'a1b2c3d4e5f60718')")
+                .param(new byte[] {1}).update();
+        String given = MasterKey.generateBase64();
+
+        Result result = start(Map.of("DATABASE_URL", url, "WARDEN_MASTER_KEY", given, "PORT", "0"));
+        String line = "the data keys are wrapped under master key a1b2c3d4e5f60718 but the master key given has id "
+                + MasterKey.fromBase64(given, "test").id() + ": give that key (or finish `warden keys rotate-master`)";
+        assertThat(result.code).isEqualTo(1);
+        assertThat(result.stderr).containsExactly("warden: cannot start: " + line);
+        assertThat(result.stdout).contains("APPLICATION FAILED TO START").contains(line);
+        assertThat(result.stdout + result.stderr).doesNotContain("\tat ").doesNotContain(given);
+    }
+
+    @Test
     void unknownCommandListsTheCommandsAndStartsNothing(@TempDir Path dataDir) throws Exception {
         // Where the service would keep its data and listen, were it started by mistake.
         Map<String, String> environment = Map.of("WARDEN_DATA_DIR", dataDir.toString(), "PORT", "0");
@@ -83,7 +104,8 @@ class StartupFailureIT {
         assertThat(result.code).isEqualTo(2);
         assertThat(result.stderr).containsExactly("warden: unknown command 'backup'",
                 "usage: warden [--roles=command,query] [--<setting>=<value> ...]   run the service",
-                "       warden db migrate|seed|info                                the database chores");
+                "       warden db migrate|seed|info                                the database chores",
+                "       warden keys rotate-master [--new-key-file=PATH]            re-wrap the data keys");
         assertThat(result.stdout).isEmpty();
         assertThat(dataDir).isEmptyDirectory();
 

@@ -1,0 +1,9 @@
+package dev.warden.command.support.keys;
+
+/** A ciphertext that does not decrypt: changed, cut, or presented with another owner's associated data. */
+public class CiphertextRefusedException extends RuntimeException {
+
+    public CiphertextRefusedException(String subjectId) {
+        super("the ciphertext does not decrypt with the data key of " + subjectId);
+    }
+}
