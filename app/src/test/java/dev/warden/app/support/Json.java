@@ -46,8 +46,8 @@ public final class Json {
     }
 
     /**
-     * {@code body} as UTF-8 JSON. A lone surrogate in a string is written as its {@code \}{@code uXXXX}
-     * escape, so tests of such text can hold it in a plain Java string.
+     * {@code body} as UTF-8 JSON. A lone surrogate in a string is written as its backslash-u escape
+     * (six characters), so tests of such text can hold it in a plain Java string.
      */
     static byte[] bytes(Object body) {
         if (body instanceof CharSequence) {

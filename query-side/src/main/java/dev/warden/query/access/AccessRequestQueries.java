@@ -1,15 +1,14 @@
 package dev.warden.query.access;
 
-import dev.warden.query.support.InvalidQueryException;
 import dev.warden.query.support.NewestFirst;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.Rows;
+import dev.warden.query.support.TextParameters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +19,6 @@ public class AccessRequestQueries {
     /** The statuses a request can have, in the order they are listed in errors. */
     public static final List<String> STATUSES = List.of("pending", "approved", "denied", "cancelled", "expired");
 
-    private static final Set<String> KNOWN = Set.copyOf(STATUSES);
 
     private final JdbcClient jdbc;
 
@@ -30,13 +28,7 @@ public class AccessRequestQueries {
 
     /** A {@code status} query parameter: {@code null} when absent, refused when not a status. */
     public static String status(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (!KNOWN.contains(value)) {
-            throw new InvalidQueryException("status", "must be one of " + String.join(", ", STATUSES));
-        }
-        return value;
+        return TextParameters.oneOf("status", value, STATUSES);
     }
 
     /**

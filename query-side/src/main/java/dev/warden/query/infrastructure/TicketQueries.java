@@ -7,6 +7,7 @@ import dev.warden.query.support.NewestFirst;
 import dev.warden.query.support.Page;
 import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.Rows;
+import dev.warden.query.support.TextParameters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,13 +27,7 @@ public class TicketQueries {
 
     /** A {@code status} query parameter: {@code null} when absent, refused when not a ticket status. */
     public static String status(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (TicketStatus.of(value).isEmpty()) {
-            throw new InvalidQueryException("status", "must be one of " + String.join(", ", TicketStatus.WIRE_NAMES));
-        }
-        return value;
+        return TextParameters.oneOf("status", value, TicketStatus.WIRE_NAMES);
     }
 
     /** A {@code projectId} query parameter: {@code null} when absent, refused when not shaped like a project id. */

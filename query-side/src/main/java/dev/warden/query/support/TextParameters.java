@@ -3,6 +3,7 @@ package dev.warden.query.support;
 import dev.warden.events.shared.Text;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** Checks of free-text and time query parameters before they reach SQL. */
 public final class TextParameters {
@@ -33,6 +34,17 @@ public final class TextParameters {
         if (value.length() > MAX_LENGTH || !isPlain(value)) {
             throw new InvalidQueryException(parameter, "must be at most " + MAX_LENGTH
                     + " characters of text without control characters");
+        }
+        return value;
+    }
+
+    /** {@code value} as one of {@code allowed}: {@code null} when absent, refused (naming them) otherwise. */
+    public static String oneOf(String parameter, String value, List<String> allowed) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!allowed.contains(value)) {
+            throw new InvalidQueryException(parameter, "must be one of " + String.join(", ", allowed));
         }
         return value;
     }
