@@ -1,6 +1,6 @@
 package dev.warden.app;
 
-import dev.warden.command.support.keys.MasterKeyException;
+import dev.warden.keys.MasterKeyException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

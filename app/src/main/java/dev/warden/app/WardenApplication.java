@@ -2,6 +2,7 @@ package dev.warden.app;
 
 import dev.warden.app.cli.CommandLine;
 import dev.warden.command.CommandSide;
+import dev.warden.keys.Keys;
 import dev.warden.query.QuerySide;
 import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
@@ -19,7 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import({CommandSide.class, QuerySide.class})
+@Import({Keys.class, CommandSide.class, QuerySide.class})
 public class WardenApplication {
 
     public static void main(String[] args) {

@@ -21,7 +21,8 @@ class ArchitectureTest {
 
     /** The packages of Warden that serve every context. */
     private static final String[] PLUMBING = {"dev.warden.app..", "dev.warden.command", "dev.warden.query",
-            "dev.warden.*.support..", "dev.warden.*.web..", "dev.warden.*.config..", "dev.warden.events.shared.."};
+            "dev.warden.*.support..", "dev.warden.*.web..", "dev.warden.*.config..", "dev.warden.events.shared..",
+            "dev.warden.keys.."};
 
     @ArchTest
     static final ArchRule appNamesNoContext = noClasses()

@@ -1,10 +1,10 @@
 package dev.warden.app.cli;
 
-import dev.warden.command.support.keys.KeysProperties;
-import dev.warden.command.support.keys.MasterKey;
-import dev.warden.command.support.keys.MasterKeyException;
-import dev.warden.command.support.keys.MasterKeyRotation;
-import dev.warden.command.support.keys.MasterKeySource;
+import dev.warden.keys.KeysProperties;
+import dev.warden.keys.MasterKey;
+import dev.warden.keys.MasterKeyException;
+import dev.warden.keys.MasterKeyRotation;
+import dev.warden.keys.MasterKeySource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.warden.app.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.WardenApplication;
-import dev.warden.command.support.keys.MasterKey;
+import dev.warden.keys.MasterKey;
 import dev.warden.testdatabase.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

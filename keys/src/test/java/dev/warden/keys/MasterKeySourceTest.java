@@ -1,4 +1,4 @@
-package dev.warden.command.support.keys;
+package dev.warden.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.warden.command.support.keys;
+package dev.warden.keys;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package dev.warden.command.support.keys;
+package dev.warden.keys;
 
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import java.security.GeneralSecurityException;

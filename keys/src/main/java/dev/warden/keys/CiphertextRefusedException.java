@@ -1,4 +1,4 @@
-package dev.warden.command.support.keys;
+package dev.warden.keys;
 
 /** A ciphertext that does not decrypt: changed, cut, or presented with another owner's associated data. */
 public class CiphertextRefusedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.warden.command.support.keys;
+package dev.warden.keys;
 
 /** The master key is missing, unreadable or not the one the data keys are wrapped under; one line, no secret. */
 public class MasterKeyException extends RuntimeException {

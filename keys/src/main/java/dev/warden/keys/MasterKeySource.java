@@ -1,4 +1,4 @@
-package dev.warden.command.support.keys;
+package dev.warden.keys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

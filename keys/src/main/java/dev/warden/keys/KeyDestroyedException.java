@@ -1,4 +1,4 @@
-package dev.warden.command.support.keys;
+package dev.warden.keys;
 
 /** The subject's data key was destroyed: what it encrypted can no longer be read (410 Gone for a caller). */
 public class KeyDestroyedException extends RuntimeException {
