@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -92,7 +93,7 @@ public class CredentialQueries {
         Integer revealedVersion = rs.wasNull() ? null : revealed;
         return new CredentialView(rs.getString("id"), rs.getString("organization_id"),
                 rs.getString("credential_type_id"), table == Table.CLOUD ? rs.getString("provider") : null,
-                rs.getString("name"), rs.getString("description"), CredentialJson.read(rs.getString("fields"), VALUES),
+                rs.getString("name"), rs.getString("description"), new TreeMap<>(CredentialJson.read(rs.getString("fields"), VALUES)),
                 rs.getInt("version"), status, "destroyed".equals(status), rs.getString("created_by"),
                 Rows.instant(rs, "created_at"), rs.getString("rotated_by"), Rows.instant(rs, "rotated_at"),
                 rs.getString("revoked_by"), Rows.instant(rs, "revoked_at"), rs.getString("destroyed_by"),
