@@ -13,6 +13,7 @@ import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
 import dev.warden.app.support.WardenTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ class CredentialsApiIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void storesRevealsRotatesAndDestroysACloudCredential() {
@@ -162,6 +166,29 @@ class CredentialsApiIT {
         ok(admin.post(base + "/credentials/" + mine + "/destroy", null));
         assertProblem(admin.put(ws + "/variables/ERASED", Json.object("sensitive", true, "credentialId", mine)),
                 400, "INVALID_VARIABLE");
+    }
+
+    @Test
+    void dataKeyOperationsAreTimedWithoutSubjectsInTheirTags() {
+        Api admin = Api.admin(port);
+        String orgId = Fixtures.organization(admin).id();
+        long encrypts = count("encrypt");
+        long creates = count("create");
+        long decrypts = count("decrypt");
+        long destroys = count("destroy");
+        String id = CredentialFixtures.storeAws(admin, orgId).id();
+        assertThat(count("encrypt") - encrypts).as("one per secret field").isEqualTo(2);
+        assertThat(count("create") - creates).as("one data key per credential").isEqualTo(1);
+        ok(admin.post("/api/orgs/" + orgId + "/credentials/" + id + "/reveal", null));
+        assertThat(count("decrypt") - decrypts).isEqualTo(2);
+        ok(admin.post("/api/orgs/" + orgId + "/credentials/" + id + "/destroy", null));
+        assertThat(count("destroy") - destroys).isEqualTo(1);
+        assertThat(meters.find("warden.keys.operations").timers()).allSatisfy(timer -> assertThat(timer.getId()
+                .getTags().toString()).doesNotContain(id).doesNotContain(orgId));
+    }
+
+    private long count(String op) {
+        return meters.get("warden.keys.operations").tag("op", op).timer().count();
     }
 
     static Api.Response created(Api.Response response) {
