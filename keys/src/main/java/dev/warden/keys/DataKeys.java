@@ -43,6 +43,7 @@ public class DataKeys implements SmartInitializingSingleton {
     private final JdbcClient jdbc;
     private final MasterKeySource masterKey;
     private final KeysetCache cache = new KeysetCache();
+    private final NewKeys made = new NewKeys(cache);
     private final KeyTimers timers;
 
     @Autowired
@@ -112,6 +113,7 @@ public class DataKeys implements SmartInitializingSingleton {
                 .param(subjectId)
                 .update();
         cache.remove(subjectId);
+        made.remove(subjectId);
         timers.record(KeyTimers.DESTROY, start);
     }
 
@@ -136,7 +138,7 @@ public class DataKeys implements SmartInitializingSingleton {
     }
 
     private Aead aead(String subjectId, boolean create) throws GeneralSecurityException {
-        Optional<Aead> cached = cache.get(subjectId);
+        Optional<Aead> cached = cache.get(subjectId).or(() -> made.get(subjectId));
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -152,8 +154,10 @@ public class DataKeys implements SmartInitializingSingleton {
                     .update();
             timers.record(KeyTimers.CREATE, start);
             if (inserted == 1) {
-                // Not cached: the caller's transaction may yet roll the new row back.
-                return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+                // Cached only once the caller's transaction commits: it may yet roll the new row back.
+                Aead aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+                made.add(subjectId, aead);
+                return aead;
             }
             row = DataKeyRow.find(jdbc, subjectId);
         }
