@@ -9,6 +9,7 @@ import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
 import dev.warden.app.support.Problems;
+import dev.warden.app.support.TestDatabaseInitializer;
 import dev.warden.testdatabase.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,7 +65,8 @@ class ConcurrentRoleChangesIT {
                 "--warden.database.pool-size=4", "--warden.database.connection-guard=true",
                 "--warden.snapshots.every=5", "--warden.commands.lock-timeout=200ms",
                 "--warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
-                "--warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD, "--axoniq.update-checker.disabled=true");
+                "--warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD, "--axoniq.update-checker.disabled=true",
+                        "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY);
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         log = app.getBean(JdbcClient.class);
         admin = Api.admin(port);

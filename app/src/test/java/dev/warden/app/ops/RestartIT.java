@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.app.WardenApplication;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Json;
+import dev.warden.app.support.TestDatabaseInitializer;
 import dev.warden.app.support.WardenTest;
 import dev.warden.command.access.SystemSeeder;
 import dev.warden.testdatabase.TestDatabase;
@@ -67,6 +68,7 @@ class RestartIT {
         return new SpringApplicationBuilder(WardenApplication.class)
                 .run("--server.port=0", "--warden.database.url=" + TestDatabase.url(),
                         "--warden.database.ssl=disable", "--axoniq.update-checker.disabled=true",
+                        "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY,
                         "--warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
                         "--warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD);
     }
