@@ -15,11 +15,13 @@ import dev.warden.events.identity.TotpDisabledEvent;
 import dev.warden.events.identity.TotpEnabledEvent;
 import dev.warden.events.identity.UserDeactivatedEvent;
 import dev.warden.events.identity.UserEmailChangedEvent;
+import dev.warden.events.identity.UserPersonalDataErasedEvent;
 import dev.warden.events.identity.UserReactivatedEvent;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.identity.UserRenamedEvent;
 import dev.warden.events.shared.DomainException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -29,16 +31,17 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A registered person: whether they may sign in, and how (a password, linked external accounts, a
  * TOTP second factor). A user always keeps at least one way to sign in. Secret material (the
  * password hash, the TOTP secret) is kept by {@link Credentials}, outside the log; the events only
- * say that it changed.
+ * say that it changed. Email and name enter events encrypted under the user's data key and are not
+ * part of its state: the email is claimed by its keyed hash ({@link UserRules}). Once erased, the
+ * user's personal data can no longer change.
  */
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger", cache = "aggregateCache")
 public class User {
 
     @AggregateIdentifier
     private String userId;
-    private String email;
-    private String displayName;
     private boolean active;
+    private boolean erased;
     private boolean hasPassword;
     private boolean totpEnabled;
     private boolean operator;
@@ -48,9 +51,12 @@ public class User {
     protected User() {
     }
 
-    /** Registers the user; the caller has validated the input, claimed the email and stored the password. */
-    User(String userId, String email, String displayName) {
-        apply(new UserRegisteredEvent(userId, email, displayName));
+    /**
+     * Registers the user; the caller has validated the input, claimed the email's hash, stored the password
+     * and encrypted email and name under the user's data key.
+     */
+    User(String userId, byte[] encryptedEmail, byte[] encryptedDisplayName) {
+        apply(UserRegisteredEvent.encrypted(userId, encryptedEmail, encryptedDisplayName));
         apply(new PasswordChangedEvent(userId));
     }
 
@@ -62,8 +68,8 @@ public class User {
         return totpEnabled;
     }
 
-    String email() {
-        return email;
+    boolean erased() {
+        return erased;
     }
 
     boolean operator() {
@@ -82,19 +88,39 @@ public class User {
         }
     }
 
-    void rename(String newName) {
-        if (!newName.equals(displayName)) {
-            apply(new UserRenamedEvent(userId, newName));
-        }
+    /** The name is kept only encrypted, so every rename is recorded, even to the same name. */
+    void rename(byte[] encryptedName) {
+        requireNotErased();
+        apply(UserRenamedEvent.encrypted(userId, encryptedName));
     }
 
-    void changeEmail(String newEmail) {
-        if (!newEmail.equals(email)) {
-            apply(new UserEmailChangedEvent(userId, newEmail));
+    /** The email is kept only encrypted (and claimed by its hash), so every change is recorded. */
+    void changeEmail(byte[] encryptedEmail) {
+        requireNotErased();
+        apply(UserEmailChangedEvent.encrypted(userId, encryptedEmail));
+    }
+
+    /**
+     * Erases the user's personal data for good (the caller destroyed the data keys and released the
+     * claims): deactivated, every session ended, and the erasure recorded. A repeat does nothing.
+     */
+    void erase(List<String> invitationIds) {
+        if (erased) {
+            return;
+        }
+        deactivate();
+        revokeAllSessions();
+        apply(new UserPersonalDataErasedEvent(userId, List.copyOf(invitationIds)));
+    }
+
+    void requireNotErased() {
+        if (erased) {
+            throw new DomainException(IdentityErrorCode.USER_ERASED, "This user's personal data was erased");
         }
     }
 
     void passwordChanged() {
+        requireNotErased();
         apply(new PasswordChangedEvent(userId));
     }
 
@@ -115,12 +141,14 @@ public class User {
     }
 
     void reactivate() {
+        requireNotErased();
         if (!active) {
             apply(new UserReactivatedEvent(userId));
         }
     }
 
     void linkAccount(String accountId, String provider, String providerAccountId) {
+        requireNotErased();
         if (accounts.containsKey(accountId)) {
             return;
         }
@@ -166,19 +194,12 @@ public class User {
     @EventSourcingHandler
     void on(UserRegisteredEvent event) {
         userId = event.userId();
-        email = event.email();
-        displayName = event.displayName();
         active = true;
     }
 
     @EventSourcingHandler
-    void on(UserRenamedEvent event) {
-        displayName = event.displayName();
-    }
-
-    @EventSourcingHandler
-    void on(UserEmailChangedEvent event) {
-        email = event.email();
+    void on(UserPersonalDataErasedEvent event) {
+        erased = true;
     }
 
     @EventSourcingHandler

@@ -41,6 +41,7 @@ import dev.warden.events.identity.LinkAccountCommand;
 import dev.warden.events.identity.MemberAddedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.identity.PasswordChangedEvent;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.PasswordRemovedEvent;
 import dev.warden.events.identity.ReactivateUserCommand;
 import dev.warden.events.identity.RegisterUserCommand;
@@ -105,7 +106,7 @@ class UserTest {
 
     /** Alice as registration leaves her: her email claimed and a password stored. */
     private TestExecutor<User> givenAlice(Object... laterEvents) {
-        names.claim(UserRules.EMAIL_SCOPE, EMAIL, USER_ID);
+        names.claim(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL), USER_ID);
         credentials.savePassword(USER_ID, PASSWORD_HASH);
         return fixture.given(aliceRegistered(), new PasswordChangedEvent(USER_ID)).andGiven(laterEvents);
     }
@@ -121,10 +122,10 @@ class UserTest {
         void registersUserWithStrippedEmailAndNameClaimsEmailAndStoresPasswordHash() {
             fixture.givenNoPriorActivity()
                     .when(register("  Alice@Example.com ", " Alice "))
-                    .expectEvents(new UserRegisteredEvent(USER_ID, "Alice@Example.com", "Alice"),
+                    .expectEvents(IdentityTestData.registered(USER_ID, "Alice@Example.com", "Alice"),
                             new PasswordChangedEvent(USER_ID));
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).contains(USER_ID);
             assertThat(credentials.passwordHash(USER_ID)).contains(PASSWORD_HASH);
         }
 
@@ -133,7 +134,7 @@ class UserTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterUserCommand(OTHER_USER_ID, "bob@example.com", "Bob", PASSWORD_HASH,
                             ORGANIZATION_ID, IdentityTestData.OTHER_MEMBER_ID))
-                    .expectEvents(new UserRegisteredEvent(OTHER_USER_ID, "bob@example.com", "Bob"),
+                    .expectEvents(IdentityTestData.registered(OTHER_USER_ID, "bob@example.com", "Bob"),
                             new PasswordChangedEvent(OTHER_USER_ID));
 
             assertThat(organizations.eventsOf(ORGANIZATION_ID)).endsWith(
@@ -149,7 +150,7 @@ class UserTest {
                     .expectException(refusedWith(IdKind.ORGANIZATION.notFoundCode()))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).isEmpty();
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).isEmpty();
             assertThat(credentials.passwordHash(USER_ID)).isEmpty();
         }
 
@@ -162,7 +163,7 @@ class UserTest {
                     .expectException(refusedWith(IdentityErrorCode.INVALID_PASSWORD))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).isEmpty();
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).isEmpty();
         }
 
         @ParameterizedTest
@@ -175,7 +176,7 @@ class UserTest {
                     .expectException(refusedWith(IdentityErrorCode.INVALID_EMAIL))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).isEmpty();
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).isEmpty();
         }
 
         @Test
@@ -190,14 +191,14 @@ class UserTest {
 
         @Test
         void rejectsEmailTakenIgnoringCase() {
-            names.claim(UserRules.EMAIL_SCOPE, EMAIL, OTHER_USER_ID);
+            names.claim(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL), OTHER_USER_ID);
 
             fixture.givenNoPriorActivity()
                     .when(register("ALICE@example.COM", "Alice"))
                     .expectException(refusedWith(IdentityErrorCode.EMAIL_TAKEN))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(OTHER_USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).contains(OTHER_USER_ID);
             assertThat(credentials.passwordHash(USER_ID)).isEmpty();
         }
 
@@ -230,16 +231,17 @@ class UserTest {
             givenAlice();
 
             fixture.when(new ChangeDisplayNameCommand(USER_ID, " Alice Liddell "))
-                    .expectEvents(new UserRenamedEvent(USER_ID, "Alice Liddell"));
+                    .expectEvents(UserRenamedEvent.encrypted(USER_ID,
+                            TestPersonalData.sealed(USER_ID, PersonalFields.DISPLAY_NAME, "Alice Liddell")));
         }
 
         @Test
-        void changingToTheCurrentDisplayNameStoresNothing() {
+        void changingToTheCurrentDisplayNameIsRecordedAgainSinceTheNameIsKeptOnlyEncrypted() {
             givenAlice();
 
             fixture.when(new ChangeDisplayNameCommand(USER_ID, "Alice"))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
+                    .expectEvents(UserRenamedEvent.encrypted(USER_ID,
+                            TestPersonalData.sealed(USER_ID, PersonalFields.DISPLAY_NAME, "Alice")));
         }
 
         @Test
@@ -256,11 +258,12 @@ class UserTest {
             givenAlice();
 
             fixture.when(new ChangeEmailCommand(USER_ID, " Alice@Wonderland.example "))
-                    .expectEvents(new UserEmailChangedEvent(USER_ID, "Alice@Wonderland.example"));
+                    .expectEvents(UserEmailChangedEvent.encrypted(USER_ID,
+                            TestPersonalData.sealed(USER_ID, PersonalFields.EMAIL, "Alice@Wonderland.example")));
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, "alice@wonderland.example"))
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash("alice@wonderland.example")))
                     .contains(USER_ID);
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).as("the old email is free again")
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).as("the old email is free again")
                     .isEmpty();
         }
 
@@ -269,31 +272,33 @@ class UserTest {
             givenAlice();
 
             fixture.when(new ChangeEmailCommand(USER_ID, "ALICE@example.com"))
-                    .expectEvents(new UserEmailChangedEvent(USER_ID, "ALICE@example.com"));
+                    .expectEvents(UserEmailChangedEvent.encrypted(USER_ID,
+                            TestPersonalData.sealed(USER_ID, PersonalFields.EMAIL, "ALICE@example.com")));
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).contains(USER_ID);
         }
 
         @Test
-        void changingToTheCurrentEmailStoresNothing() {
+        void changingToTheCurrentEmailKeepsTheOneClaim() {
             givenAlice();
 
             fixture.when(new ChangeEmailCommand(USER_ID, EMAIL))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
+                    .expectSuccessfulHandlerExecution();
+
+            assertThat(names.keysOf(UserRules.EMAIL_SCOPE, USER_ID)).containsExactly(IdentityTestData.emailHash(EMAIL));
         }
 
         @Test
         void rejectsEmailOfAnotherUserIgnoringCase() {
             givenAlice();
-            names.claim(UserRules.EMAIL_SCOPE, "bob@example.com", OTHER_USER_ID);
+            names.claim(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash("bob@example.com"), OTHER_USER_ID);
 
             fixture.when(new ChangeEmailCommand(USER_ID, "Bob@Example.com"))
                     .expectException(refusedWith(IdentityErrorCode.EMAIL_TAKEN))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, "bob@example.com")).contains(OTHER_USER_ID);
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash("bob@example.com"))).contains(OTHER_USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).contains(USER_ID);
         }
 
         @Test
@@ -304,7 +309,7 @@ class UserTest {
                     .expectException(refusedWith(IdentityErrorCode.INVALID_EMAIL))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).contains(USER_ID);
         }
 
         @Test
@@ -743,7 +748,7 @@ class UserTest {
 
         @Test
         void isRefusedOnceUsersExist() {
-            names.claim(UserRules.EMAIL_SCOPE, "bob@example.com", OTHER_USER_ID);
+            names.claim(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash("bob@example.com"), OTHER_USER_ID);
 
             fixture.givenNoPriorActivity()
                     .when(bootstrap())

@@ -12,11 +12,13 @@ import dev.warden.events.identity.OperatorRevokedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.identity.OrganizationRenamedEvent;
 import dev.warden.events.identity.PasswordChangedEvent;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.PasswordRemovedEvent;
 import dev.warden.events.identity.TotpDisabledEvent;
 import dev.warden.events.identity.TotpEnabledEvent;
 import dev.warden.events.identity.UserDeactivatedEvent;
 import dev.warden.events.identity.UserEmailChangedEvent;
+import dev.warden.events.identity.UserPersonalDataErasedEvent;
 import dev.warden.events.identity.UserReactivatedEvent;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.identity.UserRenamedEvent;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
  * Keeps {@code users}, {@code accounts}, {@code organizations} and {@code members}, written with the
  * processor's batch ({@link ProjectionWrites}). Inserts are idempotent; updates and deletes only
  * apply to rows whose last event is older than the one handled, so handling an event twice changes
- * nothing. Sessions and API keys, in the same processing group, have projections of their own.
+ * nothing. Sessions and API keys, in the same processing group, have projections of their own. Emails
+ * and names are decrypted here ({@link PersonalValues}); an erased user keeps a row without them.
  */
 @Component
 @ProcessingGroup(IdentityProjection.GROUP)
@@ -41,27 +44,44 @@ public class IdentityProjection {
     public static final String GROUP = "identity-directory";
 
     private final ProjectionWrites writes;
+    private final PersonalValues personal;
 
-    IdentityProjection(ProjectionWrites writes) {
+    IdentityProjection(ProjectionWrites writes, PersonalValues personal) {
         this.writes = writes;
+        this.personal = personal;
     }
 
     @EventHandler
     public void on(UserRegisteredEvent event, Logged logged) {
-        writes.write(userKey(event.userId()), """
+        String id = event.userId();
+        writes.write(userKey(id), """
                         INSERT INTO users (id, email, display_name, status, created_at, updated_at, last_event_position)
                         VALUES (?, ?, ?, 'active', ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
-                event.userId(), event.email(), event.displayName(), logged.time(), logged.time(), logged.position());
+                id, personal.read(id, PersonalFields.EMAIL, event.email(), event.encryptedEmail()),
+                personal.read(id, PersonalFields.DISPLAY_NAME, event.displayName(), event.encryptedDisplayName()),
+                logged.time(), logged.time(), logged.position());
     }
 
     @EventHandler
     public void on(UserRenamedEvent event, Logged logged) {
-        updateUser(event.userId(), UserColumn.DISPLAY_NAME, event.displayName(), logged);
+        updateUser(event.userId(), UserColumn.DISPLAY_NAME, personal.read(event.userId(), PersonalFields.DISPLAY_NAME,
+                event.displayName(), event.encryptedDisplayName()), logged);
     }
 
     @EventHandler
     public void on(UserEmailChangedEvent event, Logged logged) {
-        updateUser(event.userId(), UserColumn.EMAIL, event.email(), logged);
+        updateUser(event.userId(), UserColumn.EMAIL, personal.read(event.userId(), PersonalFields.EMAIL,
+                event.email(), event.encryptedEmail()), logged);
+    }
+
+    /** The user stays, with no email or name, marked erased. */
+    @EventHandler
+    public void on(UserPersonalDataErasedEvent event, Logged logged) {
+        writes.write(userKey(event.userId()), """
+                        UPDATE users SET email = NULL, display_name = NULL, erased_at = ?, updated_at = ?,
+                            last_event_position = ?
+                        WHERE id = ? AND last_event_position < ?""",
+                logged.time(), logged.time(), logged.position(), event.userId(), logged.position());
     }
 
     @EventHandler
