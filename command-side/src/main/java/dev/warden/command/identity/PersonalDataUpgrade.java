@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stay as they are: the log is never rewritten.
  */
 @Component
-class PersonalDataUpgrade implements SmartInitializingSingleton {
+public class PersonalDataUpgrade implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataUpgrade.class);
 
