@@ -104,6 +104,14 @@ public class DataKeys implements SmartInitializingSingleton {
         keysets.forget(subjectId);
     }
 
+    /**
+     * Drops {@code subjectId}'s unwrapped key from this process's memory, so its next use reads {@code data_keys}
+     * again: for a process that learns another one destroyed the key (a replay right after must not decrypt).
+     */
+    public void forget(String subjectId) {
+        keysets.forget(subjectId);
+    }
+
     /** Fails the start when data keys exist and the master key given is not the one they are wrapped under. */
     @Override
     public void afterSingletonsInstantiated() {

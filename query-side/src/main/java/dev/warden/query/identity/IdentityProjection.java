@@ -77,6 +77,7 @@ public class IdentityProjection {
     /** The user stays, with no email or name, marked erased. */
     @EventHandler
     public void on(UserPersonalDataErasedEvent event, Logged logged) {
+        personal.forget(event.userId());
         writes.write(userKey(event.userId()), """
                         UPDATE users SET email = NULL, display_name = NULL, erased_at = ?, updated_at = ?,
                             last_event_position = ?

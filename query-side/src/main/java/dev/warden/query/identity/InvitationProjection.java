@@ -47,6 +47,7 @@ public class InvitationProjection {
     @EventHandler
     public void on(UserPersonalDataErasedEvent event, Logged logged) {
         for (String invitationId : event.invitationIds()) {
+            personal.forget(invitationId);
             writes.write(key(invitationId), """
                             UPDATE invitations SET email = NULL, email_erased = true, updated_at = ?, last_event_position = ?
                             WHERE id = ? AND last_event_position < ?""",

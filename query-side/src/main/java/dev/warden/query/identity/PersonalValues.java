@@ -25,6 +25,11 @@ class PersonalValues {
         this.keys = keys;
     }
 
+    /** Forgets whatever this process keeps of {@code subjectId}'s key: it was destroyed (maybe by another process). */
+    void forget(String subjectId) {
+        keys.forget(subjectId);
+    }
+
     /** {@code field} of {@code subjectId}: {@code legacy} when the event held plaintext, else decrypted (null when erased). */
     String read(String subjectId, String field, String legacy, byte[] encrypted) {
         if (encrypted == null) {
