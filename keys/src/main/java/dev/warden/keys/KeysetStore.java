@@ -26,6 +26,11 @@ final class KeysetStore {
         }
     }
 
+    /** Makes sure Tink knows every kind of keyset {@code data_keys} may hold (the static block above runs once). */
+    static void registerKinds() {
+        // Loading this class registered them.
+    }
+
     private final JdbcClient jdbc;
     private final MasterKeySource masterKey;
     private final KeysetCache cache = new KeysetCache();

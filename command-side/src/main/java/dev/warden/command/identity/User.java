@@ -51,10 +51,7 @@ public class User {
     protected User() {
     }
 
-    /**
-     * Registers the user; the caller has validated the input, claimed the email's hash, stored the password
-     * and encrypted email and name under the user's data key.
-     */
+    /** Registers the user; the caller has checked the input, claimed the email, stored the password, encrypted. */
     User(String userId, byte[] encryptedEmail, byte[] encryptedDisplayName) {
         apply(UserRegisteredEvent.encrypted(userId, encryptedEmail, encryptedDisplayName));
         apply(new PasswordChangedEvent(userId));
@@ -100,10 +97,7 @@ public class User {
         apply(UserEmailChangedEvent.encrypted(userId, encryptedEmail));
     }
 
-    /**
-     * Erases the user's personal data for good (the caller destroyed the data keys and released the
-     * claims): deactivated, every session ended, and the erasure recorded. A repeat does nothing.
-     */
+    /** Records the erasure (the caller destroyed the keys, released the claims): deactivated, sessions ended. */
     void erase(List<String> invitationIds) {
         if (erased) {
             return;

@@ -18,7 +18,6 @@ import dev.warden.events.identity.TotpDisabledEvent;
 import dev.warden.events.identity.TotpEnabledEvent;
 import dev.warden.events.identity.UserDeactivatedEvent;
 import dev.warden.events.identity.UserEmailChangedEvent;
-import dev.warden.events.identity.UserPersonalDataErasedEvent;
 import dev.warden.events.identity.UserReactivatedEvent;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.identity.UserRenamedEvent;
@@ -35,7 +34,8 @@ import org.springframework.stereotype.Component;
  * processor's batch ({@link ProjectionWrites}). Inserts are idempotent; updates and deletes only
  * apply to rows whose last event is older than the one handled, so handling an event twice changes
  * nothing. Sessions and API keys, in the same processing group, have projections of their own. Emails
- * and names are decrypted here ({@link PersonalValues}); an erased user keeps a row without them.
+ * and names are decrypted here ({@link PersonalValues}); an erased user keeps a row without them
+ * ({@link ErasureProjection}).
  */
 @Component
 @ProcessingGroup(IdentityProjection.GROUP)
@@ -72,17 +72,6 @@ public class IdentityProjection {
     public void on(UserEmailChangedEvent event, Logged logged) {
         updateUser(event.userId(), UserColumn.EMAIL, personal.read(event.userId(), PersonalFields.EMAIL,
                 event.email(), event.encryptedEmail()), logged);
-    }
-
-    /** The user stays, with no email or name, marked erased. */
-    @EventHandler
-    public void on(UserPersonalDataErasedEvent event, Logged logged) {
-        personal.forget(event.userId());
-        writes.write(userKey(event.userId()), """
-                        UPDATE users SET email = NULL, display_name = NULL, erased_at = ?, updated_at = ?,
-                            last_event_position = ?
-                        WHERE id = ? AND last_event_position < ?""",
-                logged.time(), logged.time(), logged.position(), event.userId(), logged.position());
     }
 
     @EventHandler
@@ -208,7 +197,7 @@ public class IdentityProjection {
                 value, logged.time(), logged.position(), organizationId, userId, logged.position());
     }
 
-    private static String userKey(String userId) {
+    static String userKey(String userId) {
         return "users " + userId;
     }
 

@@ -5,7 +5,6 @@ import dev.warden.events.identity.InvitationDeclinedEvent;
 import dev.warden.events.identity.InvitationRevokedEvent;
 import dev.warden.events.identity.MemberInvitedEvent;
 import dev.warden.events.identity.PersonalFields;
-import dev.warden.events.identity.UserPersonalDataErasedEvent;
 import dev.warden.query.support.Logged;
 import dev.warden.query.support.ProjectionWrites;
 import dev.warden.query.support.Rows;
@@ -43,18 +42,6 @@ public class InvitationProjection {
                 logged.time(), logged.time(), Rows.timestamp(event.expiresAt()), logged.position());
     }
 
-    /** Invitations sent to an erased user's email keep no address. */
-    @EventHandler
-    public void on(UserPersonalDataErasedEvent event, Logged logged) {
-        for (String invitationId : event.invitationIds()) {
-            personal.forget(invitationId);
-            writes.write(key(invitationId), """
-                            UPDATE invitations SET email = NULL, email_erased = true, updated_at = ?, last_event_position = ?
-                            WHERE id = ? AND last_event_position < ?""",
-                    logged.time(), logged.position(), invitationId, logged.position());
-        }
-    }
-
     @EventHandler
     public void on(InvitationAcceptedEvent event, Logged logged) {
         decide(event.invitationId(), "accepted", event.userId(), logged);
@@ -82,7 +69,7 @@ public class InvitationProjection {
                 status, by, logged.time(), logged.position(), invitationId, logged.position());
     }
 
-    private static String key(String invitationId) {
+    static String key(String invitationId) {
         return "invitations " + invitationId;
     }
 }

@@ -31,6 +31,7 @@ class PersonalDataProjectionIT {
     private final DataKeys keys = ReadModelDatabase.dataKeys();
     private final IdentityProjection identity = ReadModelDatabase.bean(IdentityProjection.class);
     private final InvitationProjection invitations = ReadModelDatabase.bean(InvitationProjection.class);
+    private final ErasureProjection erasure = ReadModelDatabase.bean(ErasureProjection.class);
     private final IdentityQueries queries = ReadModelDatabase.bean(IdentityQueries.class);
     private final Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
@@ -65,9 +66,7 @@ class PersonalDataProjectionIT {
 
         keys.destroy(userId);
         keys.destroy(invitationId);
-        var at2 = next(at);
-        identity.on(erased, at2);
-        invitations.on(erased, at2);
+        erasure.on(erased, next(at));
         Map<String, Object> user = row("users", userId);
         Map<String, Object> invitation = row("invitations", invitationId);
         assertThat(user.get("email")).isNull();
@@ -82,9 +81,7 @@ class PersonalDataProjectionIT {
         invitations.on(invited, next(at), "usr_founder");
         assertThat(row("users", userId).get("email")).as("replayed with the key destroyed").isNull();
         assertThat(row("invitations", invitationId).get("email_erased")).isEqualTo(true);
-        var at3 = next(at);
-        identity.on(erased, at3);
-        invitations.on(erased, at3);
+        erasure.on(erased, next(at));
         assertThat(row("users", userId)).as("the same erased row as before")
                 .containsAllEntriesOf(without(user, "last_event_position", "created_at", "updated_at"));
         assertThat(queries.user(userId).orElseThrow().erased()).isTrue();

@@ -26,6 +26,9 @@ public final class ReadModelDatabase {
     /** The master key of the query side's tests (fixed, so keys made by an earlier run on a kept server still unwrap). */
     private static final String MASTER_KEY = "cXVlcnktc2lkZS10ZXN0cy1tYXN0ZXIta2V5LTMyISE=";
 
+    /** One instance for every bean, as in a process: its memory of keys is shared. */
+    private static DataKeys dataKeys;
+
     private ReadModelDatabase() {
     }
 
@@ -67,12 +70,15 @@ public final class ReadModelDatabase {
     }
 
     /**
-     * The data keys of the tests (in the database's default schema, under a fixed test master key), for a
+     * The data keys of the tests, one instance (in the database's default schema, under a fixed test master key), for a
      * projection's helper that decrypts: {@link DataKeys} itself, or a bean taking it.
      */
-    public static DataKeys dataKeys() {
-        return new DataKeys(JdbcClient.create(migrated()),
-                new MasterKeySource(new KeysProperties(MASTER_KEY, "", "unused"), false));
+    public static synchronized DataKeys dataKeys() {
+        if (dataKeys == null) {
+            dataKeys = new DataKeys(JdbcClient.create(migrated()),
+                    new MasterKeySource(new KeysProperties(MASTER_KEY, "", "unused"), false));
+        }
+        return dataKeys;
     }
 
     private static Object onDataKeys(Class<?> type) throws ReflectiveOperationException {
