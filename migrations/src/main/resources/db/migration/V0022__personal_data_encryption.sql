@@ -18,3 +18,6 @@ ALTER TABLE invitations DROP CONSTRAINT invitations_addressee_check;
 ALTER TABLE invitations ADD CONSTRAINT invitations_addressee_check CHECK (user_id IS NULL OR email IS NULL);
 ALTER TABLE invitations ADD COLUMN email_erased boolean NOT NULL DEFAULT false;
 COMMENT ON COLUMN invitations.email_erased IS 'The invitee email was erased with its addressee (the invitation names nobody since).';
+
+ALTER TABLE accounts ALTER COLUMN provider_account_id DROP NOT NULL;
+COMMENT ON COLUMN accounts.provider_account_id IS 'The account id at the provider (may be an email); NULL once its user was erased.';

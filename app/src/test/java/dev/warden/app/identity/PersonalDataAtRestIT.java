@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Personal data at rest: TOTP secrets encrypted (and sign-in with a code still works), email claims by
  * keyed hash (case ignored, one winner among concurrent claims), and rows from before the change
- * (plaintext TOTP secrets, plaintext email claims) upgraded by the start-up step, once.
+ * (plaintext TOTP secrets, plaintext email and external-account claims) upgraded by the start-up step, once.
  */
 @WardenTest
 class PersonalDataAtRestIT {
@@ -60,6 +60,9 @@ class PersonalDataAtRestIT {
                 .param(user.userId()).update();
         jdbc.sql("INSERT INTO command_unique_names (scope, key, owner_id) VALUES ('user-email', ?, ?)")
                 .params(user.email().toLowerCase(), user.userId()).update();
+        String accountOwner = "acc_legacy" + Fixtures.unique();
+        jdbc.sql("INSERT INTO command_unique_names (scope, key, owner_id) VALUES ('external-account', ?, ?)")
+                .params("github:" + user.email(), accountOwner).update();
         assertProblem(admin.anonymous().post("/api/sessions", Json.object("email", user.email(),
                 "password", Api.USER_PASSWORD)), 401, "INVALID_CREDENTIALS");
 
@@ -72,6 +75,9 @@ class PersonalDataAtRestIT {
                 .param(user.userId()).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM user_totp WHERE secret IS NOT NULL").query(Long.class).single())
                 .isZero();
+        assertThat(jdbc.sql("SELECT key FROM command_unique_names WHERE scope = 'external-account' AND owner_id = ?")
+                .param(accountOwner).query(String.class).list()).as("an external account's claim by keyed hash")
+                .singleElement().asString().matches("[0-9a-f]{64}");
         signInWithCode(admin, user, secret, 3);
     }
 

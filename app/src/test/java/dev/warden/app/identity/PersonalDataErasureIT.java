@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Erasing a user's personal data through the API, end to end: sign-in impossible (answered like an
  * unknown email), read models erased, the audit trail keeps every fact with ids but no name or email,
- * the email free for someone else, nothing of the person left in any read-model table; and who may ask.
+ * the email (and an external account named by it) free for someone else, nothing of the person left in any read-model table; and who may ask.
  */
 @WardenTest
 class PersonalDataErasureIT {
@@ -54,6 +54,9 @@ class PersonalDataErasureIT {
                 null);
         assertThat(accepted.status()).as("addressed by the keyed hash of her email: " + accepted.body())
                 .isEqualTo(200);
+        Api.Response linked = alice.api().post("/api/me/accounts", Json.object("provider", "google",
+                "providerAccountId", alice.email()));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
         assertThat(logText(alice.userId())).as("new events hold no plaintext email or name")
                 .doesNotContainIgnoringCase(alice.email()).doesNotContain(name);
 
@@ -89,6 +92,9 @@ class PersonalDataErasureIT {
         assertThat(reused.status()).as("the email is free again: " + reused.body()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(admin.anonymous().signIn(alice.email(), Api.USER_PASSWORD)).isNotBlank();
+        Api.Response relinked = admin.anonymous().withToken(admin.anonymous().signIn(alice.email(), Api.USER_PASSWORD))
+                .post("/api/me/accounts", Json.object("provider", "google", "providerAccountId", alice.email()));
+        assertThat(relinked.status()).as("the external account is free again: " + relinked.body()).isEqualTo(201);
     }
 
     @Test

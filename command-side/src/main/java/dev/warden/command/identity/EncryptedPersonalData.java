@@ -8,14 +8,17 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link PersonalData} on the data keys: values under their subject's data key, emails indexed by a
- * keyed hash under the hash key {@value #EMAIL_INDEX}, which lives in {@code data_keys} like every key.
+ * {@link PersonalData} on the data keys: values under their subject's data key, emails and external
+ * accounts indexed by keyed hashes under the hash keys {@value #EMAIL_INDEX} and {@value #ACCOUNT_INDEX},
+ * which live in {@code data_keys} like every key.
  */
 @Component
 class EncryptedPersonalData implements PersonalData {
 
     /** The subject of the hash key of emails. */
     static final String EMAIL_INDEX = "index:email";
+    /** The subject of the hash key of external accounts. */
+    static final String ACCOUNT_INDEX = "index:external-account";
 
     private final DataKeys keys;
 
@@ -26,6 +29,11 @@ class EncryptedPersonalData implements PersonalData {
     @Override
     public String emailHash(String email) {
         return keys.keyedHash(EMAIL_INDEX, UserRules.emailKey(email).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String accountHash(String provider, String providerAccountId) {
+        return keys.keyedHash(ACCOUNT_INDEX, (provider + ":" + providerAccountId).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

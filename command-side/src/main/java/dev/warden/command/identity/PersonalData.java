@@ -11,6 +11,9 @@ interface PersonalData {
     /** The keyed hash of an email, the same for addresses that differ only in case or outer spaces. */
     String emailHash(String email);
 
+    /** The keyed hash of an external account ({@code provider:accountId}), what its claim is keyed by. */
+    String accountHash(String provider, String providerAccountId);
+
     /** {@code value} encrypted under {@code subjectId}'s data key, bound to that subject and {@code field}. */
     byte[] encrypt(String subjectId, String field, String value);
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Erasure of a user's personal data from an immutable log (crypto-shredding), in the command's one
  * transaction: the user's data key is destroyed (their email and name in every event of revision 2, and
  * their TOTP secret, become unreadable), so are the keys of the invitations sent to their email; the email
- * claim is released (anyone may register it again), the password and TOTP secret are deleted, operator
+ * claim and those of linked external accounts are released (anyone may use them again), the password and TOTP secret are deleted, operator
  * rights end, and the user is deactivated with every session ended. Erasing twice changes nothing.
  */
 @Component
@@ -53,6 +53,7 @@ class PersonalDataCommandHandler {
             }
             names.release(UserRules.EMAIL_SCOPE, emailHash, userId);
         }
+        user.invoke(User::accountIds).forEach(accountId -> UserRules.releaseAccount(names, accountId));
         personal.erase(userId);
         credentials.removePassword(userId);
         credentials.removeTotp(userId);

@@ -23,6 +23,7 @@ import dev.warden.events.shared.DomainException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -31,9 +32,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A registered person: whether they may sign in, and how (a password, linked external accounts, a
  * TOTP second factor). A user always keeps at least one way to sign in. Secret material (the
  * password hash, the TOTP secret) is kept by {@link Credentials}, outside the log; the events only
- * say that it changed. Email and name enter events encrypted under the user's data key and are not
- * part of its state: the email is claimed by its keyed hash ({@link UserRules}). Once erased, the
- * user's personal data can no longer change.
+ * say that it changed. Email, name and external account ids enter events encrypted under the user's
+ * data key, not its state (claims are by keyed hash: {@link UserRules}); once erased, they stay so.
  */
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger", cache = "aggregateCache")
 public class User {
@@ -45,7 +45,7 @@ public class User {
     private boolean hasPassword;
     private boolean totpEnabled;
     private boolean operator;
-    /** Linked accounts: account id to "provider:providerAccountId" (a provider has no colon). */
+    /** Linked accounts: account id to provider (the provider's account id is kept only encrypted, in the log). */
     private Map<String, String> accounts = new HashMap<>();
 
     protected User() {
@@ -141,26 +141,27 @@ public class User {
         }
     }
 
-    void linkAccount(String accountId, String provider, String providerAccountId) {
+    void linkAccount(String accountId, String provider, byte[] encryptedProviderAccountId) {
         requireNotErased();
-        if (accounts.containsKey(accountId)) {
-            return;
+        if (!accounts.containsKey(accountId)) {
+            apply(AccountLinkedEvent.encrypted(userId, accountId, provider, encryptedProviderAccountId));
         }
-        apply(new AccountLinkedEvent(userId, accountId, provider, providerAccountId));
     }
 
-    /** Unlinks an account; returns its "provider:providerAccountId" key so the caller can free it. */
-    String unlinkAccount(String accountId) {
-        String key = accounts.get(accountId);
-        if (key == null) {
+    /** Unlinks an account (the caller frees its claim, owned by the account id). */
+    void unlinkAccount(String accountId) {
+        String provider = accounts.get(accountId);
+        if (provider == null) {
             throw IdKind.ACCOUNT.notFound(accountId);
         }
         if (!hasPassword && accounts.size() == 1) {
             throw lastWayIn();
         }
-        String[] parts = key.split(":", 2);
-        apply(new AccountUnlinkedEvent(userId, accountId, parts[0], parts[1]));
-        return key;
+        apply(new AccountUnlinkedEvent(userId, accountId, provider, null));
+    }
+
+    Set<String> accountIds() {
+        return Set.copyOf(accounts.keySet());
     }
 
     void enableTotp() {
@@ -218,7 +219,7 @@ public class User {
 
     @EventSourcingHandler
     void on(AccountLinkedEvent event) {
-        accounts.put(event.accountId(), event.provider() + ":" + event.providerAccountId());
+        accounts.put(event.accountId(), event.provider());
     }
 
     @EventSourcingHandler

@@ -86,18 +86,20 @@ class UserCommandHandler {
         String provider = UserRules.requireProvider(command.provider());
         String account = UserRules.requireAccountId(command.providerAccountId());
         Aggregate<User> user = load(command.userId());
-        if (!names.claim(UserRules.ACCOUNT_SCOPE, provider + ":" + account, command.accountId())) {
+        user.execute(User::requireNotErased);
+        if (!names.claim(UserRules.ACCOUNT_SCOPE, personal.accountHash(provider, account), command.accountId())) {
             throw new DomainException(IdentityErrorCode.ACCOUNT_TAKEN,
                     "This external account is linked to a user already");
         }
-        user.execute(u -> u.linkAccount(command.accountId(), provider, account));
+        byte[] encrypted = personal.encrypt(command.userId(), PersonalFields.PROVIDER_ACCOUNT_ID, account);
+        user.execute(u -> u.linkAccount(command.accountId(), provider, encrypted));
     }
 
     @CommandHandler
     void handle(UnlinkAccountCommand command) {
         load(command.userId()).execute(u -> {
-            String key = u.unlinkAccount(command.accountId());
-            names.release(UserRules.ACCOUNT_SCOPE, key, command.accountId());
+            u.unlinkAccount(command.accountId());
+            UserRules.releaseAccount(names, command.accountId());
         });
     }
 

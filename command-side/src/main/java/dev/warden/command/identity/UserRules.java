@@ -19,6 +19,7 @@ public final class UserRules {
     static final String LEGACY_EMAIL_SCOPE = "user-email";
     /** The address of each invitation sent to an email: key the invitation id, owner the email's keyed hash. */
     static final String INVITATION_EMAIL_SCOPE = "invitation-email";
+    /** The uniqueness scope of external accounts, by the keyed hash of "provider:account"; owners are account ids. */
     static final String ACCOUNT_SCOPE = "external-account";
     static final int MAX_EMAIL_LENGTH = 254;
     static final int MAX_DISPLAY_NAME_LENGTH = 100;
@@ -63,6 +64,11 @@ public final class UserRules {
 
     static String requireAccountId(String raw) {
         return ACCOUNT_ID.check(raw);
+    }
+
+    /** Frees the claim of the external account {@code accountId} (whatever its key: by hash, or plaintext from before). */
+    static void releaseAccount(UniqueNames names, String accountId) {
+        names.keysOf(ACCOUNT_SCOPE, accountId).forEach(key -> names.release(ACCOUNT_SCOPE, key, accountId));
     }
 
     /** Claims the email of keyed hash {@code emailHash} for {@code userId}; refuses an email another user holds. */

@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.command.access.AccessTestData;
 import dev.warden.command.support.InMemoryUniqueNames;
 import dev.warden.command.support.RequestContext;
+import dev.warden.events.identity.AccountLinkedEvent;
 import dev.warden.events.identity.AllSessionsRevokedEvent;
 import dev.warden.events.identity.ChangeDisplayNameCommand;
 import dev.warden.events.identity.ErasePersonalDataCommand;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.PasswordChangedEvent;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.ReactivateUserCommand;
 import dev.warden.events.identity.UserDeactivatedEvent;
 import dev.warden.events.identity.UserPersonalDataErasedEvent;
@@ -72,6 +74,18 @@ class ErasureTest {
         assertThat(names.anyIn(UserRules.INVITATION_EMAIL_SCOPE)).isFalse();
         assertThat(credentials.passwordHash(USER_ID)).isEmpty();
         assertThat(credentials.totp(USER_ID)).isEmpty();
+    }
+
+    @Test
+    void linkedAccountsLoseTheirClaims() {
+        String accountId = AccessTestData.id(IdKind.ACCOUNT, "github");
+        names.claim(UserRules.ACCOUNT_SCOPE, personal.accountHash("github", EMAIL), accountId);
+        asUser(USER_ID, () -> fixture.given(aliceRegistered(), AccountLinkedEvent.encrypted(USER_ID, accountId,
+                        "github", TestPersonalData.sealed(USER_ID, PersonalFields.PROVIDER_ACCOUNT_ID, EMAIL)))
+                .when(new ErasePersonalDataCommand(USER_ID))
+                .expectSuccessfulHandlerExecution());
+
+        assertThat(names.anyIn(UserRules.ACCOUNT_SCOPE)).as("the external account may be linked again").isFalse();
     }
 
     @Test

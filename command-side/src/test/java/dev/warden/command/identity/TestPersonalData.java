@@ -23,6 +23,11 @@ final class TestPersonalData implements PersonalData {
     }
 
     @Override
+    public String accountHash(String provider, String providerAccountId) {
+        return "hash:" + provider + ":" + providerAccountId;
+    }
+
+    @Override
     public byte[] encrypt(String subjectId, String field, String value) {
         return sealed(subjectId, field, value);
     }

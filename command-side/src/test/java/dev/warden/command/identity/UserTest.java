@@ -77,7 +77,8 @@ class UserTest {
 
     private static final String ACCOUNT_ID = AccessTestData.id(IdKind.ACCOUNT, "github");
     private static final String OTHER_ACCOUNT_ID = AccessTestData.id(IdKind.ACCOUNT, "gitlab");
-    private static final String ACCOUNT_KEY = "github:42";
+    /** The claim key of the GitHub account 42: its keyed hash, as {@link TestPersonalData} makes it. */
+    private static final String ACCOUNT_KEY = new TestPersonalData().accountHash("github", "42");
 
     private AggregateTestFixture<User> fixture;
     private InMemoryUniqueNames names;
@@ -373,7 +374,8 @@ class UserTest {
             givenAlice();
 
             fixture.when(new LinkAccountCommand(USER_ID, ACCOUNT_ID, " GitHub ", " 42 "))
-                    .expectEvents(new AccountLinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
+                    .expectEvents(AccountLinkedEvent.encrypted(USER_ID, ACCOUNT_ID, "github",
+                            TestPersonalData.sealed(USER_ID, PersonalFields.PROVIDER_ACCOUNT_ID, "42")));
 
             assertThat(names.ownerOf(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY)).contains(ACCOUNT_ID);
         }
@@ -396,7 +398,8 @@ class UserTest {
             givenAlice();
 
             fixture.when(new LinkAccountCommand(USER_ID, ACCOUNT_ID, "gitlab", "42"))
-                    .expectEvents(new AccountLinkedEvent(USER_ID, ACCOUNT_ID, "gitlab", "42"));
+                    .expectEvents(AccountLinkedEvent.encrypted(USER_ID, ACCOUNT_ID, "gitlab",
+                            TestPersonalData.sealed(USER_ID, PersonalFields.PROVIDER_ACCOUNT_ID, "42")));
         }
 
         @ParameterizedTest
@@ -424,7 +427,7 @@ class UserTest {
             givenAlice(new AccountLinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
 
             fixture.when(new UnlinkAccountCommand(USER_ID, ACCOUNT_ID))
-                    .expectEvents(new AccountUnlinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
+                    .expectEvents(new AccountUnlinkedEvent(USER_ID, ACCOUNT_ID, "github", null));
 
             assertThat(names.ownerOf(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY)).isEmpty();
         }
@@ -448,7 +451,7 @@ class UserTest {
                     new PasswordRemovedEvent(USER_ID));
 
             fixture.when(new UnlinkAccountCommand(USER_ID, ACCOUNT_ID))
-                    .expectEvents(new AccountUnlinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
+                    .expectEvents(new AccountUnlinkedEvent(USER_ID, ACCOUNT_ID, "github", null));
         }
 
         @Test

@@ -10,6 +10,7 @@ public final class PersonalFields {
 
     public static final String EMAIL = "email";
     public static final String DISPLAY_NAME = "display-name";
+    public static final String PROVIDER_ACCOUNT_ID = "provider-account-id";
 
     private PersonalFields() {
     }

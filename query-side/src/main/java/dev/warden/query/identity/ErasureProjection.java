@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an erasure of personal data leaves in the read models: the user's row stays, with no email or
- * name and {@code erased_at} set; the invitations sent to their email keep no address. The keys of
+ * name and {@code erased_at} set; their linked accounts keep no provider account id, and the
+ * invitations sent to their email keep no address. The keys of
  * those subjects are forgotten by this process first, in case another one destroyed them, so that a
  * replay cannot read them again. Written with the same batch keys as the rows' own projections.
  */
@@ -33,6 +34,10 @@ public class ErasureProjection {
                             last_event_position = ?
                         WHERE id = ? AND last_event_position < ?""",
                 logged.time(), logged.time(), logged.position(), event.userId(), logged.position());
+        writes.write("accounts of " + event.userId(), """
+                        UPDATE accounts SET provider_account_id = NULL, updated_at = ?, last_event_position = ?
+                        WHERE user_id = ? AND last_event_position < ?""",
+                logged.time(), logged.position(), event.userId(), logged.position());
         for (String invitationId : event.invitationIds()) {
             personal.forget(invitationId);
             writes.write(InvitationProjection.key(invitationId), """

@@ -116,17 +116,18 @@ public class IdentityProjection {
 
     @EventHandler
     public void on(AccountLinkedEvent event, Logged logged) {
-        writes.write(accountKey(event.provider(), event.providerAccountId()), """
+        writes.write(accountKey(event.provider()), """
                         INSERT INTO accounts (id, user_id, provider, provider_account_id, created_at, updated_at,
                                               last_event_position)
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                event.accountId(), event.userId(), event.provider(), event.providerAccountId(),
+                event.accountId(), event.userId(), event.provider(), personal.read(event.userId(),
+                        PersonalFields.PROVIDER_ACCOUNT_ID, event.providerAccountId(), event.encryptedProviderAccountId()),
                 logged.time(), logged.time(), logged.position());
     }
 
     @EventHandler
     public void on(AccountUnlinkedEvent event, Logged logged) {
-        writes.write(accountKey(event.provider(), event.providerAccountId()),
+        writes.write(accountKey(event.provider()),
                 "DELETE FROM accounts WHERE id = ? AND last_event_position < ?",
                 event.accountId(), logged.position());
     }
@@ -206,9 +207,13 @@ public class IdentityProjection {
         return "organizations " + organizationId;
     }
 
-    /** One external account: the same provider account may be unlinked and linked again (unique per provider). */
-    private static String accountKey(String provider, String providerAccountId) {
-        return "accounts " + provider + " " + providerAccountId;
+    /**
+     * The external accounts of one provider: the same provider account may be unlinked and linked again by
+     * another user (unique per provider), and its id is not in a revision 2 unlink event, so all of a
+     * provider's links and unlinks keep their order.
+     */
+    private static String accountKey(String provider) {
+        return "accounts " + provider;
     }
 
     /** The columns of {@code users} that events change one at a time. */
