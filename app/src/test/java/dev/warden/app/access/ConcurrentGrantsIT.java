@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.warden.app.WardenApplication;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Json;
+import dev.warden.app.support.TestDatabaseInitializer;
 import dev.warden.app.support.WardenTest;
 import dev.warden.events.access.Permissions;
 import dev.warden.testdatabase.TestDatabase;
@@ -46,6 +47,7 @@ class ConcurrentGrantsIT {
     void concurrentGrantsThroughTwoInstancesAllLand() throws Exception {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(WardenApplication.class)
                 .run("--server.port=0", "--warden.database.url=" + TestDatabase.url(),
+                        "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY,
                         "--warden.database.ssl=disable", "--warden.seed.on-start=false",
                         "--axoniq.update-checker.disabled=true")) {
             int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();

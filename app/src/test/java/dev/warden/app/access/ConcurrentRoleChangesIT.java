@@ -9,6 +9,7 @@ import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
 import dev.warden.app.support.Problems;
+import dev.warden.app.support.TestDatabaseInitializer;
 import dev.warden.testdatabase.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,7 +61,8 @@ class ConcurrentRoleChangesIT {
     @BeforeAll
     static void start() {
         app = new SpringApplicationBuilder(WardenApplication.class).run("--server.port=0",
-                "--warden.database.url=" + TestDatabase.url(), "--warden.database.ssl=disable",
+                "--warden.database.url=" + TestDatabase.url(),
+                        "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY, "--warden.database.ssl=disable",
                 "--warden.database.pool-size=4", "--warden.database.connection-guard=true",
                 "--warden.snapshots.every=5", "--warden.commands.lock-timeout=200ms",
                 "--warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,

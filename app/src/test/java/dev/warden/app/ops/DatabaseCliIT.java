@@ -3,6 +3,7 @@ package dev.warden.app.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.app.cli.DatabaseCli;
+import dev.warden.app.support.TestDatabaseInitializer;
 import dev.warden.app.support.WardenTest;
 import dev.warden.testdatabase.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -36,11 +37,13 @@ class DatabaseCliIT {
         System.setErr(originalErr);
         System.clearProperty("warden.database.url");
         System.clearProperty("warden.database.embedded.data-dir");
+        System.clearProperty("warden.keys.master-key");
     }
 
     @Test
     void seedTwiceAppendsNothingAndInfoReportsTheLog() {
         System.setProperty("warden.database.url", TestDatabase.url());
+        System.setProperty("warden.keys.master-key", TestDatabaseInitializer.MASTER_KEY);
         Result migrate = run("db", "migrate");
         assertThat(migrate.code).as(migrate.err).isZero();
 

@@ -9,6 +9,7 @@ import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
 import dev.warden.app.support.TestClock;
+import dev.warden.app.support.TestDatabaseInitializer;
 import dev.warden.app.support.WardenTest;
 import dev.warden.command.support.DueCommandPoller;
 import dev.warden.command.support.DueCommandStore;
@@ -286,6 +287,7 @@ class DueCommandsIT {
     private ConfigurableApplicationContext startAnotherInstance() {
         return new SpringApplicationBuilder(WardenApplication.class)
                 .run("--server.port=0", "--warden.database.url=" + TestDatabase.url(),
+                        "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY,
                         "--warden.database.ssl=disable", "--axoniq.update-checker.disabled=true",
                         "--warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
                         "--warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.app.WardenApplication;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Json;
+import dev.warden.app.support.TestDatabaseInitializer;
 import dev.warden.app.support.WardenTest;
 import dev.warden.command.access.SystemSeeder;
 import dev.warden.testdatabase.TestDatabase;
@@ -66,6 +67,7 @@ class RestartIT {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(WardenApplication.class)
                 .run("--server.port=0", "--warden.database.url=" + TestDatabase.url(),
+                        "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY,
                         "--warden.database.ssl=disable", "--axoniq.update-checker.disabled=true",
                         "--warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
                         "--warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD);
