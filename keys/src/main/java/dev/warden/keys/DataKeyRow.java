@@ -1,8 +1,6 @@
 package dev.warden.keys;
 
-import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
@@ -33,9 +31,5 @@ record DataKeyRow(String subjectId, byte[] wrapped, String masterKeyId) {
             throw new MasterKeyException("the data key of " + subjectId + " does not unwrap with master key "
                     + master.id());
         }
-    }
-
-    Aead unwrap(MasterKey master) throws GeneralSecurityException {
-        return keyset(master).getPrimitive(RegistryConfiguration.get(), Aead.class);
     }
 }

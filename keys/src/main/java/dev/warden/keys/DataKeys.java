@@ -1,13 +1,12 @@
 package dev.warden.keys;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.prf.PrfSet;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,24 +25,16 @@ import org.springframework.stereotype.Component;
  * was encrypted with it, events included, can no longer be read (crypto-shredding). Ciphertexts carry
  * Tink's key id prefix; the associated data binds one to its owner. Unwrapped keysets are kept in memory
  * briefly ({@link KeysetCache}); no key material is ever logged. At start, the master key given must be
- * the one the data keys are wrapped under ({@link MasterKeyException} otherwise). Each operation's time
- * is recorded ({@link KeyTimers}), never with a subject in its tags.
+ * the one the data keys are wrapped under ({@link MasterKeyException} otherwise). {@link #keyedHash} gives
+ * keyed hashes under hash keys kept the same way, to index values that are kept only encrypted. Each
+ * operation's time is recorded ({@link KeyTimers}), never with a subject in its tags.
  */
 @Component
 public class DataKeys implements SmartInitializingSingleton {
 
-    static {
-        try {
-            AeadConfig.register();
-        } catch (GeneralSecurityException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final JdbcClient jdbc;
     private final MasterKeySource masterKey;
-    private final KeysetCache cache = new KeysetCache();
-    private final NewKeys made = new NewKeys(cache);
+    private final KeysetStore keysets;
     private final KeyTimers timers;
 
     @Autowired
@@ -61,6 +52,7 @@ public class DataKeys implements SmartInitializingSingleton {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
         this.timers = timers;
+        this.keysets = new KeysetStore(jdbc, masterKey, timers);
     }
 
     /** {@code plaintext} encrypted with {@code subjectId}'s data key (made now if it has none), bound to {@code associatedData}. */
@@ -102,6 +94,22 @@ public class DataKeys implements SmartInitializingSingleton {
         return new String(decrypt(subjectId, ciphertext, utf8(associatedData)), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A keyed hash (HMAC-SHA256 through Tink's PRF) of {@code input}, as 64 hex digits, under {@code subjectId}'s
+     * own hash key (made now if it has none; kept in {@code data_keys} and re-wrapped by a master key rotation
+     * like every data key). Equal inputs give equal hashes, so it can index a value without holding it; without
+     * the key nobody can test a guess against it. A subject holds either a hash key or an encryption key.
+     */
+    public String keyedHash(String subjectId, byte[] input) {
+        try {
+            byte[] mac = keysets.primitive(subjectId, true, PredefinedPrfParameters.HMAC_SHA256_PRF, PrfSet.class)
+                    .computePrimary(input, 32);
+            return HexFormat.of().formatHex(mac);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("keyed hash failed for " + subjectId, e);
+        }
+    }
+
     /** Deletes {@code subjectId}'s data key for good (in the caller's transaction); no new one is made for it after. */
     public void destroy(String subjectId) {
         long start = System.nanoTime();
@@ -112,9 +120,16 @@ public class DataKeys implements SmartInitializingSingleton {
                             destroyed_at = coalesce(data_keys.destroyed_at, now())""")
                 .param(subjectId)
                 .update();
-        cache.remove(subjectId);
-        made.remove(subjectId);
+        keysets.forget(subjectId);
         timers.record(KeyTimers.DESTROY, start);
+    }
+
+    /**
+     * Drops {@code subjectId}'s unwrapped key from this process's memory, so its next use reads {@code data_keys}
+     * again: for a process that learns another one destroyed the key (a replay right after must not decrypt).
+     */
+    public void forget(String subjectId) {
+        keysets.forget(subjectId);
     }
 
     /** Fails the start when data keys exist and the master key given is not the one they are wrapped under. */
@@ -138,36 +153,7 @@ public class DataKeys implements SmartInitializingSingleton {
     }
 
     private Aead aead(String subjectId, boolean create) throws GeneralSecurityException {
-        Optional<Aead> cached = cache.get(subjectId).or(() -> made.get(subjectId));
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        Optional<DataKeyRow> row = DataKeyRow.find(jdbc, subjectId);
-        if (row.isEmpty() && create) {
-            long start = System.nanoTime();
-            KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            MasterKey master = masterKey.require();
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, master.aead(), utf8(subjectId));
-            int inserted = jdbc.sql("INSERT INTO data_keys (subject_id, keyset, master_key_id) VALUES (?, ?, ?) "
-                            + "ON CONFLICT (subject_id) DO NOTHING")
-                    .params(subjectId, wrapped, master.id())
-                    .update();
-            timers.record(KeyTimers.CREATE, start);
-            if (inserted == 1) {
-                // Cached only once the caller's transaction commits: it may yet roll the new row back.
-                Aead aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
-                made.add(subjectId, aead);
-                return aead;
-            }
-            row = DataKeyRow.find(jdbc, subjectId);
-        }
-        if (row.isEmpty()) {
-            throw new CiphertextRefusedException(subjectId);
-        }
-        Aead aead = row.get().unwrap(masterKey.configured().orElseThrow(() -> new MasterKeyException(
-                "no master key: set WARDEN_MASTER_KEY or WARDEN_MASTER_KEY_FILE to the key the data keys are wrapped under")));
-        cache.put(subjectId, aead);
-        return aead;
+        return keysets.primitive(subjectId, create, PredefinedAeadParameters.AES256_GCM, Aead.class);
     }
 
     static byte[] utf8(String value) {

@@ -1,13 +1,12 @@
 package dev.warden.keys;
 
-import com.google.crypto.tink.Aead;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Unwrapped data keys for a short while (30 s, at most 1,000, least recently used out first), so a run
+ * Unwrapped data keys (their primitives) for a short while (30 s, at most 1,000, least recently used out first), so a run
  * of reads does not unwrap the same keyset each time. A key destroyed by another process stays usable
  * here until its entry expires.
  */
@@ -23,23 +22,23 @@ final class KeysetCache {
         }
     };
 
-    synchronized Optional<Aead> get(String subjectId) {
+    synchronized Optional<Object> get(String subjectId) {
         Entry entry = entries.get(subjectId);
         if (entry == null || System.nanoTime() - entry.at > TTL_NANOS) {
             entries.remove(subjectId);
             return Optional.empty();
         }
-        return Optional.of(entry.aead);
+        return Optional.of(entry.primitive);
     }
 
-    synchronized void put(String subjectId, Aead aead) {
-        entries.put(subjectId, new Entry(aead, System.nanoTime()));
+    synchronized void put(String subjectId, Object primitive) {
+        entries.put(subjectId, new Entry(primitive, System.nanoTime()));
     }
 
     synchronized void remove(String subjectId) {
         entries.remove(subjectId);
     }
 
-    private record Entry(Aead aead, long at) {
+    private record Entry(Object primitive, long at) {
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Re-wraps every live data key from the old master key to the new one, one row per transaction, recording
  * the new key's id with each row; an interrupted run leaves each row under one key or the other and a
  * rerun finishes the rest. The data keys themselves, and so every ciphertext and the event log, stay as
- * they are.
+ * they are. Any kind of keyset is re-wrapped alike: encryption keys and hash keys.
  */
 public final class MasterKeyRotation {
 
@@ -18,6 +18,7 @@ public final class MasterKeyRotation {
     private final TransactionTemplate transactions;
 
     public MasterKeyRotation(JdbcClient jdbc, TransactionTemplate transactions) {
+        KeysetStore.registerKinds();
         this.jdbc = jdbc;
         this.transactions = transactions;
     }

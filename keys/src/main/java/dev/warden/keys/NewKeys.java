@@ -1,6 +1,5 @@
 package dev.warden.keys;
 
-import com.google.crypto.tink.Aead;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Data keys made in the current transaction: later operations of the same transaction use them
+ * Data keys (their primitives) made in the current transaction: later operations of the same transaction use them
  * without reading and unwrapping the row just written (a command that seals several values makes one
  * key and reads none); they enter the {@link KeysetCache} once the transaction commits, and are
  * forgotten if it rolls back, as their rows are. Outside a transaction nothing is kept.
@@ -21,18 +20,18 @@ final class NewKeys {
         this.cache = cache;
     }
 
-    Optional<Aead> get(String subjectId) {
-        Map<String, Aead> keys = current();
+    Optional<Object> get(String subjectId) {
+        Map<String, Object> keys = current();
         return keys == null ? Optional.empty() : Optional.ofNullable(keys.get(subjectId));
     }
 
-    void add(String subjectId, Aead aead) {
+    void add(String subjectId, Object primitive) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
-        Map<String, Aead> keys = current();
+        Map<String, Object> keys = current();
         if (keys == null) {
-            Map<String, Aead> made = new HashMap<>();
+            Map<String, Object> made = new HashMap<>();
             TransactionSynchronizationManager.bindResource(this, made);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -45,18 +44,18 @@ final class NewKeys {
             });
             keys = made;
         }
-        keys.put(subjectId, aead);
+        keys.put(subjectId, primitive);
     }
 
     void remove(String subjectId) {
-        Map<String, Aead> keys = current();
+        Map<String, Object> keys = current();
         if (keys != null) {
             keys.remove(subjectId);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Aead> current() {
-        return (Map<String, Aead>) TransactionSynchronizationManager.getResource(this);
+    private Map<String, Object> current() {
+        return (Map<String, Object>) TransactionSynchronizationManager.getResource(this);
     }
 }

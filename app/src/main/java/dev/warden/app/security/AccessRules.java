@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public class AccessRules {
 
     /** What an endpoint requires. */
-    public sealed interface Requirement permits Public, SignedInUser, Operator, OrgPermission {
+    public sealed interface Requirement permits Public, SignedInUser, Operator, SelfOrOperator, OrgPermission {
     }
 
     /** Anyone, no credentials (signing in). */
@@ -41,6 +41,10 @@ public class AccessRules {
 
     /** A signed-in operator: account-wide actions that reach past every organization. */
     public record Operator() implements Requirement {
+    }
+
+    /** A signed-in user on their own account (the path's {@code {userId}}), or an operator on anyone's. */
+    public record SelfOrOperator() implements Requirement {
     }
 
     /** A caller holding {@code permission} in the organization of the path. */
@@ -70,6 +74,9 @@ public class AccessRules {
         }
         if (method.isAnnotationPresent(EndpointAccess.OperatorOnly.class)) {
             declared.add(new Operator());
+        }
+        if (method.isAnnotationPresent(EndpointAccess.SelfOrOperator.class)) {
+            declared.add(new SelfOrOperator());
         }
         EndpointAccess.Requires requires = method.getAnnotation(EndpointAccess.Requires.class);
         if (requires != null && permissions.isKnown(requires.value())) {

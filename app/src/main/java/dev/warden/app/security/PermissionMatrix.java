@@ -65,7 +65,9 @@ class PermissionMatrix {
                             .map(DefaultRole::name).toList());
         }
         String who = requirement instanceof AccessRules.Public ? "nobody signed in"
-                : requirement instanceof AccessRules.Operator ? "an operator" : "a signed-in user";
+                : requirement instanceof AccessRules.Operator ? "an operator"
+                : requirement instanceof AccessRules.SelfOrOperator ? "the user themself or an operator"
+                : "a signed-in user";
         return new Entry(method, path, who, null, List.of());
     }
 }

@@ -5,6 +5,7 @@ import dev.warden.events.shared.IdKind;
 import dev.warden.app.security.AccessRules.Operator;
 import dev.warden.app.security.AccessRules.OrgPermission;
 import dev.warden.app.security.AccessRules.Public;
+import dev.warden.app.security.AccessRules.SelfOrOperator;
 import dev.warden.app.security.AccessRules.Requirement;
 import dev.warden.command.support.PermissionDenials;
 import dev.warden.command.support.RequestContext;
@@ -106,6 +107,10 @@ class SecurityInterceptor implements HandlerInterceptor {
             }
             if (rule instanceof Operator && !caller.operator()) {
                 throw SecurityErrorCode.operatorsOnly();
+            }
+            if (rule instanceof SelfOrOperator && !caller.operator()
+                    && !actor.id().equals(pathVariable(request, "userId"))) {
+                throw SecurityErrorCode.selfOrOperatorOnly();
             }
             acting = context.as(actor.type(), actor.id(), null, Set.of());
         }

@@ -47,9 +47,9 @@ class ConcurrentGrantsIT {
     void concurrentGrantsThroughTwoInstancesAllLand() throws Exception {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(WardenApplication.class)
                 .run("--server.port=0", "--warden.database.url=" + TestDatabase.url(),
+                        "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY,
                         "--warden.database.ssl=disable", "--warden.seed.on-start=false",
-                        "--axoniq.update-checker.disabled=true",
-                        "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY)) {
+                        "--axoniq.update-checker.disabled=true")) {
             int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
             grantConcurrently(Api.admin(port), Api.admin(secondPort));
         }

@@ -61,12 +61,12 @@ class ConcurrentRoleChangesIT {
     @BeforeAll
     static void start() {
         app = new SpringApplicationBuilder(WardenApplication.class).run("--server.port=0",
-                "--warden.database.url=" + TestDatabase.url(), "--warden.database.ssl=disable",
+                "--warden.database.url=" + TestDatabase.url(),
+                        "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY, "--warden.database.ssl=disable",
                 "--warden.database.pool-size=4", "--warden.database.connection-guard=true",
                 "--warden.snapshots.every=5", "--warden.commands.lock-timeout=200ms",
                 "--warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
-                "--warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD, "--axoniq.update-checker.disabled=true",
-                        "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY);
+                "--warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD, "--axoniq.update-checker.disabled=true");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         log = app.getBean(JdbcClient.class);
         admin = Api.admin(port);

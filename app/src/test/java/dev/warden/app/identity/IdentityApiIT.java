@@ -17,6 +17,9 @@ import dev.warden.events.shared.IdKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.warden.keys.DataKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +38,9 @@ class IdentityApiIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataKeys keys;
 
     @Test
     void emailsAreUniqueIgnoringCase() {
@@ -239,11 +245,14 @@ class IdentityApiIT {
         return "/api/orgs/" + orgId + "/users";
     }
 
+    /** Registrations in the log of the user who holds {@code email}'s claim (by its keyed hash; the log holds it encrypted). */
     private long registrationsOf(String email) {
+        String hash = keys.keyedHash("index:email", email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
         return jdbc.sql("""
-                        SELECT count(*) FROM domain_event_entry
-                        WHERE payload_type LIKE '%.UserRegisteredEvent' AND lower(payload ->> 'email') = lower(?)""")
-                .param(email)
+                        SELECT count(*) FROM domain_event_entry e
+                        JOIN command_unique_names c ON c.owner_id = e.aggregate_identifier
+                        WHERE e.payload_type LIKE '%.UserRegisteredEvent' AND c.scope = 'user-email-hash' AND c.key = ?""")
+                .param(hash)
                 .query(Long.class)
                 .single();
     }

@@ -68,7 +68,7 @@ class IdentityProjectionIT {
 
             assertThat(row("users", userId)).isEqualTo(first);
             assertThat(queries.user(userId)).as("no password or second factor without their events")
-                    .contains(new UserView(userId, email, "Pat Projected", "active", false, false, false, at));
+                    .contains(new UserView(userId, email, "Pat Projected", "active", false, false, false, at, false));
             assertThat(first.get("last_event_position")).isEqualTo(base + 1);
         });
     }

@@ -43,7 +43,6 @@ class DatabaseCliIT {
     @Test
     void seedTwiceAppendsNothingAndInfoReportsTheLog() {
         System.setProperty("warden.database.url", TestDatabase.url());
-        // The shared database holds data keys (of the credentials tests), wrapped under the tests' master key.
         System.setProperty("warden.keys.master-key", TestDatabaseInitializer.MASTER_KEY);
         Result migrate = run("db", "migrate");
         assertThat(migrate.code).as(migrate.err).isZero();

@@ -22,6 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.warden.keys.DataKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +50,9 @@ class DatabaseOutageIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataKeys keys;
 
     @Test
     void anOutageAnswers503AndTheServiceRecoversByItself() throws Exception {
@@ -127,10 +133,12 @@ class DatabaseOutageIT {
                     .containsOnly(claimed);
         });
         for (String email : List.of(inFlightEmail, newEmail)) {
-            long claimed = count("SELECT count(*) FROM command_unique_names WHERE scope = 'user-email' AND key = ?",
-                    email);
-            long logged = count("SELECT count(*) FROM domain_event_entry WHERE payload_type = ? AND payload->>'email' = ?",
-                    "dev.warden.events.identity.UserRegisteredEvent", email);
+            String hash = keys.keyedHash("index:email", email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            long claimed = count("SELECT count(*) FROM command_unique_names WHERE scope = 'user-email-hash' AND key = ?",
+                    hash);
+            long logged = count("SELECT count(*) FROM domain_event_entry e JOIN command_unique_names c ON "
+                            + "c.owner_id = e.aggregate_identifier WHERE e.payload_type = ? AND c.scope = 'user-email-hash' "
+                            + "AND c.key = ?", "dev.warden.events.identity.UserRegisteredEvent", hash);
             long projected = count("SELECT count(*) FROM users WHERE email = ?", email);
             assertThat(claimed).as(email + " claimed").isIn(0L, 1L);
             assertThat(List.of(logged, projected)).as(email + " in the log and the read model, as claimed")

@@ -287,8 +287,8 @@ class DueCommandsIT {
     private ConfigurableApplicationContext startAnotherInstance() {
         return new SpringApplicationBuilder(WardenApplication.class)
                 .run("--server.port=0", "--warden.database.url=" + TestDatabase.url(),
-                        "--warden.database.ssl=disable", "--axoniq.update-checker.disabled=true",
                         "--warden.keys.master-key=" + TestDatabaseInitializer.MASTER_KEY,
+                        "--warden.database.ssl=disable", "--axoniq.update-checker.disabled=true",
                         "--warden.bootstrap.admin-email=" + Api.ADMIN_EMAIL,
                         "--warden.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,
                         "--warden.due-commands.poll-interval=1h");

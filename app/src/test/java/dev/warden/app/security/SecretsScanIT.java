@@ -146,8 +146,9 @@ class SecretsScanIT {
                 .query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE secret_hash = ?").param(Secrets.sha256(keySecret))
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT secret FROM user_totp WHERE user_id = ?").param(userId).query(String.class)
-                .single()).as("the TOTP secret is kept only in its own column").isEqualTo(totpSecret);
+        assertThat(jdbc.sql("SELECT count(*) FROM user_totp WHERE user_id = ? AND secret IS NULL "
+                        + "AND encrypted_secret IS NOT NULL").param(userId).query(Long.class).single())
+                .as("the TOTP secret is kept only encrypted, in its own column").isEqualTo(1);
 
         Map<String, String> needles = new LinkedHashMap<>(secrets);
         needles.putAll(hashes);

@@ -37,14 +37,16 @@ class BootstrapAdmin implements ApplicationRunner {
     private final Operators operators;
     private final UniqueNames names;
     private final BootstrapProperties settings;
+    private final PersonalData personal;
 
     BootstrapAdmin(CommandSender commands, PasswordHasher hasher, Operators operators, UniqueNames names,
-                   BootstrapProperties settings) {
+                   BootstrapProperties settings, PersonalData personal) {
         this.commands = commands;
         this.hasher = hasher;
         this.operators = operators;
         this.names = names;
         this.settings = settings;
+        this.personal = personal;
     }
 
     @Override
@@ -92,7 +94,7 @@ class BootstrapAdmin implements ApplicationRunner {
         if (operators.anyExists()) {
             return;
         }
-        names.ownerOf(UserRules.EMAIL_SCOPE, UserRules.emailKey(settings.adminEmail()))
+        names.ownerOf(UserRules.EMAIL_SCOPE, personal.emailHash(settings.adminEmail()))
                 .ifPresent(userId -> {
                     commands.send(new GrantOperatorCommand(userId));
                     log.info("Bootstrap: user {} of the bootstrap email is the first operator", userId);

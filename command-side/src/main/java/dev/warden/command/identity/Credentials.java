@@ -10,16 +10,22 @@ import org.springframework.stereotype.Component;
 /**
  * Secret material of users, kept outside the log on purpose: password hashes and TOTP secrets. The
  * log only records that they changed, so erasing a user's secrets never means rewriting history,
- * and a copy of the log gives an attacker nothing to crack. Writes happen in the command's
+ * and a copy of the log gives an attacker nothing to crack. TOTP secrets are encrypted under their
+ * user's data key, so erasing the user makes them unreadable too. Writes happen in the command's
  * transaction, together with the event that records the change.
  */
 @Component
 public class Credentials {
 
-    private final JdbcClient jdbc;
+    /** The field a TOTP secret is bound to under its user's data key. */
+    static final String TOTP_FIELD = "totp-secret";
 
-    Credentials(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonalData personal;
+
+    Credentials(JdbcClient jdbc, PersonalData personal) {
         this.jdbc = jdbc;
+        this.personal = personal;
     }
 
     public void savePassword(String userId, String hash) {
@@ -39,22 +45,31 @@ public class Credentials {
         jdbc.sql("DELETE FROM user_passwords WHERE user_id = ?").param(userId).update();
     }
 
-    /** Starts (or restarts) a TOTP enrolment with a new, unconfirmed secret. */
+    /** Starts (or restarts) a TOTP enrolment with a new, unconfirmed secret, encrypted under the user's data key. */
     public void saveTotpSecret(String userId, String secret) {
         jdbc.sql("""
-                        INSERT INTO user_totp (user_id, secret, confirmed, last_used_step, created_at)
-                        VALUES (?, ?, false, 0, now())
-                        ON CONFLICT (user_id) DO UPDATE SET secret = EXCLUDED.secret, confirmed = false,
-                            last_used_step = 0, created_at = EXCLUDED.created_at""")
-                .params(userId, secret)
+                        INSERT INTO user_totp (user_id, secret, encrypted_secret, confirmed, last_used_step, created_at)
+                        VALUES (?, NULL, ?, false, 0, now())
+                        ON CONFLICT (user_id) DO UPDATE SET secret = NULL, encrypted_secret = EXCLUDED.encrypted_secret,
+                            confirmed = false, last_used_step = 0, created_at = EXCLUDED.created_at""")
+                .params(userId, personal.encrypt(userId, TOTP_FIELD, secret))
                 .update();
     }
 
+    /** The user's TOTP secret; empty when there is none, or when it can no longer be read (the user was erased). */
     public Optional<TotpSecret> totp(String userId) {
-        return jdbc.sql("SELECT secret, confirmed, last_used_step FROM user_totp WHERE user_id = ?")
+        return jdbc.sql("SELECT secret, encrypted_secret, confirmed, last_used_step FROM user_totp WHERE user_id = ?")
                 .param(userId)
-                .query((rs, n) -> new TotpSecret(rs.getString(1), rs.getBoolean(2), rs.getLong(3)))
-                .optional();
+                .query((rs, n) -> {
+                    byte[] encrypted = rs.getBytes(2);
+                    Optional<String> secret = encrypted == null ? Optional.ofNullable(rs.getString(1))
+                            : personal.decrypt(userId, TOTP_FIELD, encrypted);
+                    boolean confirmed = rs.getBoolean(3);
+                    long lastUsedStep = rs.getLong(4);
+                    return secret.map(s -> new TotpSecret(s, confirmed, lastUsedStep));
+                })
+                .optional()
+                .flatMap(s -> s);
     }
 
     /**

@@ -17,7 +17,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An organization's invitation to one person, named by user id or by email. Joining takes the
+ * An organization's invitation to one person, named by user id or by email (kept only encrypted in
+ * the log, and by keyed hash outside it: {@link UserRules#INVITATION_EMAIL_SCOPE}). Joining takes the
  * invitee's consent: only the addressee, signed in, accepts or declines it, once, before it lapses.
  * To anyone else (another user, another organization) it does not exist.
  */
@@ -30,23 +31,34 @@ public class Invitation {
     private String invitationId;
     private String organizationId;
     private String userId;
-    private String emailKey;
+    /** The invitee's email of a revision 1 event (plaintext in the log already), normalized; null otherwise. */
+    private String legacyEmailKey;
     private Instant expiresAt;
     private Status status;
 
     protected Invitation() {
     }
 
-    /** Records the invitation; the caller has normalized the email and checked the organization. */
-    Invitation(InviteMemberCommand command) {
-        apply(new MemberInvitedEvent(command.invitationId(), command.organizationId(), command.userId(),
-                command.email(), command.expiresAt()));
+    /**
+     * Records the invitation; the caller has checked the organization and, for an invitee named by email,
+     * encrypted the address under the invitation's own data key and indexed its keyed hash.
+     */
+    Invitation(InviteMemberCommand command, byte[] encryptedEmail) {
+        apply(new MemberInvitedEvent(command.invitationId(), command.organizationId(), command.userId(), null,
+                command.expiresAt(), encryptedEmail));
     }
 
-    /** Checks that the invitation is the organization's and addressed to this user; else it looks missing. */
-    void requireAddressee(String organization, String user, String userEmail) {
-        boolean addressed = user.equals(userId)
-                || emailKey != null && emailKey.equals(UserRules.emailKey(userEmail));
+    /** The invitee's email of an invitation recorded before emails were encrypted; null for any other. */
+    String legacyEmailKey() {
+        return legacyEmailKey;
+    }
+
+    /**
+     * Checks that the invitation is the organization's and addressed to this user, by id or (as the caller
+     * found by comparing keyed hashes) by their current email; else it looks missing.
+     */
+    void requireAddressee(String organization, String user, boolean toTheirEmail) {
+        boolean addressed = user.equals(userId) || userId == null && toTheirEmail;
         if (!organizationId.equals(organization) || !addressed) {
             throw IdKind.INVITATION.notFound(invitationId);
         }
@@ -104,7 +116,7 @@ public class Invitation {
         invitationId = event.invitationId();
         organizationId = event.organizationId();
         userId = event.userId();
-        emailKey = event.email() == null ? null : UserRules.emailKey(event.email());
+        legacyEmailKey = event.email() == null ? null : UserRules.emailKey(event.email());
         expiresAt = event.expiresAt();
         status = Status.PENDING;
     }

@@ -3,11 +3,13 @@ package dev.warden.command.identity;
 import dev.warden.command.support.Aggregates;
 import dev.warden.events.shared.IdKind;
 import dev.warden.command.support.Grants;
+import dev.warden.command.support.UniqueNames;
 import dev.warden.events.identity.AcceptInvitationCommand;
 import dev.warden.events.identity.DeclineInvitationCommand;
 import dev.warden.events.identity.EndMemberSessionsCommand;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.InviteMemberCommand;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.ReinstateMemberCommand;
 import dev.warden.events.identity.RemoveMemberCommand;
 import dev.warden.events.identity.RevokeInvitationCommand;
@@ -36,17 +38,21 @@ class MembershipCommandHandler {
     private final RoleDirectory roles;
     private final Grants grants;
     private final Clock clock;
+    private final UniqueNames names;
+    private final PersonalData personal;
 
     MembershipCommandHandler(@Qualifier("organizationRepository") Repository<Organization> organizations,
                              @Qualifier("invitationRepository") Repository<Invitation> invitations,
                              @Qualifier("userRepository") Repository<User> users, RoleDirectory roles, Grants grants,
-                             Clock clock) {
+                             Clock clock, UniqueNames names, PersonalData personal) {
         this.organizations = organizations;
         this.invitations = invitations;
         this.users = users;
         this.roles = roles;
         this.grants = grants;
         this.clock = clock;
+        this.names = names;
+        this.personal = personal;
     }
 
     /** Invites by user id or email; the same answer whether or not an account exists behind it. */
@@ -60,9 +66,13 @@ class MembershipCommandHandler {
         if (command.userId() != null && organization.invoke(o -> o.hasMember(command.userId()))) {
             throw new DomainException(IdentityErrorCode.ALREADY_MEMBER, "User " + command.userId() + " is a member already");
         }
-        InviteMemberCommand valid = new InviteMemberCommand(command.invitationId(), command.organizationId(),
-                command.userId(), email, command.expiresAt());
-        invitations.newInstance(() -> new Invitation(valid));
+        byte[] encrypted = null;
+        if (email != null) {
+            encrypted = personal.encrypt(command.invitationId(), PersonalFields.EMAIL, email);
+            names.claim(UserRules.INVITATION_EMAIL_SCOPE, command.invitationId(), personal.emailHash(email));
+        }
+        byte[] encryptedEmail = encrypted;
+        invitations.newInstance(() -> new Invitation(command, encryptedEmail));
     }
 
     /** The addressee joins as a Viewer; a retried acceptance changes nothing. */
@@ -111,16 +121,22 @@ class MembershipCommandHandler {
         outranked(command.organizationId(), command.userId()).execute(o -> o.endSessions(command.userId()));
     }
 
-    /** The invitation, if it is the organization's and addressed to {@code userId} (by id or current email). */
+    /**
+     * The invitation, if it is the organization's and addressed to {@code userId}: by id, or by the keyed
+     * hash of the email they hold now.
+     */
     private Aggregate<Invitation> addressed(String invitationId, String organizationId, String userId) {
         Aggregate<Invitation> invitation = loadInvitation(invitationId);
-        String email;
         try {
-            email = users.load(userId).invoke(User::email);
+            users.load(userId);
         } catch (AggregateNotFoundException e) {
             throw IdKind.INVITATION.notFound(invitationId);
         }
-        invitation.execute(i -> i.requireAddressee(organizationId, userId, email));
+        String legacy = invitation.invoke(Invitation::legacyEmailKey);
+        String addressHash = legacy != null ? personal.emailHash(legacy)
+                : names.ownerOf(UserRules.INVITATION_EMAIL_SCOPE, invitationId).orElse(null);
+        boolean toTheirEmail = addressHash != null && names.keysOf(UserRules.EMAIL_SCOPE, userId).contains(addressHash);
+        invitation.execute(i -> i.requireAddressee(organizationId, userId, toTheirEmail));
         return invitation;
     }
 

@@ -4,6 +4,7 @@ import dev.warden.events.shared.SecurityErrorCode;
 import dev.warden.command.support.RequestContext;
 import dev.warden.command.support.UniqueNames;
 import dev.warden.events.shared.Actor;
+import dev.warden.events.shared.DomainException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -58,6 +59,19 @@ public class Operators {
         }
         if (!Actor.USER.equals(context.actorType()) || !isOperator(context.actorId())) {
             throw SecurityErrorCode.operatorsOnly();
+        }
+    }
+
+    /** Refuses unless the current actor is the system, the user {@code userId} themself, or a signed-in operator. */
+    public void requireSelfOrOperator(String userId) {
+        RequestContext context = RequestContext.current();
+        if (context != null && Actor.USER.equals(context.actorType()) && userId.equals(context.actorId())) {
+            return;
+        }
+        try {
+            require();
+        } catch (DomainException e) {
+            throw SecurityErrorCode.selfOrOperatorOnly();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.warden.command.support.UniqueNames;
 import dev.warden.events.identity.BootstrapAdminCommand;
 import dev.warden.events.identity.CreateOrganizationCommand;
 import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.RegisterUserCommand;
 import dev.warden.events.shared.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -28,16 +29,19 @@ class RegistrationCommandHandler {
     private final Credentials credentials;
     private final RoleDirectory roles;
     private final Operators operators;
+    private final PersonalData personal;
 
     RegistrationCommandHandler(@Qualifier("userRepository") Repository<User> users,
                                @Qualifier("organizationRepository") Repository<Organization> organizations,
-                               UniqueNames names, Credentials credentials, RoleDirectory roles, Operators operators) {
+                               UniqueNames names, Credentials credentials, RoleDirectory roles, Operators operators,
+                               PersonalData personal) {
         this.users = users;
         this.organizations = organizations;
         this.names = names;
         this.credentials = credentials;
         this.roles = roles;
         this.operators = operators;
+        this.personal = personal;
     }
 
     /**
@@ -80,8 +84,10 @@ class RegistrationCommandHandler {
         if (passwordHash == null || passwordHash.isBlank()) {
             throw new DomainException(IdentityErrorCode.INVALID_PASSWORD, "A password is required");
         }
-        UserRules.claimEmail(names, email, userId);
+        UserRules.claimEmail(names, personal.emailHash(email), userId);
         credentials.savePassword(userId, passwordHash);
-        return users.newInstance(() -> new User(userId, email, displayName));
+        byte[] encryptedEmail = personal.encrypt(userId, PersonalFields.EMAIL, email);
+        byte[] encryptedName = personal.encrypt(userId, PersonalFields.DISPLAY_NAME, displayName);
+        return users.newInstance(() -> new User(userId, encryptedEmail, encryptedName));
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Signing in with email, password and (when on) a TOTP code starts a {@link Session}. Failures are
  * throttled per email by the {@link SignInPolicy}, under a lock on that email, and every kind of
- * failure answers alike, so the answer never tells whether an email exists.
+ * failure answers alike, so the answer never tells whether an email exists. The email is looked up,
+ * and throttled, by its keyed hash; an erased user's email leads nowhere.
  */
 @Component
 class SignInCommandHandler {
@@ -33,11 +34,12 @@ class SignInCommandHandler {
     private final AggregateLocks locks;
     private final Clock clock;
     private final SignInPolicy policy;
+    private final PersonalData personal;
 
     SignInCommandHandler(@Qualifier("userRepository") Repository<User> users,
                          @Qualifier("sessionRepository") Repository<Session> sessions, UniqueNames names,
                          Credentials credentials, PasswordHasher hasher, AggregateLocks locks, Clock clock,
-                         AuthSettings settings) {
+                         AuthSettings settings, PersonalData personal) {
         this.users = users;
         this.sessions = sessions;
         this.names = names;
@@ -46,16 +48,18 @@ class SignInCommandHandler {
         this.locks = locks;
         this.clock = clock;
         this.policy = settings.signIn().policy();
+        this.personal = personal;
     }
 
     @CommandHandler
     SignInCommand.Outcome handle(SignInCommand command) throws Exception {
-        String key = Secrets.sha256("sign-in:" + UserRules.emailKey(command.email() == null ? "" : command.email()));
+        String emailHash = personal.emailHash(command.email() == null ? "" : command.email());
+        String key = Secrets.sha256("sign-in:" + emailHash);
         locks.lockUntilCommit(key);
         Instant now = clock.instant();
         Optional<Credentials.Attempts> attempts = credentials.attempts(key);
         requireNoWait(attempts, now);
-        Optional<Aggregate<User>> user = activeOwner(command);
+        Optional<Aggregate<User>> user = activeOwner(command, emailHash);
         if (user.isEmpty()) {
             return failed(key, attempts, now);
         }
@@ -84,9 +88,9 @@ class SignInCommandHandler {
      * The active user whose email and password the command gives; empty for an unknown email, a
      * wrong password or a deactivated user alike. The password is hashed even for an unknown email.
      */
-    private Optional<Aggregate<User>> activeOwner(SignInCommand command) {
+    private Optional<Aggregate<User>> activeOwner(SignInCommand command, String emailHash) {
         Optional<String> userId = command.email() == null ? Optional.empty()
-                : names.ownerOf(UserRules.EMAIL_SCOPE, UserRules.emailKey(command.email()));
+                : names.ownerOf(UserRules.EMAIL_SCOPE, emailHash);
         String hash = userId.flatMap(credentials::passwordHash).orElse(null);
         if (!hasher.matches(command.password(), hash)) {
             return Optional.empty();

@@ -15,12 +15,15 @@ import dev.warden.events.identity.TotpDisabledEvent;
 import dev.warden.events.identity.TotpEnabledEvent;
 import dev.warden.events.identity.UserDeactivatedEvent;
 import dev.warden.events.identity.UserEmailChangedEvent;
+import dev.warden.events.identity.UserPersonalDataErasedEvent;
 import dev.warden.events.identity.UserReactivatedEvent;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.identity.UserRenamedEvent;
 import dev.warden.events.shared.DomainException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -29,28 +32,28 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A registered person: whether they may sign in, and how (a password, linked external accounts, a
  * TOTP second factor). A user always keeps at least one way to sign in. Secret material (the
  * password hash, the TOTP secret) is kept by {@link Credentials}, outside the log; the events only
- * say that it changed.
+ * say that it changed. Email, name and external account ids enter events encrypted under the user's
+ * data key, not its state (claims are by keyed hash: {@link UserRules}); once erased, they stay so.
  */
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger", cache = "aggregateCache")
 public class User {
 
     @AggregateIdentifier
     private String userId;
-    private String email;
-    private String displayName;
     private boolean active;
+    private boolean erased;
     private boolean hasPassword;
     private boolean totpEnabled;
     private boolean operator;
-    /** Linked accounts: account id to "provider:providerAccountId" (a provider has no colon). */
+    /** Linked accounts: account id to provider (the provider's account id is kept only encrypted, in the log). */
     private Map<String, String> accounts = new HashMap<>();
 
     protected User() {
     }
 
-    /** Registers the user; the caller has validated the input, claimed the email and stored the password. */
-    User(String userId, String email, String displayName) {
-        apply(new UserRegisteredEvent(userId, email, displayName));
+    /** Registers the user; the caller has checked the input, claimed the email, stored the password, encrypted. */
+    User(String userId, byte[] encryptedEmail, byte[] encryptedDisplayName) {
+        apply(UserRegisteredEvent.encrypted(userId, encryptedEmail, encryptedDisplayName));
         apply(new PasswordChangedEvent(userId));
     }
 
@@ -62,8 +65,8 @@ public class User {
         return totpEnabled;
     }
 
-    String email() {
-        return email;
+    boolean erased() {
+        return erased;
     }
 
     boolean operator() {
@@ -82,19 +85,36 @@ public class User {
         }
     }
 
-    void rename(String newName) {
-        if (!newName.equals(displayName)) {
-            apply(new UserRenamedEvent(userId, newName));
-        }
+    /** The name is kept only encrypted, so every rename is recorded, even to the same name. */
+    void rename(byte[] encryptedName) {
+        requireNotErased();
+        apply(UserRenamedEvent.encrypted(userId, encryptedName));
     }
 
-    void changeEmail(String newEmail) {
-        if (!newEmail.equals(email)) {
-            apply(new UserEmailChangedEvent(userId, newEmail));
+    /** The email is kept only encrypted (and claimed by its hash), so every change is recorded. */
+    void changeEmail(byte[] encryptedEmail) {
+        requireNotErased();
+        apply(UserEmailChangedEvent.encrypted(userId, encryptedEmail));
+    }
+
+    /** Records the erasure (the caller destroyed the keys, released the claims): deactivated, sessions ended. */
+    void erase(List<String> invitationIds) {
+        if (erased) {
+            return;
+        }
+        deactivate();
+        revokeAllSessions();
+        apply(new UserPersonalDataErasedEvent(userId, List.copyOf(invitationIds)));
+    }
+
+    void requireNotErased() {
+        if (erased) {
+            throw new DomainException(IdentityErrorCode.USER_ERASED, "This user's personal data was erased");
         }
     }
 
     void passwordChanged() {
+        requireNotErased();
         apply(new PasswordChangedEvent(userId));
     }
 
@@ -115,30 +135,33 @@ public class User {
     }
 
     void reactivate() {
+        requireNotErased();
         if (!active) {
             apply(new UserReactivatedEvent(userId));
         }
     }
 
-    void linkAccount(String accountId, String provider, String providerAccountId) {
-        if (accounts.containsKey(accountId)) {
-            return;
+    void linkAccount(String accountId, String provider, byte[] encryptedProviderAccountId) {
+        requireNotErased();
+        if (!accounts.containsKey(accountId)) {
+            apply(AccountLinkedEvent.encrypted(userId, accountId, provider, encryptedProviderAccountId));
         }
-        apply(new AccountLinkedEvent(userId, accountId, provider, providerAccountId));
     }
 
-    /** Unlinks an account; returns its "provider:providerAccountId" key so the caller can free it. */
-    String unlinkAccount(String accountId) {
-        String key = accounts.get(accountId);
-        if (key == null) {
+    /** Unlinks an account (the caller frees its claim, owned by the account id). */
+    void unlinkAccount(String accountId) {
+        String provider = accounts.get(accountId);
+        if (provider == null) {
             throw IdKind.ACCOUNT.notFound(accountId);
         }
         if (!hasPassword && accounts.size() == 1) {
             throw lastWayIn();
         }
-        String[] parts = key.split(":", 2);
-        apply(new AccountUnlinkedEvent(userId, accountId, parts[0], parts[1]));
-        return key;
+        apply(new AccountUnlinkedEvent(userId, accountId, provider, null));
+    }
+
+    Set<String> accountIds() {
+        return Set.copyOf(accounts.keySet());
     }
 
     void enableTotp() {
@@ -166,19 +189,12 @@ public class User {
     @EventSourcingHandler
     void on(UserRegisteredEvent event) {
         userId = event.userId();
-        email = event.email();
-        displayName = event.displayName();
         active = true;
     }
 
     @EventSourcingHandler
-    void on(UserRenamedEvent event) {
-        displayName = event.displayName();
-    }
-
-    @EventSourcingHandler
-    void on(UserEmailChangedEvent event) {
-        email = event.email();
+    void on(UserPersonalDataErasedEvent event) {
+        erased = true;
     }
 
     @EventSourcingHandler
@@ -203,7 +219,7 @@ public class User {
 
     @EventSourcingHandler
     void on(AccountLinkedEvent event) {
-        accounts.put(event.accountId(), event.provider() + ":" + event.providerAccountId());
+        accounts.put(event.accountId(), event.provider());
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import dev.warden.events.identity.ChangeEmailCommand;
 import dev.warden.events.identity.ChangePasswordCommand;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.LinkAccountCommand;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.RemovePasswordCommand;
 import dev.warden.events.identity.UnlinkAccountCommand;
 import dev.warden.events.shared.DomainException;
@@ -17,9 +18,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * A user's profile and ways in: name, email, password and linked external accounts. Emails and
- * external accounts are unique across all users ({@link UserRules}); the password hash is kept by
- * {@link Credentials}, outside the log.
+ * A user's profile and ways in: name, email, password and linked external accounts. Emails (by their
+ * keyed hash) and external accounts are unique across all users ({@link UserRules}); name and email
+ * enter the log encrypted ({@link PersonalData}); the password hash is kept by {@link Credentials},
+ * outside the log.
  */
 @Component
 class UserCommandHandler {
@@ -27,31 +29,40 @@ class UserCommandHandler {
     private final Repository<User> users;
     private final UniqueNames names;
     private final Credentials credentials;
+    private final PersonalData personal;
 
     UserCommandHandler(@Qualifier("userRepository") Repository<User> users, UniqueNames names,
-                       Credentials credentials) {
+                       Credentials credentials, PersonalData personal) {
         this.users = users;
         this.names = names;
         this.credentials = credentials;
+        this.personal = personal;
     }
 
     @CommandHandler
     void handle(ChangeDisplayNameCommand command) {
         String name = UserRules.requireDisplayName(command.displayName());
-        load(command.userId()).execute(u -> u.rename(name));
+        Aggregate<User> user = load(command.userId());
+        user.execute(User::requireNotErased);
+        byte[] encrypted = personal.encrypt(command.userId(), PersonalFields.DISPLAY_NAME, name);
+        user.execute(u -> u.rename(encrypted));
     }
 
     @CommandHandler
     void handle(ChangeEmailCommand command) {
         String email = UserRules.requireEmail(command.email());
-        load(command.userId()).execute(u -> {
-            String oldKey = UserRules.emailKey(u.email());
-            if (!UserRules.emailKey(email).equals(oldKey)) {
-                UserRules.claimEmail(names, email, command.userId());
-                names.release(UserRules.EMAIL_SCOPE, oldKey, command.userId());
+        String userId = command.userId();
+        Aggregate<User> user = load(userId);
+        user.execute(User::requireNotErased);
+        String hash = personal.emailHash(email);
+        UserRules.claimEmail(names, hash, userId);
+        for (String held : names.keysOf(UserRules.EMAIL_SCOPE, userId)) {
+            if (!held.equals(hash)) {
+                names.release(UserRules.EMAIL_SCOPE, held, userId);
             }
-            u.changeEmail(email);
-        });
+        }
+        byte[] encrypted = personal.encrypt(userId, PersonalFields.EMAIL, email);
+        user.execute(u -> u.changeEmail(encrypted));
     }
 
     @CommandHandler
@@ -75,18 +86,20 @@ class UserCommandHandler {
         String provider = UserRules.requireProvider(command.provider());
         String account = UserRules.requireAccountId(command.providerAccountId());
         Aggregate<User> user = load(command.userId());
-        if (!names.claim(UserRules.ACCOUNT_SCOPE, provider + ":" + account, command.accountId())) {
+        user.execute(User::requireNotErased);
+        if (!names.claim(UserRules.ACCOUNT_SCOPE, personal.accountHash(provider, account), command.accountId())) {
             throw new DomainException(IdentityErrorCode.ACCOUNT_TAKEN,
                     "This external account is linked to a user already");
         }
-        user.execute(u -> u.linkAccount(command.accountId(), provider, account));
+        byte[] encrypted = personal.encrypt(command.userId(), PersonalFields.PROVIDER_ACCOUNT_ID, account);
+        user.execute(u -> u.linkAccount(command.accountId(), provider, encrypted));
     }
 
     @CommandHandler
     void handle(UnlinkAccountCommand command) {
         load(command.userId()).execute(u -> {
-            String key = u.unlinkAccount(command.accountId());
-            names.release(UserRules.ACCOUNT_SCOPE, key, command.accountId());
+            u.unlinkAccount(command.accountId());
+            UserRules.releaseAccount(names, command.accountId());
         });
     }
 

@@ -13,8 +13,13 @@ import java.util.regex.Pattern;
  */
 public final class UserRules {
 
-    /** The uniqueness scope of emails; its owners are user ids. */
-    public static final String EMAIL_SCOPE = "user-email";
+    /** The uniqueness scope of emails, by their keyed hash ({@link PersonalData#emailHash}); its owners are user ids. */
+    public static final String EMAIL_SCOPE = "user-email-hash";
+    /** The scope of emails claimed in plaintext before they were hashed; emptied at start ({@link PersonalDataUpgrade}). */
+    static final String LEGACY_EMAIL_SCOPE = "user-email";
+    /** The address of each invitation sent to an email: key the invitation id, owner the email's keyed hash. */
+    static final String INVITATION_EMAIL_SCOPE = "invitation-email";
+    /** The uniqueness scope of external accounts, by the keyed hash of "provider:account"; owners are account ids. */
     static final String ACCOUNT_SCOPE = "external-account";
     static final int MAX_EMAIL_LENGTH = 254;
     static final int MAX_DISPLAY_NAME_LENGTH = 100;
@@ -61,9 +66,14 @@ public final class UserRules {
         return ACCOUNT_ID.check(raw);
     }
 
-    /** Claims {@code email} for {@code userId}; refuses an email another user holds. */
-    static void claimEmail(UniqueNames names, String email, String userId) {
-        if (!names.claim(EMAIL_SCOPE, emailKey(email), userId)) {
+    /** Frees the claim of the external account {@code accountId} (whatever its key: by hash, or plaintext from before). */
+    static void releaseAccount(UniqueNames names, String accountId) {
+        names.keysOf(ACCOUNT_SCOPE, accountId).forEach(key -> names.release(ACCOUNT_SCOPE, key, accountId));
+    }
+
+    /** Claims the email of keyed hash {@code emailHash} for {@code userId}; refuses an email another user holds. */
+    static void claimEmail(UniqueNames names, String emailHash, String userId) {
+        if (!names.claim(EMAIL_SCOPE, emailHash, userId)) {
             throw new DomainException(IdentityErrorCode.EMAIL_TAKEN, "A user with this email exists already");
         }
     }

@@ -1,5 +1,6 @@
 package dev.warden.command.support;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,14 @@ class JdbcUniqueNames implements UniqueNames {
                 .params(scope, owner)
                 .query(Boolean.class)
                 .single();
+    }
+
+    @Override
+    public List<String> keysOf(String scope, String owner) {
+        return jdbc.sql("SELECT key FROM command_unique_names WHERE scope = ? AND owner_id = ? ORDER BY key")
+                .params(scope, owner)
+                .query(String.class)
+                .list();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.warden.command.support;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,9 @@ public interface UniqueNames {
 
     /** Whether anyone holds a key within {@code scope}. */
     boolean anyIn(String scope);
+
+    /** The keys {@code owner} holds within {@code scope}, in key order (so a claim can be released by its owner). */
+    List<String> keysOf(String scope, String owner);
 
     /** Whether {@code owner} holds any key within {@code scope}. */
     boolean holdsAny(String scope, String owner);

@@ -4,6 +4,7 @@ import dev.warden.command.access.AccessTestData;
 import dev.warden.command.support.AggregateLocks;
 import dev.warden.command.support.Grants;
 import dev.warden.command.support.UniqueNames;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.shared.IdKind;
 import java.time.Clock;
@@ -29,11 +30,22 @@ final class IdentityTestData {
     }
 
     static UserRegisteredEvent aliceRegistered() {
-        return new UserRegisteredEvent(USER_ID, EMAIL, "Alice");
+        return registered(USER_ID, EMAIL, "Alice");
     }
 
     static UserRegisteredEvent bobRegistered() {
-        return new UserRegisteredEvent(OTHER_USER_ID, "bob@example.com", "Bob");
+        return registered(OTHER_USER_ID, "bob@example.com", "Bob");
+    }
+
+    /** The keyed hash {@link TestPersonalData} gives an email: what the email's claim is keyed by. */
+    static String emailHash(String email) {
+        return new TestPersonalData().emailHash(email);
+    }
+
+    /** The event registering a user records, with email and name sealed by {@link TestPersonalData}. */
+    static UserRegisteredEvent registered(String userId, String email, String name) {
+        return UserRegisteredEvent.encrypted(userId, TestPersonalData.sealed(userId, PersonalFields.EMAIL, email),
+                TestPersonalData.sealed(userId, PersonalFields.DISPLAY_NAME, name));
     }
 
     /**
@@ -46,14 +58,16 @@ final class IdentityTestData {
                                                 UniqueNames names, Credentials credentials, AggregateLocks locks,
                                                 Clock clock) {
         Operators operators = new Operators(users, names);
+        PersonalData personal = new TestPersonalData();
         return List.of(
                 new RegistrationCommandHandler(users, organizations, names, credentials,
-                        AccessTestData.roleDirectory(names, null), operators),
-                new UserCommandHandler(users, names, credentials),
+                        AccessTestData.roleDirectory(names, null), operators, personal),
+                new UserCommandHandler(users, names, credentials, personal),
+                new PersonalDataCommandHandler(users, names, credentials, personal, operators),
                 new TotpCommandHandler(users, credentials, clock),
                 new SignInCommandHandler(users, sessions, names, credentials, Hasher.INSTANCE, locks, clock,
                         new AuthSettings(Duration.ofHours(12),
-                                new AuthSettings.SignIn(FREE_ATTEMPTS, MAX_ATTEMPTS, LOCKOUT))),
+                                new AuthSettings.SignIn(FREE_ATTEMPTS, MAX_ATTEMPTS, LOCKOUT)), personal),
                 new ApiKeyCommandHandler(organizations, apiKeys, new Grants(), clock));
     }
 

@@ -16,7 +16,7 @@ final class InMemoryCredentials extends Credentials {
     private final Map<String, Attempts> attempts = new HashMap<>();
 
     InMemoryCredentials() {
-        super(null);
+        super(null, null);
     }
 
     @Override

@@ -30,6 +30,7 @@ import dev.warden.events.identity.InvitationRevokedEvent;
 import dev.warden.events.identity.InviteMemberCommand;
 import dev.warden.events.identity.MemberAddedEvent;
 import dev.warden.events.identity.MemberInvitedEvent;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.RevokeInvitationCommand;
 import dev.warden.events.shared.IdKind;
 import java.time.Duration;
@@ -47,6 +48,8 @@ class InvitationTest {
     private AggregateTestFixture<Invitation> fixture;
     private EventSourcedAggregates<Organization> organizations;
     private MutableClock clock;
+    private InMemoryUniqueNames names;
+    private final TestPersonalData personal = new TestPersonalData();
 
     @BeforeEach
     void setUp() {
@@ -56,13 +59,15 @@ class InvitationTest {
         organizations.given(OTHER_ORGANIZATION_ID, organizationCreated(OTHER_ORGANIZATION_ID), aliceJoined());
         EventSourcedAggregates<User> users = new EventSourcedAggregates<>(User.class);
         users.given(USER_ID, aliceRegistered()).given(OTHER_USER_ID, bobRegistered());
-        InMemoryUniqueNames names = new InMemoryUniqueNames();
+        names = new InMemoryUniqueNames();
         AccessTestData.claimSystemRoleNames(names);
+        names.claim(UserRules.EMAIL_SCOPE, personal.emailHash(EMAIL), USER_ID);
+        names.claim(UserRules.EMAIL_SCOPE, personal.emailHash("bob@example.com"), OTHER_USER_ID);
         clock = new MutableClock(NOW);
         fixture.registerAnnotatedCommandHandler(new MembershipCommandHandler(organizations.repository(),
                 fixture.getRepository(), users.repository(),
                 AccessTestData.roleDirectory(names, new EventSourcedAggregates<>(Role.class).repository()), new Grants(),
-                clock));
+                clock, names, personal));
     }
 
     private static MemberInvitedEvent aliceInvitedByEmail() {
@@ -73,8 +78,26 @@ class InvitationTest {
     void invitesByEmailWithoutLookingTheAddressUp() {
         fixture.givenNoPriorActivity()
                 .when(new InviteMemberCommand(INVITATION_ID, ORGANIZATION_ID, null, "  nobody@example.com ", EXPIRES))
-                .expectEvents(new MemberInvitedEvent(INVITATION_ID, ORGANIZATION_ID, null, "nobody@example.com",
-                        EXPIRES));
+                .expectEvents(new MemberInvitedEvent(INVITATION_ID, ORGANIZATION_ID, null, null, EXPIRES,
+                        TestPersonalData.sealed(INVITATION_ID, PersonalFields.EMAIL, "nobody@example.com")));
+        assertThat(names.ownerOf(UserRules.INVITATION_EMAIL_SCOPE, INVITATION_ID))
+                .as("the address is indexed by its keyed hash").contains(personal.emailHash("nobody@example.com"));
+    }
+
+    @Test
+    void anInvitationSentToAnEncryptedAddressIsFoundByItsHash() {
+        fixture.givenNoPriorActivity()
+                .when(new InviteMemberCommand(INVITATION_ID, ORGANIZATION_ID, null, "ALICE@example.com", EXPIRES))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(new MemberInvitedEvent(INVITATION_ID, ORGANIZATION_ID, null, null, EXPIRES,
+                        TestPersonalData.sealed(INVITATION_ID, PersonalFields.EMAIL, "ALICE@example.com")))
+                .when(new AcceptInvitationCommand(INVITATION_ID, ORGANIZATION_ID, USER_ID, MEMBER_ID))
+                .expectEvents(new InvitationAcceptedEvent(INVITATION_ID, ORGANIZATION_ID, USER_ID));
+        fixture.given(new MemberInvitedEvent(INVITATION_ID, ORGANIZATION_ID, null, null, EXPIRES,
+                        TestPersonalData.sealed(INVITATION_ID, PersonalFields.EMAIL, "ALICE@example.com")))
+                .when(new AcceptInvitationCommand(INVITATION_ID, ORGANIZATION_ID, OTHER_USER_ID, MEMBER_ID))
+                .expectException(refusedWith(IdKind.INVITATION.notFoundCode()))
+                .expectNoEvents();
     }
 
     @Test

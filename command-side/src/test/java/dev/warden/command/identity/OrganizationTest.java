@@ -93,7 +93,8 @@ class OrganizationTest {
                 .forEach(fixture::registerAnnotatedCommandHandler);
         fixture.registerAnnotatedCommandHandler(new MembershipCommandHandler(fixture.getRepository(),
                 invitations.repository(), users.repository(),
-                AccessTestData.roleDirectory(names, roles.repository()), new Grants(), clock));
+                AccessTestData.roleDirectory(names, roles.repository()), new Grants(), clock, names,
+                new TestPersonalData()));
         AccessTestData.accessCommandHandlers(roles.repository(),
                 fixture.getRepository(), names, locks, new EventSourcedAggregates<>(AccessRequest.class).repository(),
                 Clock.systemUTC())

@@ -64,7 +64,7 @@ class SessionTest {
         users.given(USER_ID, aliceRegistered(), new PasswordChangedEvent(USER_ID));
         names = new InMemoryUniqueNames();
         AccessTestData.claimSystemRoleNames(names);
-        names.claim(UserRules.EMAIL_SCOPE, EMAIL, USER_ID);
+        names.claim(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL), USER_ID);
         credentials = new InMemoryCredentials();
         credentials.savePassword(USER_ID, passwordHash);
         clock = new MutableClock(START);

@@ -41,6 +41,7 @@ import dev.warden.events.identity.LinkAccountCommand;
 import dev.warden.events.identity.MemberAddedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.identity.PasswordChangedEvent;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.PasswordRemovedEvent;
 import dev.warden.events.identity.ReactivateUserCommand;
 import dev.warden.events.identity.RegisterUserCommand;
@@ -76,7 +77,8 @@ class UserTest {
 
     private static final String ACCOUNT_ID = AccessTestData.id(IdKind.ACCOUNT, "github");
     private static final String OTHER_ACCOUNT_ID = AccessTestData.id(IdKind.ACCOUNT, "gitlab");
-    private static final String ACCOUNT_KEY = "github:42";
+    /** The claim key of the GitHub account 42: its keyed hash, as {@link TestPersonalData} makes it. */
+    private static final String ACCOUNT_KEY = new TestPersonalData().accountHash("github", "42");
 
     private AggregateTestFixture<User> fixture;
     private InMemoryUniqueNames names;
@@ -105,7 +107,7 @@ class UserTest {
 
     /** Alice as registration leaves her: her email claimed and a password stored. */
     private TestExecutor<User> givenAlice(Object... laterEvents) {
-        names.claim(UserRules.EMAIL_SCOPE, EMAIL, USER_ID);
+        names.claim(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL), USER_ID);
         credentials.savePassword(USER_ID, PASSWORD_HASH);
         return fixture.given(aliceRegistered(), new PasswordChangedEvent(USER_ID)).andGiven(laterEvents);
     }
@@ -121,10 +123,10 @@ class UserTest {
         void registersUserWithStrippedEmailAndNameClaimsEmailAndStoresPasswordHash() {
             fixture.givenNoPriorActivity()
                     .when(register("  Alice@Example.com ", " Alice "))
-                    .expectEvents(new UserRegisteredEvent(USER_ID, "Alice@Example.com", "Alice"),
+                    .expectEvents(IdentityTestData.registered(USER_ID, "Alice@Example.com", "Alice"),
                             new PasswordChangedEvent(USER_ID));
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).contains(USER_ID);
             assertThat(credentials.passwordHash(USER_ID)).contains(PASSWORD_HASH);
         }
 
@@ -133,7 +135,7 @@ class UserTest {
             fixture.givenNoPriorActivity()
                     .when(new RegisterUserCommand(OTHER_USER_ID, "bob@example.com", "Bob", PASSWORD_HASH,
                             ORGANIZATION_ID, IdentityTestData.OTHER_MEMBER_ID))
-                    .expectEvents(new UserRegisteredEvent(OTHER_USER_ID, "bob@example.com", "Bob"),
+                    .expectEvents(IdentityTestData.registered(OTHER_USER_ID, "bob@example.com", "Bob"),
                             new PasswordChangedEvent(OTHER_USER_ID));
 
             assertThat(organizations.eventsOf(ORGANIZATION_ID)).endsWith(
@@ -149,7 +151,7 @@ class UserTest {
                     .expectException(refusedWith(IdKind.ORGANIZATION.notFoundCode()))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).isEmpty();
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).isEmpty();
             assertThat(credentials.passwordHash(USER_ID)).isEmpty();
         }
 
@@ -162,7 +164,7 @@ class UserTest {
                     .expectException(refusedWith(IdentityErrorCode.INVALID_PASSWORD))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).isEmpty();
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).isEmpty();
         }
 
         @ParameterizedTest
@@ -175,7 +177,7 @@ class UserTest {
                     .expectException(refusedWith(IdentityErrorCode.INVALID_EMAIL))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).isEmpty();
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).isEmpty();
         }
 
         @Test
@@ -190,14 +192,14 @@ class UserTest {
 
         @Test
         void rejectsEmailTakenIgnoringCase() {
-            names.claim(UserRules.EMAIL_SCOPE, EMAIL, OTHER_USER_ID);
+            names.claim(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL), OTHER_USER_ID);
 
             fixture.givenNoPriorActivity()
                     .when(register("ALICE@example.COM", "Alice"))
                     .expectException(refusedWith(IdentityErrorCode.EMAIL_TAKEN))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(OTHER_USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).contains(OTHER_USER_ID);
             assertThat(credentials.passwordHash(USER_ID)).isEmpty();
         }
 
@@ -230,16 +232,17 @@ class UserTest {
             givenAlice();
 
             fixture.when(new ChangeDisplayNameCommand(USER_ID, " Alice Liddell "))
-                    .expectEvents(new UserRenamedEvent(USER_ID, "Alice Liddell"));
+                    .expectEvents(UserRenamedEvent.encrypted(USER_ID,
+                            TestPersonalData.sealed(USER_ID, PersonalFields.DISPLAY_NAME, "Alice Liddell")));
         }
 
         @Test
-        void changingToTheCurrentDisplayNameStoresNothing() {
+        void changingToTheCurrentDisplayNameIsRecordedAgainSinceTheNameIsKeptOnlyEncrypted() {
             givenAlice();
 
             fixture.when(new ChangeDisplayNameCommand(USER_ID, "Alice"))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
+                    .expectEvents(UserRenamedEvent.encrypted(USER_ID,
+                            TestPersonalData.sealed(USER_ID, PersonalFields.DISPLAY_NAME, "Alice")));
         }
 
         @Test
@@ -256,11 +259,12 @@ class UserTest {
             givenAlice();
 
             fixture.when(new ChangeEmailCommand(USER_ID, " Alice@Wonderland.example "))
-                    .expectEvents(new UserEmailChangedEvent(USER_ID, "Alice@Wonderland.example"));
+                    .expectEvents(UserEmailChangedEvent.encrypted(USER_ID,
+                            TestPersonalData.sealed(USER_ID, PersonalFields.EMAIL, "Alice@Wonderland.example")));
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, "alice@wonderland.example"))
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash("alice@wonderland.example")))
                     .contains(USER_ID);
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).as("the old email is free again")
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).as("the old email is free again")
                     .isEmpty();
         }
 
@@ -269,31 +273,33 @@ class UserTest {
             givenAlice();
 
             fixture.when(new ChangeEmailCommand(USER_ID, "ALICE@example.com"))
-                    .expectEvents(new UserEmailChangedEvent(USER_ID, "ALICE@example.com"));
+                    .expectEvents(UserEmailChangedEvent.encrypted(USER_ID,
+                            TestPersonalData.sealed(USER_ID, PersonalFields.EMAIL, "ALICE@example.com")));
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).contains(USER_ID);
         }
 
         @Test
-        void changingToTheCurrentEmailStoresNothing() {
+        void changingToTheCurrentEmailKeepsTheOneClaim() {
             givenAlice();
 
             fixture.when(new ChangeEmailCommand(USER_ID, EMAIL))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
+                    .expectSuccessfulHandlerExecution();
+
+            assertThat(names.keysOf(UserRules.EMAIL_SCOPE, USER_ID)).containsExactly(IdentityTestData.emailHash(EMAIL));
         }
 
         @Test
         void rejectsEmailOfAnotherUserIgnoringCase() {
             givenAlice();
-            names.claim(UserRules.EMAIL_SCOPE, "bob@example.com", OTHER_USER_ID);
+            names.claim(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash("bob@example.com"), OTHER_USER_ID);
 
             fixture.when(new ChangeEmailCommand(USER_ID, "Bob@Example.com"))
                     .expectException(refusedWith(IdentityErrorCode.EMAIL_TAKEN))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, "bob@example.com")).contains(OTHER_USER_ID);
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash("bob@example.com"))).contains(OTHER_USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).contains(USER_ID);
         }
 
         @Test
@@ -304,7 +310,7 @@ class UserTest {
                     .expectException(refusedWith(IdentityErrorCode.INVALID_EMAIL))
                     .expectNoEvents();
 
-            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, EMAIL)).contains(USER_ID);
+            assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash(EMAIL))).contains(USER_ID);
         }
 
         @Test
@@ -368,7 +374,8 @@ class UserTest {
             givenAlice();
 
             fixture.when(new LinkAccountCommand(USER_ID, ACCOUNT_ID, " GitHub ", " 42 "))
-                    .expectEvents(new AccountLinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
+                    .expectEvents(AccountLinkedEvent.encrypted(USER_ID, ACCOUNT_ID, "github",
+                            TestPersonalData.sealed(USER_ID, PersonalFields.PROVIDER_ACCOUNT_ID, "42")));
 
             assertThat(names.ownerOf(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY)).contains(ACCOUNT_ID);
         }
@@ -391,7 +398,8 @@ class UserTest {
             givenAlice();
 
             fixture.when(new LinkAccountCommand(USER_ID, ACCOUNT_ID, "gitlab", "42"))
-                    .expectEvents(new AccountLinkedEvent(USER_ID, ACCOUNT_ID, "gitlab", "42"));
+                    .expectEvents(AccountLinkedEvent.encrypted(USER_ID, ACCOUNT_ID, "gitlab",
+                            TestPersonalData.sealed(USER_ID, PersonalFields.PROVIDER_ACCOUNT_ID, "42")));
         }
 
         @ParameterizedTest
@@ -419,7 +427,7 @@ class UserTest {
             givenAlice(new AccountLinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
 
             fixture.when(new UnlinkAccountCommand(USER_ID, ACCOUNT_ID))
-                    .expectEvents(new AccountUnlinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
+                    .expectEvents(new AccountUnlinkedEvent(USER_ID, ACCOUNT_ID, "github", null));
 
             assertThat(names.ownerOf(UserRules.ACCOUNT_SCOPE, ACCOUNT_KEY)).isEmpty();
         }
@@ -443,7 +451,7 @@ class UserTest {
                     new PasswordRemovedEvent(USER_ID));
 
             fixture.when(new UnlinkAccountCommand(USER_ID, ACCOUNT_ID))
-                    .expectEvents(new AccountUnlinkedEvent(USER_ID, ACCOUNT_ID, "github", "42"));
+                    .expectEvents(new AccountUnlinkedEvent(USER_ID, ACCOUNT_ID, "github", null));
         }
 
         @Test
@@ -743,7 +751,7 @@ class UserTest {
 
         @Test
         void isRefusedOnceUsersExist() {
-            names.claim(UserRules.EMAIL_SCOPE, "bob@example.com", OTHER_USER_ID);
+            names.claim(UserRules.EMAIL_SCOPE, IdentityTestData.emailHash("bob@example.com"), OTHER_USER_ID);
 
             fixture.givenNoPriorActivity()
                     .when(bootstrap())

@@ -1,6 +1,7 @@
 package dev.warden.command.support;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +41,16 @@ public final class InMemoryUniqueNames implements UniqueNames {
         String prefix = Objects.requireNonNull(scope) + "\u0000";
         return owners.entrySet().stream()
                 .anyMatch(e -> e.getKey().startsWith(prefix) && e.getValue().equals(owner));
+    }
+
+    @Override
+    public List<String> keysOf(String scope, String owner) {
+        String prefix = Objects.requireNonNull(scope) + "\u0000";
+        return owners.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && e.getValue().equals(owner))
+                .map(e -> e.getKey().substring(prefix.length()))
+                .sorted()
+                .toList();
     }
 
     private static String entry(String scope, String key) {

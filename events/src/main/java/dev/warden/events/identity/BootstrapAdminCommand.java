@@ -15,9 +15,9 @@ public record BootstrapAdminCommand(@TargetAggregateIdentifier String userId,
                                     String organizationName,
                                     String memberId) implements OrganizationScoped {
 
-    /** Never prints the passwordHash. */
+    /** Never prints the passwordHash, nor the email and name (personal data, see {@link PersonalFields}). */
     @Override
     public String toString() {
-        return "BootstrapAdminCommand[userId=" + userId + ", email=" + email + ", displayName=" + displayName + ", passwordHash=[redacted], organizationId=" + organizationId + ", organizationName=" + organizationName + ", memberId=" + memberId + "]";
+        return "BootstrapAdminCommand[userId=" + userId + ", email=[redacted], displayName=[redacted], passwordHash=[redacted], organizationId=" + organizationId + ", organizationName=" + organizationName + ", memberId=" + memberId + "]";
     }
 }

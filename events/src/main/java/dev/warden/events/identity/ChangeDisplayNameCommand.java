@@ -7,4 +7,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record ChangeDisplayNameCommand(@TargetAggregateIdentifier String userId,
                                        String displayName) {
+
+    /** Never prints the displayName (personal data, see {@link PersonalFields}). */
+    @Override
+    public String toString() {
+        return "ChangeDisplayNameCommand[userId=" + userId + ", displayName=[redacted]]";
+    }
 }

@@ -7,4 +7,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record ChangeEmailCommand(@TargetAggregateIdentifier String userId,
                                  String email) {
+
+    /** Never prints the email (personal data, see {@link PersonalFields}). */
+    @Override
+    public String toString() {
+        return "ChangeEmailCommand[userId=" + userId + ", email=[redacted]]";
+    }
 }

@@ -23,6 +23,7 @@ public enum IdentityErrorCode implements ErrorCode {
     SECOND_FACTOR_REQUIRED(Kind.UNAUTHENTICATED),
     OWN_OPERATOR_ROLE(Kind.RULE_BROKEN),
     INVITATION_CLOSED(Kind.RULE_BROKEN),
+    USER_ERASED(Kind.CONFLICT),
     TOO_MANY_ATTEMPTS(Kind.THROTTLED);
 
     private final Kind kind;

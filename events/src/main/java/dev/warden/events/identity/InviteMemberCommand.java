@@ -14,4 +14,11 @@ public record InviteMemberCommand(@TargetAggregateIdentifier String invitationId
                                   String userId,
                                   String email,
                                   Instant expiresAt) implements OrganizationScoped {
+
+    /** Never prints the email (personal data, see {@link PersonalFields}). */
+    @Override
+    public String toString() {
+        return "InviteMemberCommand[invitationId=" + invitationId + ", organizationId=" + organizationId + ", userId="
+                + userId + ", email=" + (email == null ? null : "[redacted]") + ", expiresAt=" + expiresAt + "]";
+    }
 }

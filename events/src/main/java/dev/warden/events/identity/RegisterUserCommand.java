@@ -15,9 +15,9 @@ public record RegisterUserCommand(@TargetAggregateIdentifier String userId,
                                   String organizationId,
                                   String memberId) implements OrganizationScoped {
 
-    /** Never prints the passwordHash. */
+    /** Never prints the passwordHash, nor the email and name (personal data, see {@link PersonalFields}). */
     @Override
     public String toString() {
-        return "RegisterUserCommand[userId=" + userId + ", email=" + email + ", displayName=" + displayName + ", passwordHash=[redacted], organizationId=" + organizationId + ", memberId=" + memberId + "]";
+        return "RegisterUserCommand[userId=" + userId + ", email=[redacted], displayName=[redacted], passwordHash=[redacted], organizationId=" + organizationId + ", memberId=" + memberId + "]";
     }
 }

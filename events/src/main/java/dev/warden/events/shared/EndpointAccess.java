@@ -37,6 +37,16 @@ public final class EndpointAccess {
     public @interface OperatorOnly {
     }
 
+    /**
+     * A signed-in user acting on their own account (the path's {@code {userId}}), or an operator acting on
+     * anyone's: things a person may ask for themself and an operator for them.
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface SelfOrOperator {
+    }
+
     /** A caller holding {@code value} (a catalogue permission) in the organization of the path ({@code {orgId}}). */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -37,4 +37,9 @@ public enum SecurityErrorCode implements ErrorCode {
         return new DomainException(OPERATORS_ONLY,
                 "Only an operator can do this: it affects the account in every organization");
     }
+
+    /** Refusal of an action on an account by anyone but its own user or an operator. */
+    public static DomainException selfOrOperatorOnly() {
+        return new DomainException(OPERATORS_ONLY, "Only the user themself or an operator can do this");
+    }
 }

@@ -12,6 +12,7 @@ import dev.warden.events.identity.OperatorRevokedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.identity.OrganizationRenamedEvent;
 import dev.warden.events.identity.PasswordChangedEvent;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.PasswordRemovedEvent;
 import dev.warden.events.identity.TotpDisabledEvent;
 import dev.warden.events.identity.TotpEnabledEvent;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
  * Keeps {@code users}, {@code accounts}, {@code organizations} and {@code members}, written with the
  * processor's batch ({@link ProjectionWrites}). Inserts are idempotent; updates and deletes only
  * apply to rows whose last event is older than the one handled, so handling an event twice changes
- * nothing. Sessions and API keys, in the same processing group, have projections of their own.
+ * nothing. Sessions and API keys, in the same processing group, have projections of their own. Emails
+ * and names are decrypted here ({@link PersonalValues}); an erased user keeps a row without them
+ * ({@link ErasureProjection}).
  */
 @Component
 @ProcessingGroup(IdentityProjection.GROUP)
@@ -41,27 +44,34 @@ public class IdentityProjection {
     public static final String GROUP = "identity-directory";
 
     private final ProjectionWrites writes;
+    private final PersonalValues personal;
 
-    IdentityProjection(ProjectionWrites writes) {
+    IdentityProjection(ProjectionWrites writes, PersonalValues personal) {
         this.writes = writes;
+        this.personal = personal;
     }
 
     @EventHandler
     public void on(UserRegisteredEvent event, Logged logged) {
-        writes.write(userKey(event.userId()), """
+        String id = event.userId();
+        writes.write(userKey(id), """
                         INSERT INTO users (id, email, display_name, status, created_at, updated_at, last_event_position)
                         VALUES (?, ?, ?, 'active', ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
-                event.userId(), event.email(), event.displayName(), logged.time(), logged.time(), logged.position());
+                id, personal.read(id, PersonalFields.EMAIL, event.email(), event.encryptedEmail()),
+                personal.read(id, PersonalFields.DISPLAY_NAME, event.displayName(), event.encryptedDisplayName()),
+                logged.time(), logged.time(), logged.position());
     }
 
     @EventHandler
     public void on(UserRenamedEvent event, Logged logged) {
-        updateUser(event.userId(), UserColumn.DISPLAY_NAME, event.displayName(), logged);
+        updateUser(event.userId(), UserColumn.DISPLAY_NAME, personal.read(event.userId(), PersonalFields.DISPLAY_NAME,
+                event.displayName(), event.encryptedDisplayName()), logged);
     }
 
     @EventHandler
     public void on(UserEmailChangedEvent event, Logged logged) {
-        updateUser(event.userId(), UserColumn.EMAIL, event.email(), logged);
+        updateUser(event.userId(), UserColumn.EMAIL, personal.read(event.userId(), PersonalFields.EMAIL,
+                event.email(), event.encryptedEmail()), logged);
     }
 
     @EventHandler
@@ -106,17 +116,18 @@ public class IdentityProjection {
 
     @EventHandler
     public void on(AccountLinkedEvent event, Logged logged) {
-        writes.write(accountKey(event.provider(), event.providerAccountId()), """
+        writes.write(accountKey(event.provider()), """
                         INSERT INTO accounts (id, user_id, provider, provider_account_id, created_at, updated_at,
                                               last_event_position)
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                event.accountId(), event.userId(), event.provider(), event.providerAccountId(),
+                event.accountId(), event.userId(), event.provider(), personal.read(event.userId(),
+                        PersonalFields.PROVIDER_ACCOUNT_ID, event.providerAccountId(), event.encryptedProviderAccountId()),
                 logged.time(), logged.time(), logged.position());
     }
 
     @EventHandler
     public void on(AccountUnlinkedEvent event, Logged logged) {
-        writes.write(accountKey(event.provider(), event.providerAccountId()),
+        writes.write(accountKey(event.provider()),
                 "DELETE FROM accounts WHERE id = ? AND last_event_position < ?",
                 event.accountId(), logged.position());
     }
@@ -187,7 +198,7 @@ public class IdentityProjection {
                 value, logged.time(), logged.position(), organizationId, userId, logged.position());
     }
 
-    private static String userKey(String userId) {
+    static String userKey(String userId) {
         return "users " + userId;
     }
 
@@ -196,9 +207,13 @@ public class IdentityProjection {
         return "organizations " + organizationId;
     }
 
-    /** One external account: the same provider account may be unlinked and linked again (unique per provider). */
-    private static String accountKey(String provider, String providerAccountId) {
-        return "accounts " + provider + " " + providerAccountId;
+    /**
+     * The external accounts of one provider: the same provider account may be unlinked and linked again by
+     * another user (unique per provider), and its id is not in a revision 2 unlink event, so all of a
+     * provider's links and unlinks keep their order.
+     */
+    private static String accountKey(String provider) {
+        return "accounts " + provider;
     }
 
     /** The columns of {@code users} that events change one at a time. */

@@ -29,12 +29,13 @@ public class IdentityQueries {
 
     public Optional<UserView> user(String id) {
         return jdbc.sql("""
-                        SELECT id, email, display_name, status, has_password, totp_enabled, operator, created_at
+                        SELECT id, email, display_name, status, has_password, totp_enabled, operator, created_at, erased_at
                         FROM users WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new UserView(rs.getString("id"), rs.getString("email"),
                         rs.getString("display_name"), rs.getString("status"), rs.getBoolean("has_password"),
-                        rs.getBoolean("totp_enabled"), rs.getBoolean("operator"), Rows.instant(rs, "created_at")))
+                        rs.getBoolean("totp_enabled"), rs.getBoolean("operator"), Rows.instant(rs, "created_at"),
+                        rs.getTimestamp("erased_at") != null))
                 .optional();
     }
 
@@ -76,14 +77,14 @@ public class IdentityQueries {
      */
     public Page<MemberView> members(String organizationId, PageRequest page) {
         List<MemberView> rows = jdbc.sql("""
-                        SELECT m.user_id, m.id, u.email, u.display_name, m.created_at, m.suspended
+                        SELECT m.user_id, m.id, u.email, u.display_name, m.created_at, m.suspended, u.erased_at
                         FROM (SELECT * FROM members WHERE organization_id = ? AND user_id > ?
                               ORDER BY user_id LIMIT ?) m
                         LEFT JOIN users u ON u.id = m.user_id
                         ORDER BY m.user_id""")
                 .params(organizationId, page.after() == null ? "" : page.after(), page.fetchSize())
                 .query((rs, n) -> new MemberView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), List.of()))
+                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), List.of(), rs.getTimestamp(7) != null))
                 .list();
         return page.page(rows, MemberView::userId);
     }
@@ -91,12 +92,12 @@ public class IdentityQueries {
     /** One member of an organization, without roles. */
     public Optional<MemberView> member(String organizationId, String userId) {
         return jdbc.sql("""
-                        SELECT m.user_id, m.id, u.email, u.display_name, m.created_at, m.suspended
+                        SELECT m.user_id, m.id, u.email, u.display_name, m.created_at, m.suspended, u.erased_at
                         FROM members m LEFT JOIN users u ON u.id = m.user_id
                         WHERE m.organization_id = ? AND m.user_id = ?""")
                 .params(organizationId, userId)
                 .query((rs, n) -> new MemberView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), List.of()))
+                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), List.of(), rs.getTimestamp(7) != null))
                 .optional();
     }
 }

@@ -4,6 +4,7 @@ import dev.warden.events.identity.InvitationAcceptedEvent;
 import dev.warden.events.identity.InvitationDeclinedEvent;
 import dev.warden.events.identity.InvitationRevokedEvent;
 import dev.warden.events.identity.MemberInvitedEvent;
+import dev.warden.events.identity.PersonalFields;
 import dev.warden.query.support.Logged;
 import dev.warden.query.support.ProjectionWrites;
 import dev.warden.query.support.Rows;
@@ -22,18 +23,22 @@ import org.springframework.stereotype.Component;
 public class InvitationProjection {
 
     private final ProjectionWrites writes;
+    private final PersonalValues personal;
 
-    InvitationProjection(ProjectionWrites writes) {
+    InvitationProjection(ProjectionWrites writes, PersonalValues personal) {
         this.writes = writes;
+        this.personal = personal;
     }
 
     @EventHandler
     public void on(MemberInvitedEvent event, Logged logged, @MetaDataValue("actorId") String actorId) {
-        writes.write(key(event.invitationId()), """
-                        INSERT INTO invitations (id, organization_id, user_id, email, status, invited_by, created_at,
-                                                 updated_at, expires_at, last_event_position)
-                        VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
-                event.invitationId(), event.organizationId(), event.userId(), event.email(), actorId,
+        String id = event.invitationId();
+        String email = personal.read(id, PersonalFields.EMAIL, event.email(), event.encryptedEmail());
+        writes.write(key(id), """
+                        INSERT INTO invitations (id, organization_id, user_id, email, email_erased, status, invited_by,
+                                                 created_at, updated_at, expires_at, last_event_position)
+                        VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                id, event.organizationId(), event.userId(), email, event.byEmail() && email == null, actorId,
                 logged.time(), logged.time(), Rows.timestamp(event.expiresAt()), logged.position());
     }
 
@@ -64,7 +69,7 @@ public class InvitationProjection {
                 status, by, logged.time(), logged.position(), invitationId, logged.position());
     }
 
-    private static String key(String invitationId) {
+    static String key(String invitationId) {
         return "invitations " + invitationId;
     }
 }

@@ -56,7 +56,7 @@ class IdentityProjectionIT {
         projection.on(new UserDeactivatedEvent(userId), next(at));
 
         assertThat(queries.user(userId)).contains(
-                new UserView(userId, "patricia@example.com", "Patricia", "deactivated", true, true, false, at));
+                new UserView(userId, "patricia@example.com", "Patricia", "deactivated", true, true, false, at, false));
 
         projection.on(new UserRenamedEvent(userId, "Stale"), new Logged(renamed, at));
         projection.on(new UserReactivatedEvent(userId), next(at));

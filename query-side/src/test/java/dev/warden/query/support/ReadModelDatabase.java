@@ -1,8 +1,12 @@
 package dev.warden.query.support;
 
+import dev.warden.keys.DataKeys;
+import dev.warden.keys.KeysProperties;
+import dev.warden.keys.MasterKeySource;
+import java.util.Arrays;
+import java.util.Optional;
 import dev.warden.testdatabase.TestDatabase;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -19,6 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ReadModelDatabase {
 
     private static final AtomicLong POSITIONS = new AtomicLong(1_000);
+    /** The master key of the query side's tests (fixed, so keys made by an earlier run on a kept server still unwrap). */
+    private static final String MASTER_KEY = "cXVlcnktc2lkZS10ZXN0cy1tYXN0ZXIta2V5LTMyISE=";
+
+    /** One instance for every bean, as in a process: its memory of keys is shared. */
+    private static DataKeys dataKeys;
 
     private ReadModelDatabase() {
     }
@@ -60,6 +69,27 @@ public final class ReadModelDatabase {
         return bean(type, migrated());
     }
 
+    /**
+     * The data keys of the tests, one instance (in the database's default schema, under a fixed test master key), for a
+     * projection's helper that decrypts: {@link DataKeys} itself, or a bean taking it.
+     */
+    public static synchronized DataKeys dataKeys() {
+        if (dataKeys == null) {
+            dataKeys = new DataKeys(JdbcClient.create(migrated()),
+                    new MasterKeySource(new KeysProperties(MASTER_KEY, "", "unused"), false));
+        }
+        return dataKeys;
+    }
+
+    private static Object onDataKeys(Class<?> type) throws ReflectiveOperationException {
+        if (type == DataKeys.class) {
+            return dataKeys();
+        }
+        Constructor<?> constructor = type.getDeclaredConstructor(DataKeys.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(dataKeys());
+    }
+
     private static DataSource migrated() {
         return TestDatabase.migrated(TestDatabase.url("read_models"));
     }
@@ -75,12 +105,19 @@ public final class ReadModelDatabase {
                 constructor.setAccessible(true);
                 return constructor.newInstance(new ProjectionWrites(new JdbcTemplate(target)));
             } catch (NoSuchMethodException e) {
+                Optional<Constructor<?>> withKeys = Arrays.stream(type.getDeclaredConstructors())
+                        .filter(c -> c.getParameterCount() == 2 && c.getParameterTypes()[0] == ProjectionWrites.class)
+                        .findFirst();
+                if (withKeys.isPresent()) {
+                    withKeys.get().setAccessible(true);
+                    return type.cast(withKeys.get().newInstance(new ProjectionWrites(new JdbcTemplate(target)),
+                            onDataKeys(withKeys.get().getParameterTypes()[1])));
+                }
                 Constructor<T> constructor = type.getDeclaredConstructor(JdbcClient.class);
                 constructor.setAccessible(true);
                 return constructor.newInstance(JdbcClient.create(target));
             }
-        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
-                 | InvocationTargetException e) {
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot build " + type.getName() + " on " + target, e);
         }
     }

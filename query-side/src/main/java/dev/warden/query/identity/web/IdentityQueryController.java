@@ -73,7 +73,7 @@ class IdentityQueryController {
         Map<String, List<String>> roles = access.rolesOf(orgId, members.stream().map(MemberView::userId).toList());
         return members.stream()
                 .map(m -> new MemberView(m.userId(), m.memberId(), m.email(), m.displayName(), m.joinedAt(),
-                        m.suspended(), List.copyOf(roles.getOrDefault(m.userId(), List.of()))))
+                        m.suspended(), List.copyOf(roles.getOrDefault(m.userId(), List.of())), m.erased()))
                 .toList();
     }
 }

@@ -1,0 +1,93 @@
+package dev.warden.keys;
+
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Parameters;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.prf.PrfConfig;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The keysets of {@code data_keys}, whatever their kind (an AEAD to encrypt, a PRF to hash): found, or
+ * made on first use in the caller's transaction, unwrapped with the master key and kept briefly in
+ * memory. One row per subject; its kind is fixed by the first use.
+ */
+final class KeysetStore {
+
+    static {
+        try {
+            AeadConfig.register();
+            PrfConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Makes sure Tink knows every kind of keyset {@code data_keys} may hold (the static block above runs once). */
+    static void registerKinds() {
+        // Loading this class registered them.
+    }
+
+    private final JdbcClient jdbc;
+    private final MasterKeySource masterKey;
+    private final KeysetCache cache = new KeysetCache();
+    private final NewKeys made = new NewKeys(cache);
+    private final KeyTimers timers;
+
+    KeysetStore(JdbcClient jdbc, MasterKeySource masterKey, KeyTimers timers) {
+        this.jdbc = jdbc;
+        this.masterKey = masterKey;
+        this.timers = timers;
+    }
+
+    /**
+     * The primitive of {@code subjectId}'s keyset; with {@code create}, a new keyset of {@code parameters}
+     * is made when the subject has none.
+     *
+     * @throws KeyDestroyedException when the subject's key was destroyed
+     * @throws CiphertextRefusedException when the subject has none and none may be made
+     */
+    <P> P primitive(String subjectId, boolean create, Parameters parameters, Class<P> kind)
+            throws GeneralSecurityException {
+        Optional<Object> cached = cache.get(subjectId).or(() -> made.get(subjectId));
+        if (cached.isPresent() && kind.isInstance(cached.get())) {
+            return kind.cast(cached.get());
+        }
+        Optional<DataKeyRow> row = DataKeyRow.find(jdbc, subjectId);
+        if (row.isEmpty() && create) {
+            long start = System.nanoTime();
+            KeysetHandle keyset = KeysetHandle.generateNew(parameters);
+            MasterKey master = masterKey.require();
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, master.aead(),
+                    DataKeys.utf8(subjectId));
+            int inserted = jdbc.sql("INSERT INTO data_keys (subject_id, keyset, master_key_id) VALUES (?, ?, ?) "
+                            + "ON CONFLICT (subject_id) DO NOTHING")
+                    .params(subjectId, wrapped, master.id())
+                    .update();
+            timers.record(KeyTimers.CREATE, start);
+            if (inserted == 1) {
+                // Cached only once the caller's transaction commits (NewKeys): it may yet roll the new row back.
+                P primitive = keyset.getPrimitive(RegistryConfiguration.get(), kind);
+                made.add(subjectId, primitive);
+                return primitive;
+            }
+            row = DataKeyRow.find(jdbc, subjectId);
+        }
+        if (row.isEmpty()) {
+            throw new CiphertextRefusedException(subjectId);
+        }
+        P primitive = row.get().keyset(masterKey.configured().orElseThrow(() -> new MasterKeyException(
+                        "no master key: set WARDEN_MASTER_KEY or WARDEN_MASTER_KEY_FILE to the key the data keys are wrapped under")))
+                .getPrimitive(RegistryConfiguration.get(), kind);
+        cache.put(subjectId, primitive);
+        return primitive;
+    }
+
+    void forget(String subjectId) {
+        cache.remove(subjectId);
+        made.remove(subjectId);
+    }
+}
