@@ -132,12 +132,19 @@ public class DataKeys implements SmartInitializingSingleton {
         keysets.forget(subjectId);
     }
 
-    /** Fails the start when data keys exist and the master key given is not the one they are wrapped under. */
+    /**
+     * Fails the start when no master key can be had (none given, and the database is not the embedded
+     * default that generates one), or when data keys exist and the master key given is not the one they
+     * are wrapped under.
+     */
     @Override
     public void afterSingletonsInstantiated() {
         List<String> ids = jdbc.sql("SELECT DISTINCT master_key_id FROM data_keys WHERE destroyed_at IS NULL "
                 + "ORDER BY master_key_id").query(String.class).list();
         if (ids.isEmpty()) {
+            if (!masterKey.available()) {
+                throw MasterKeySource.noKey();
+            }
             return;
         }
         Optional<MasterKey> given = masterKey.configured();

@@ -37,6 +37,11 @@ public final class MasterKeySource {
         return Optional.ofNullable(key);
     }
 
+    /** Whether {@link #require} can give a key: one is configured, or one is generated on the embedded default. */
+    public boolean available() {
+        return embedded || configured().isPresent();
+    }
+
     /** The key, generating it on the embedded default when there is none yet. */
     public synchronized MasterKey require() {
         Optional<MasterKey> configured = configured();
@@ -44,11 +49,17 @@ public final class MasterKeySource {
             return configured.get();
         }
         if (!embedded) {
-            throw new MasterKeyException("no master key: set WARDEN_MASTER_KEY or WARDEN_MASTER_KEY_FILE "
-                    + "(32 random bytes in base64) to encrypt with an external database");
+            throw noKey();
         }
         key = generate(Path.of(properties.generatedKeyFile()));
         return key;
+    }
+
+    /** The refusal when no key is given for an external database. */
+    static MasterKeyException noKey() {
+        return new MasterKeyException("no master key: set WARDEN_MASTER_KEY or WARDEN_MASTER_KEY_FILE "
+                + "(32 random bytes in base64, e.g. from `openssl rand -base64 32`): with an external database "
+                + "Warden encrypts users' personal data and secrets under it");
     }
 
     private MasterKey read() {

@@ -97,6 +97,18 @@ class StartupFailureIT {
     }
 
     @Test
+    void externalDatabaseWithoutMasterKeyIsOneSentenceNamingTheVariables() throws Exception {
+        String url = TestDatabase.url("master_key_missing");
+        JdbcClient.create(TestDatabase.migrated(url)).sql("DELETE FROM data_keys").update();
+
+        Result result = start(Map.of("DATABASE_URL", url, "PORT", "0"));
+        assertThat(result.code).isEqualTo(1);
+        assertThat(result.stderr).singleElement().asString()
+                .startsWith("warden: cannot start: no master key: set WARDEN_MASTER_KEY or WARDEN_MASTER_KEY_FILE");
+        assertThat(result.stdout + result.stderr).doesNotContain("\tat ");
+    }
+
+    @Test
     void unknownCommandListsTheCommandsAndStartsNothing(@TempDir Path dataDir) throws Exception {
         // Where the service would keep its data and listen, were it started by mistake.
         Map<String, String> environment = Map.of("WARDEN_DATA_DIR", dataDir.toString(), "PORT", "0");
