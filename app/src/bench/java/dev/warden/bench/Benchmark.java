@@ -64,7 +64,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code BENCH_WARMUP} seconds of warm-up before the measurements (180),
  * {@code BENCH_EVENTS} in the generated log (1000000), {@code BENCH_POOL_SIZE} of the service (20),
  * {@code BENCH_APP_ARGS} extra service arguments, {@code BENCH_OUT} the results folder, {@code BENCH_PARTS}
- * which parts to run ({@code paths,log,reads}); for the reads part ({@link ReadsBench})
+ * which parts to run ({@code paths,log,reads,credentials}); for the credentials part ({@link CredentialsBench})
+ * {@code BENCH_CREDENTIALS_SECONDS} per measurement (8) and {@code BENCH_CREDENTIALS_WARMUP} seconds (60), at the
+ * client counts up to 4; for the reads part ({@link ReadsBench})
  * {@code BENCH_READ_ROWS} the sizes of every list (1000,1000000), {@code BENCH_READ_CLIENTS} (4),
  * {@code BENCH_READ_SECONDS} per measurement (3) and {@code BENCH_READ_WARMUP} seconds (60).
  */
@@ -90,8 +92,11 @@ public final class Benchmark {
     private final int poolSize = Integer.parseInt(env("BENCH_POOL_SIZE", "20"));
     private final Path out = Path.of(env("BENCH_OUT", "bench/results"));
     private final int maxClients = Arrays.stream(clientCounts).max().orElse(1);
-    /** Which parts to run: {@code paths} (per client count), {@code log} (rebuild, loads, memory), {@code reads}. */
-    private final Set<String> parts = Set.of(env("BENCH_PARTS", "paths,log,reads").split(","));
+    /**
+     * Which parts to run: {@code paths} (per client count), {@code log} (rebuild, loads, memory), {@code reads},
+     * {@code credentials} (what encryption costs a command, {@link CredentialsBench}).
+     */
+    private final Set<String> parts = Set.of(env("BENCH_PARTS", "paths,log,reads,credentials").split(","));
     /** The catalogue without the permission every benchmark role is created with, so grants store events. */
     private final List<String> permissions = BenchLog.permissionNames().stream()
             .filter(p -> !p.equals("audit:read")).toList();
@@ -102,6 +107,8 @@ public final class Benchmark {
     private final List<String> restBreakdown = new ArrayList<>();
     /** The reads part's table: each list's page latency at each size. */
     private List<String> reads = List.of();
+    /** The credentials part's table: store and reveal beside a baseline command. */
+    private List<String> credentials = List.of();
     /** When each processor reached the head in the rebuild. */
     private List<String> rebuildFinishes = List.of();
 
@@ -189,6 +196,12 @@ public final class Benchmark {
         boolean signedIn = rest.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         facts.put("REST", rest.mode() + (signedIn ? " (Bearer token of the bootstrap admin)" : ", /api/sessions absent"));
         setUpOrganizations();
+        if (parts.contains("credentials")) {
+            credentials = new CredentialsBench(rest, app.getBean(MeterRegistry.class), organizations,
+                    Arrays.stream(clientCounts).filter(c -> c <= 4).toArray(),
+                    Double.parseDouble(env("BENCH_CREDENTIALS_SECONDS", "8")),
+                    Double.parseDouble(env("BENCH_CREDENTIALS_WARMUP", "60"))).run();
+        }
 
         if (!parts.contains("paths") && !parts.contains("log")) {
             // The reads part warms up on its own reads; the command paths' warm-up would only cost time.
@@ -797,6 +810,10 @@ public final class Benchmark {
         }
         text.append("\n| once | result |\n|---|---|\n");
         once.forEach(line -> text.append(line).append('\n'));
+        if (!credentials.isEmpty()) {
+            text.append("\nCredentials: what encryption costs a command, the same run\n\n");
+            credentials.forEach(line -> text.append(line).append('\n'));
+        }
         if (!reads.isEmpty()) {
             text.append("\nReads: a list's first page and its page from the middle, by the rows in the list\n\n");
             reads.forEach(line -> text.append(line).append('\n'));

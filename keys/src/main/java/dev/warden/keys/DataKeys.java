@@ -9,6 +9,9 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Tink's key id prefix; the associated data binds one to its owner. Unwrapped keysets are kept in memory
  * briefly ({@link KeysetCache}); no key material is ever logged. At start, the master key given must be
  * the one the data keys are wrapped under ({@link MasterKeyException} otherwise). {@link #keyedHash} gives
- * keyed hashes under hash keys kept the same way, to index values that are kept only encrypted.
+ * keyed hashes under hash keys kept the same way, to index values that are kept only encrypted. Each
+ * operation's time is recorded ({@link KeyTimers}), never with a subject in its tags.
  */
 @Component
 public class DataKeys implements SmartInitializingSingleton {
@@ -31,24 +35,35 @@ public class DataKeys implements SmartInitializingSingleton {
     private final JdbcClient jdbc;
     private final MasterKeySource masterKey;
     private final KeysetStore keysets;
+    private final KeyTimers timers;
 
     @Autowired
-    DataKeys(JdbcClient jdbc, KeysProperties properties, Environment environment) {
-        this(jdbc, new MasterKeySource(properties, environment.getProperty("warden.database.url", "").isBlank()));
+    DataKeys(JdbcClient jdbc, KeysProperties properties, Environment environment,
+             ObjectProvider<MeterRegistry> meters) {
+        this(jdbc, new MasterKeySource(properties, environment.getProperty("warden.database.url", "").isBlank()),
+                new KeyTimers(meters.getIfAvailable(SimpleMeterRegistry::new)));
     }
 
     public DataKeys(JdbcClient jdbc, MasterKeySource masterKey) {
+        this(jdbc, masterKey, new KeyTimers(new SimpleMeterRegistry()));
+    }
+
+    private DataKeys(JdbcClient jdbc, MasterKeySource masterKey, KeyTimers timers) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
-        this.keysets = new KeysetStore(jdbc, masterKey);
+        this.timers = timers;
+        this.keysets = new KeysetStore(jdbc, masterKey, timers);
     }
 
     /** {@code plaintext} encrypted with {@code subjectId}'s data key (made now if it has none), bound to {@code associatedData}. */
     public byte[] encrypt(String subjectId, byte[] plaintext, byte[] associatedData) {
+        long start = System.nanoTime();
         try {
             return aead(subjectId, true).encrypt(plaintext, associatedData);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed for " + subjectId, e);
+        } finally {
+            timers.record(KeyTimers.ENCRYPT, start);
         }
     }
 
@@ -64,10 +79,13 @@ public class DataKeys implements SmartInitializingSingleton {
      * @throws CiphertextRefusedException when it does not decrypt (changed, or another owner's associated data)
      */
     public byte[] decrypt(String subjectId, byte[] ciphertext, byte[] associatedData) {
+        long start = System.nanoTime();
         try {
             return aead(subjectId, false).decrypt(ciphertext, associatedData);
         } catch (GeneralSecurityException e) {
             throw new CiphertextRefusedException(subjectId);
+        } finally {
+            timers.record(KeyTimers.DECRYPT, start);
         }
     }
 
@@ -94,6 +112,7 @@ public class DataKeys implements SmartInitializingSingleton {
 
     /** Deletes {@code subjectId}'s data key for good (in the caller's transaction); no new one is made for it after. */
     public void destroy(String subjectId) {
+        long start = System.nanoTime();
         jdbc.sql("""
                         INSERT INTO data_keys (subject_id, keyset, master_key_id, destroyed_at)
                         VALUES (?, NULL, NULL, now())
@@ -102,6 +121,7 @@ public class DataKeys implements SmartInitializingSingleton {
                 .param(subjectId)
                 .update();
         keysets.forget(subjectId);
+        timers.record(KeyTimers.DESTROY, start);
     }
 
     /**

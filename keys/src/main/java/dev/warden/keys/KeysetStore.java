@@ -34,10 +34,13 @@ final class KeysetStore {
     private final JdbcClient jdbc;
     private final MasterKeySource masterKey;
     private final KeysetCache cache = new KeysetCache();
+    private final NewKeys made = new NewKeys(cache);
+    private final KeyTimers timers;
 
-    KeysetStore(JdbcClient jdbc, MasterKeySource masterKey) {
+    KeysetStore(JdbcClient jdbc, MasterKeySource masterKey, KeyTimers timers) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
+        this.timers = timers;
     }
 
     /**
@@ -49,12 +52,13 @@ final class KeysetStore {
      */
     <P> P primitive(String subjectId, boolean create, Parameters parameters, Class<P> kind)
             throws GeneralSecurityException {
-        Optional<Object> cached = cache.get(subjectId);
+        Optional<Object> cached = cache.get(subjectId).or(() -> made.get(subjectId));
         if (cached.isPresent() && kind.isInstance(cached.get())) {
             return kind.cast(cached.get());
         }
         Optional<DataKeyRow> row = DataKeyRow.find(jdbc, subjectId);
         if (row.isEmpty() && create) {
+            long start = System.nanoTime();
             KeysetHandle keyset = KeysetHandle.generateNew(parameters);
             MasterKey master = masterKey.require();
             byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, master.aead(),
@@ -63,9 +67,12 @@ final class KeysetStore {
                             + "ON CONFLICT (subject_id) DO NOTHING")
                     .params(subjectId, wrapped, master.id())
                     .update();
+            timers.record(KeyTimers.CREATE, start);
             if (inserted == 1) {
-                // Not cached: the caller's transaction may yet roll the new row back.
-                return keyset.getPrimitive(RegistryConfiguration.get(), kind);
+                // Cached only once the caller's transaction commits (NewKeys): it may yet roll the new row back.
+                P primitive = keyset.getPrimitive(RegistryConfiguration.get(), kind);
+                made.add(subjectId, primitive);
+                return primitive;
             }
             row = DataKeyRow.find(jdbc, subjectId);
         }
@@ -81,5 +88,6 @@ final class KeysetStore {
 
     void forget(String subjectId) {
         cache.remove(subjectId);
+        made.remove(subjectId);
     }
 }

@@ -20,6 +20,7 @@ final class DomainRefusals {
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+            case GONE -> HttpStatus.GONE;
         };
     }
 

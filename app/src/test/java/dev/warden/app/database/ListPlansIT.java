@@ -10,6 +10,7 @@ import dev.warden.query.audit.AuditQuery;
 import dev.warden.query.audit.AuditTrail;
 import dev.warden.query.conversations.ConversationQueries;
 import dev.warden.query.conversations.ToolCallQueries;
+import dev.warden.query.credentials.CredentialQueries;
 import dev.warden.query.identity.ApiKeyQueries;
 import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.InvitationQueries;
@@ -161,6 +162,21 @@ class ListPlansIT {
         add("module versions", "module_registry",
                 registry.moduleVersions(Owner.of(org), Owner.of("mod_large"), ROWS),
                 p -> moduleQueries.versions(org, "mod_large", p));
+
+        // Credentials: types (the organization's and the system's, merged), cloud provider and app credentials.
+        LargeTenant smallCredentials = new LargeTenant(connection);
+        smallCredentials.credentialTypes(organizations, ROWS / 5);
+        smallCredentials.credentials(organizations, true, ROWS / 5);
+        smallCredentials.credentials(organizations, false, ROWS / 5);
+        new LargeTenant(connection).credentialTypes(null, 3);
+        LargeTenant vault = new LargeTenant(connection);
+        CredentialQueries credentialQueries = bean(CredentialQueries.class, jdbc);
+        CASES.add(new ListCase("credential types", "credential_type", true, vault.credentialTypes(Owner.of(org), ROWS),
+                p -> credentialQueries.types(org, p)));
+        add("cloud provider credentials", "cloud_provider_credentials", vault.credentials(Owner.of(org), true, ROWS),
+                p -> credentialQueries.credentials(CredentialQueries.Table.CLOUD, org, p));
+        add("app credentials", "app_credentials", vault.credentials(Owner.of(org), false, ROWS),
+                p -> credentialQueries.credentials(CredentialQueries.Table.APP, org, p));
 
         // The audit trail merges the organization's events (an index in page order) with each
         // member's account-wide ones: a sort over at most a page per member, never the organization's.

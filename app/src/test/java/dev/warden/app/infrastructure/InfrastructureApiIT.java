@@ -6,6 +6,7 @@ import static dev.warden.app.support.Fixtures.items;
 import static dev.warden.app.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.app.credentials.CredentialFixtures;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
@@ -61,8 +62,9 @@ class InfrastructureApiIT {
         String ws = base + "/workspaces/" + workspaceId;
         assertThat(workspace.header("Location")).isEqualTo(ws);
         ok(admin.put(ws + "/variables/region", Json.object("value", "eu-west-1")));
+        String credentialId = CredentialFixtures.storeAws(admin, orgId).id();
         Api.Response secret = ok(admin.put(ws + "/variables/AWS_SECRET_ACCESS_KEY",
-                Json.object("sensitive", true, "credentialId", "cred_" + "a".repeat(21))));
+                Json.object("sensitive", true, "credentialId", credentialId)));
         JsonNode workspaceView = ok(admin.get(ws + "?minPosition=" + secret.position())).json();
         assertThat(workspaceView.get("projectId").asString()).isEqualTo(projectId);
         assertThat(workspaceView.get("environment").asString()).isEqualTo("production");
@@ -71,7 +73,7 @@ class InfrastructureApiIT {
         assertThat(workspaceView.get("autoApply").asBoolean()).isFalse();
         assertThat(workspaceView.get("status").asString()).isEqualTo("active");
         assertThat(workspaceView.get("variables").toString()).isEqualTo("[{\"name\":\"AWS_SECRET_ACCESS_KEY\","
-                + "\"value\":null,\"credentialId\":\"cred_" + "a".repeat(21) + "\",\"sensitive\":true},"
+                + "\"value\":null,\"credentialId\":\"" + credentialId + "\",\"sensitive\":true},"
                 + "{\"name\":\"region\",\"value\":\"eu-west-1\",\"credentialId\":null,\"sensitive\":false}]");
         assertThat(items(admin.get(base + "/projects/" + projectId + "/workspaces"))).hasSize(1);
         assertThat(items(admin.get(base + "/workspaces"))).extracting(w -> w.get("id").asString())

@@ -20,6 +20,8 @@ import java.util.Arrays;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -58,6 +60,31 @@ class DataKeysIT {
                 .single()).isEqualTo(master(KEY_A).id());
         assertThat(keys(KEY_A).decryptText("subject-1", ciphertext, "credential-1"))
                 .as("a second instance reads the stored key").isEqualTo("s3cret value");
+    }
+
+    @Test
+    void aKeyMadeInATransactionServesItUntilItEndsAndIsKeptOnlyIfItCommits() {
+        DataKeys keys = keys(KEY_A);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        byte[][] rolledBack = transactions.execute(status -> {
+            status.setRollbackOnly();
+            byte[] first = keys.encrypt("subject-rb", "one", "ad");
+            byte[] second = keys.encrypt("subject-rb", "two", "ad");
+            assertThat(keys.decryptText("subject-rb", first, "ad")).isEqualTo("one");
+            return new byte[][] {first, second};
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM data_keys WHERE subject_id = 'subject-rb'").query(Long.class)
+                .single()).isZero();
+        assertThatThrownBy(() -> keys.decryptText("subject-rb", rolledBack[1], "ad"))
+                .as("the rolled-back key is forgotten").isInstanceOf(CiphertextRefusedException.class);
+
+        byte[] committed = transactions.execute(status -> {
+            byte[] first = keys.encrypt("subject-ok", "one", "ad");
+            keys.encrypt("subject-ok", "two", "ad");
+            return first;
+        });
+        jdbc.sql("UPDATE data_keys SET keyset = decode('00', 'hex') WHERE subject_id = 'subject-ok'").update();
+        assertThat(keys.decryptText("subject-ok", committed, "ad")).as("cached once committed").isEqualTo("one");
     }
 
     @Test

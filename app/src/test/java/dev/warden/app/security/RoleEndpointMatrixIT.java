@@ -224,7 +224,8 @@ class RoleEndpointMatrixIT {
                          String customRoleId, String disposableRoleId, String keyId, String targetRequestId,
                          String deniableRequestId, String callerRequestId, String invitationId,
                          InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules,
-                         ConversationFixtures.WithToolCall chat, ConversationFixtures.WithToolCall otherChat) {
+                         ConversationFixtures.WithToolCall chat, ConversationFixtures.WithToolCall otherChat,
+                         CredentialWorld credentials) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -246,7 +247,7 @@ class RoleEndpointMatrixIT {
             ConversationFixtures.WithToolCall otherChat = ConversationFixtures.withPendingToolCall(admin, orgId);
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
                     deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId),
-                    TicketAndModuleFixtures.create(admin, orgId), chat, otherChat);
+                    TicketAndModuleFixtures.create(admin, orgId), chat, otherChat, CredentialWorld.create(admin, orgId));
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -274,12 +275,14 @@ class RoleEndpointMatrixIT {
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
                     .replace("{permission}", "organizations:read"), ticketsAndModules);
-            return infrastructure.fill(endpoint, path);
+            return credentials.fill(endpoint, infrastructure.fill(endpoint, path));
         }
 
         Map<String, Object> body(String endpoint) {
             Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "matrix", target.userId());
-            return ticketOrModule != null ? ticketOrModule
+            Map<String, Object> credential = CredentialWorld.body(endpoint, "matrix", Fixtures.unique(),
+                    credentials.typeId());
+            return ticketOrModule != null ? ticketOrModule : credential != null ? credential
                     : SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }

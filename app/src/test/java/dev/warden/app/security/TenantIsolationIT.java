@@ -48,6 +48,7 @@ class TenantIsolationIT {
     String requestB;
     String invitationB;
     InfrastructureWorld infrastructureB;
+    CredentialWorld credentialsB;
     Map<String, String> ticketsAndModulesB;
     ConversationFixtures.WithToolCall chatA;
     ConversationFixtures.WithToolCall chatB;
@@ -70,6 +71,7 @@ class TenantIsolationIT {
         invitationB = Fixtures.invite(root, orgB, Json.object("email",
                 "someone-" + Fixtures.unique() + "@example.com")).id();
         infrastructureB = InfrastructureWorld.create(root, orgB);
+        credentialsB = CredentialWorld.create(root, orgB);
         ticketsAndModulesB = TicketAndModuleFixtures.create(root, orgB);
         chatA = ConversationFixtures.withPendingToolCall(root, orgA);
         chatB = ConversationFixtures.withPendingToolCall(root, orgB);
@@ -144,7 +146,12 @@ class TenantIsolationIT {
         failures.addAll(infrastructureIdsOfBNameNothing(a, base));
         failures.addAll(failures(a, base, ticketAndModuleCalls()));
         failures.addAll(failures(a, base, conversationCalls()));
+        failures.addAll(failures(a, base, credentialCalls()));
         assertThat(failures).isEmpty();
+        assertThat(root.get("/api/orgs/" + orgB + "/credentials/" + credentialsB.credentialId()).json()
+                .get("status").asString()).as("B's credential is untouched").isEqualTo("active");
+        assertThat(root.get("/api/orgs/" + orgB + "/app-credentials/" + credentialsB.appCredentialId()).json()
+                .get("version").asInt()).isEqualTo(1);
         // B's things are untouched.
         JsonNode request = root.get("/api/orgs/" + orgB + "/access-requests/" + requestB).json();
         assertThat(request.get("status").asString()).isEqualTo("pending");
@@ -206,6 +213,26 @@ class TenantIsolationIT {
                 b.runId(), IdKind.RUN.next()));
         calls.add(new Call("GET", ownWorkspace + "/drift-checks/%s", noBody, b.checkId(), IdKind.DRIFT_CHECK.next()));
         return failures(a, base, calls);
+    }
+
+    /** B's credential type, cloud and app credentials (or missing ones) under A's paths. */
+    private List<Call> credentialCalls() {
+        Function<String, Object> noBody = id -> null;
+        List<Call> calls = new ArrayList<>();
+        calls.add(new Call("GET", "/credential-types/%s", noBody, credentialsB.typeId(), IdKind.CREDENTIAL_TYPE.next()));
+        calls.add(new Call("POST", "/app-credentials", id -> Json.object("name", "Borrowed", "credentialTypeId", id,
+                "values", Map.of("token", "t")), credentialsB.typeId(), IdKind.CREDENTIAL_TYPE.next()));
+        for (String kind : List.of("credentials", "app-credentials")) {
+            String theirs = kind.equals("credentials") ? credentialsB.credentialId() : credentialsB.appCredentialId();
+            String missing = kind.equals("credentials") ? IdKind.CREDENTIAL.next() : IdKind.APP_CREDENTIAL.next();
+            calls.add(new Call("GET", "/" + kind + "/%s", noBody, theirs, missing));
+            for (String verb : List.of("revoke", "destroy", "reveal")) {
+                calls.add(new Call("POST", "/" + kind + "/%s/" + verb, noBody, theirs, missing));
+            }
+            calls.add(new Call("POST", "/" + kind + "/%s/rotate", id -> Json.object("values", Map.of("token", "x")),
+                    theirs, missing));
+        }
+        return calls;
     }
 
     /** Calls on B's ticket and module (or on missing ones) under A's paths. */
@@ -311,6 +338,7 @@ class TenantIsolationIT {
         Set<String> bIds = new HashSet<>(Set.of(orgB, memberB.userId(), roleB, keyB, requestB,
                 invitationB));
         bIds.addAll(infrastructureB.ids());
+        bIds.addAll(credentialsB.ids());
         bIds.addAll(List.of(chatB.conversationId(), chatB.messageId(), chatB.toolCallId()));
         InfrastructureWorld infrastructureA = InfrastructureWorld.create(a, orgA);
 
@@ -335,6 +363,13 @@ class TenantIsolationIT {
         }
         assertOwnTicketsAndModulesOnly(a, base);
         assertOwnConversationsOnly(a, base, bIds, min);
+        CredentialWorld credentialsA = CredentialWorld.create(a, orgA);
+        long credentialsMin = SecurityFixtures.audit(a, orgA, "limit=1").get(0).get("position").asLong();
+        for (String list : List.of("/credential-types", "/credentials", "/app-credentials")) {
+            List<JsonNode> rows = Fixtures.items(a.get(base + list + "?limit=200&minPosition=" + credentialsMin));
+            assertThat(rows.toString()).as("A's rows in " + list).containsAnyOf(credentialsA.ids().toArray(String[]::new));
+            assertNoneOf(bIds, rows, list);
+        }
         // The lists hold A's rows.
         assertThat(Fixtures.items(a.get(base + "/roles?limit=200")).toString()).contains(roleA);
         assertThat(Fixtures.items(a.get(base + "/access-requests?limit=200")).toString()).contains(requestA.id());
@@ -444,12 +479,13 @@ class TenantIsolationIT {
                 .replace("{conversationId}", chatB.conversationId())
                 .replace("{messageId}", chatB.messageId())
                 .replace("{toolCallId}", chatB.toolCallId());
-        return infrastructureB.fill(pattern, path);
+        return credentialsB.fill(pattern, infrastructureB.fill(pattern, path));
     }
 
     private Map<String, Object> body(String endpoint) {
         Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "iso", memberA.userId());
-        return ticketOrModule != null ? ticketOrModule
+        Map<String, Object> credential = CredentialWorld.body(endpoint, "iso", Fixtures.unique(), credentialsB.typeId());
+        return ticketOrModule != null ? ticketOrModule : credential != null ? credential
                 : SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
     }
 

@@ -375,6 +375,32 @@ public final class LargeTenant {
     }
 
     /** Runs an insert of {@code n} rows, with {@code :owner}, {@code :tag}, {@code :pad}, {@code :created} filled in. */
+    /**
+     * {@code n} credential types of the organization, newest first; with no organization ({@code null}),
+     * system types every organization sees.
+     */
+    public String credentialTypes(Owner organization, int n) throws SQLException {
+        insert("""
+                INSERT INTO credential_type (id, organization_id, name, fields, created_at, updated_at,
+                                             last_event_position)
+                SELECT 'ctp_' || :pad || '_' || :tag, :owner, 'Type ' || :pad, '[]', :created, now(), 1
+                FROM generate_series(1, ?) g""", organization, n);
+        return newestFirst("ctp", n / 2);
+    }
+
+    /** {@code n} cloud provider ({@code cloud}) or app credentials of the organization, newest first. */
+    public String credentials(Owner organization, boolean cloud, int n) throws SQLException {
+        String kind = cloud ? "cred" : "appc";
+        insert(("INSERT INTO " + (cloud ? "cloud_provider_credentials (provider, " : "app_credentials (")
+                + """
+                id, organization_id, credential_type_id, name, fields, version, status, created_at, updated_at,
+                last_event_position)
+                SELECT %s'%s_' || :pad || '_' || :tag, :owner, 'ctp_large', 'Credential ' || :pad, '{}', 1, 'active',
+                       :created, now(), 1
+                FROM generate_series(1, ?) g""".formatted(cloud ? "'aws', " : "", kind)), organization, n);
+        return newestFirst(kind, n / 2);
+    }
+
     private void insert(String sql, Owner owner, int n) throws SQLException {
         String statementText = sql.replace(":owner", owner == null ? "NULL" : "(" + owner.sql() + ")")
                 .replace(":tag", "'" + tag + "'").replace(":pad", PAD)

@@ -11,7 +11,10 @@ import dev.warden.events.infrastructure.CreateWorkspaceCommand;
 import dev.warden.events.infrastructure.LockWorkspaceCommand;
 import dev.warden.events.infrastructure.RemoveWorkspaceVariableCommand;
 import dev.warden.events.infrastructure.SetWorkspaceVariableCommand;
+import dev.warden.events.infrastructure.WorkspaceErrorCode;
 import dev.warden.events.infrastructure.UnlockWorkspaceCommand;
+import dev.warden.events.shared.DomainException;
+import dev.warden.events.shared.IdKind;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
@@ -33,14 +36,16 @@ class WorkspaceCommandHandler {
     private final Repository<Project> projects;
     private final UniqueNames names;
     private final AggregateLocks locks;
+    private final CredentialReferences credentials;
 
     WorkspaceCommandHandler(@Qualifier("workspaceRepository") Repository<Workspace> workspaces,
                             @Qualifier("projectRepository") Repository<Project> projects, UniqueNames names,
-                            AggregateLocks locks) {
+                            AggregateLocks locks, CredentialReferences credentials) {
         this.workspaces = workspaces;
         this.projects = projects;
         this.names = names;
         this.locks = locks;
+        this.credentials = credentials;
     }
 
     @CommandHandler
@@ -62,6 +67,11 @@ class WorkspaceCommandHandler {
 
     @CommandHandler
     void handle(SetWorkspaceVariableCommand command) {
+        if (command.sensitive() && IdKind.CREDENTIAL.matches(command.credentialId())
+                && !credentials.usable(command.organizationId(), command.credentialId())) {
+            throw new DomainException(WorkspaceErrorCode.INVALID_VARIABLE, "The organization has no credential "
+                    + command.credentialId() + " whose secret can be used (missing, or erased)");
+        }
         load(command.workspaceId(), command.organizationId()).execute(w -> w.setVariable(command));
     }
 

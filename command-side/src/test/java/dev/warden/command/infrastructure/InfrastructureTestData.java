@@ -47,7 +47,7 @@ final class InfrastructureTestData {
     static List<Object> handlers(Repository<Project> projects, Repository<Workspace> workspaces, UniqueNames names,
                                  AggregateLocks locks) {
         return List.of(new ProjectCommandHandler(projects, names, locks),
-                new WorkspaceCommandHandler(workspaces, projects, names, locks),
+                new WorkspaceCommandHandler(workspaces, projects, names, locks, InfrastructureTestData::credentialUsable),
                 new RunAndDriftCommandHandler(workspaces));
     }
 
@@ -58,6 +58,11 @@ final class InfrastructureTestData {
                 new InMemoryUniqueNames(), new RecordingAggregateLocks())
                 .forEach(fixture::registerAnnotatedCommandHandler);
         return fixture;
+    }
+
+    /** The credentials the fixtures know: only {@link #CREDENTIAL_ID}, of {@link #ORGANIZATION_ID}. */
+    static boolean credentialUsable(String organizationId, String credentialId) {
+        return ORGANIZATION_ID.equals(organizationId) && CREDENTIAL_ID.equals(credentialId);
     }
 
     static ProjectCreatedEvent projectCreated() {

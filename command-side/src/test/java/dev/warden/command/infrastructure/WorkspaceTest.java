@@ -270,6 +270,14 @@ class WorkspaceTest {
         }
 
         @Test
+        void refusesAReferenceToACredentialTheOrganizationDoesNotHave() {
+            when(new SetWorkspaceVariableCommand(WORKSPACE_ID, ORGANIZATION_ID, "token", null,
+                    IdKind.CREDENTIAL.next(), true))
+                    .expectException(refusedWith(WorkspaceErrorCode.INVALID_VARIABLE))
+                    .expectNoEvents();
+        }
+
+        @Test
         void aPlainValueReplacedByAReferenceIsAChange() {
             WorkspaceVariableSetEvent plain = new WorkspaceVariableSetEvent(WORKSPACE_ID, ORGANIZATION_ID, "token",
                     "cred_notareference000000000", null, false);

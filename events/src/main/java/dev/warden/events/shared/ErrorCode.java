@@ -22,7 +22,9 @@ public interface ErrorCode {
         /** The caller is known but may not do this (403). */
         FORBIDDEN,
         /** Too many attempts; the caller must wait (429). */
-        THROTTLED
+        THROTTLED,
+        /** The thing existed but what was asked for was erased for good (410). */
+        GONE
     }
 
     /** The stable code, e.g. {@code ROLE_NOT_FOUND}. */
