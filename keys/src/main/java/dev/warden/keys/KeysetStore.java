@@ -56,24 +56,18 @@ final class KeysetStore {
         if (cached.isPresent() && kind.isInstance(cached.get())) {
             return kind.cast(cached.get());
         }
-        Optional<DataKeyRow> row = DataKeyRow.find(jdbc, subjectId);
-        if (row.isEmpty() && create) {
-            long start = System.nanoTime();
+        Optional<DataKeyRow> row;
+        if (create) {
             KeysetHandle keyset = KeysetHandle.generateNew(parameters);
-            MasterKey master = masterKey.require();
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, master.aead(),
-                    DataKeys.utf8(subjectId));
-            int inserted = jdbc.sql("INSERT INTO data_keys (subject_id, keyset, master_key_id) VALUES (?, ?, ?) "
-                            + "ON CONFLICT (subject_id) DO NOTHING")
-                    .params(subjectId, wrapped, master.id())
-                    .update();
-            timers.record(KeyTimers.CREATE, start);
-            if (inserted == 1) {
+            Made outcome = makeOrFind(subjectId, keyset);
+            if (outcome.made()) {
                 // Cached only once the caller's transaction commits (NewKeys): it may yet roll the new row back.
                 P primitive = keyset.getPrimitive(RegistryConfiguration.get(), kind);
                 made.add(subjectId, primitive);
                 return primitive;
             }
+            row = Optional.ofNullable(outcome.existing()).or(() -> DataKeyRow.find(jdbc, subjectId));
+        } else {
             row = DataKeyRow.find(jdbc, subjectId);
         }
         if (row.isEmpty()) {
@@ -84,6 +78,34 @@ final class KeysetStore {
                 .getPrimitive(RegistryConfiguration.get(), kind);
         cache.put(subjectId, primitive);
         return primitive;
+    }
+
+    /**
+     * Stores {@code keyset} as the subject's data key unless it has one, and says which happened (with
+     * the row the subject has, if it saw one). One statement, so a new subject's key costs one round trip: the insert
+     * and the look-up of an existing row travel together. A row another transaction committed while the
+     * statement ran is outside its snapshot, and is read again.
+     */
+    private Made makeOrFind(String subjectId, KeysetHandle keyset) throws GeneralSecurityException {
+        long start = System.nanoTime();
+        MasterKey master = masterKey.require();
+        byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, master.aead(), DataKeys.utf8(subjectId));
+        Made outcome = jdbc.sql("""
+                        WITH made AS (
+                            INSERT INTO data_keys (subject_id, keyset, master_key_id) VALUES (:subject, :keyset, :master)
+                            ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id)
+                        SELECT (SELECT count(*) FROM made) AS made, d.subject_id, d.keyset, d.master_key_id
+                        FROM (SELECT 1) AS one LEFT JOIN data_keys d ON d.subject_id = :subject""")
+                .param("subject", subjectId).param("keyset", wrapped).param("master", master.id())
+                .query((rs, n) -> new Made(rs.getLong("made") == 1, rs.getString("subject_id") == null ? null
+                        : new DataKeyRow(subjectId, rs.getBytes("keyset"), rs.getString("master_key_id"))))
+                .single();
+        timers.record(KeyTimers.CREATE, start);
+        return outcome;
+    }
+
+    /** What {@link #makeOrFind} did: stored the new key, or saw the subject's row (null when outside its snapshot). */
+    private record Made(boolean made, DataKeyRow existing) {
     }
 
     void forget(String subjectId) {
