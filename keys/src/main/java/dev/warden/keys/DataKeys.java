@@ -67,6 +67,24 @@ public class DataKeys implements SmartInitializingSingleton {
         }
     }
 
+    /**
+     * {@link #encrypt(String, String, String)} for a subject that is new in the current transaction (a
+     * credential being stored): its data key is made without looking for one, and its row is written with
+     * the transaction's events (one statement, {@link PendingDataKeys}). A subject that has a key already
+     * fails the transaction when the row is written, so give only ids made for this transaction.
+     */
+    public byte[] encryptNew(String subjectId, String plaintext, String associatedData) {
+        long start = System.nanoTime();
+        try {
+            return keysets.fresh(subjectId, PredefinedAeadParameters.AES256_GCM, Aead.class)
+                    .encrypt(utf8(plaintext), utf8(associatedData));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed for " + subjectId, e);
+        } finally {
+            timers.record(KeyTimers.ENCRYPT, start);
+        }
+    }
+
     /** {@link #encrypt(String, byte[], byte[])} of UTF-8 text. */
     public byte[] encrypt(String subjectId, String plaintext, String associatedData) {
         return encrypt(subjectId, utf8(plaintext), utf8(associatedData));

@@ -81,6 +81,30 @@ final class KeysetStore {
     }
 
     /**
+     * The primitive of a new keyset for {@code subjectId}, a subject new in the current transaction: its
+     * row waits for the transaction's event append ({@link PendingDataKeys}). Outside a transaction it is
+     * {@link #primitive} with {@code create}.
+     */
+    <P> P fresh(String subjectId, Parameters parameters, Class<P> kind) throws GeneralSecurityException {
+        Optional<Object> known = made.get(subjectId);
+        if (known.isPresent() && kind.isInstance(known.get())) {
+            return kind.cast(known.get());
+        }
+        if (!PendingDataKeys.active()) {
+            return primitive(subjectId, true, parameters, kind);
+        }
+        long start = System.nanoTime();
+        KeysetHandle keyset = KeysetHandle.generateNew(parameters);
+        MasterKey master = masterKey.require();
+        byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, master.aead(), DataKeys.utf8(subjectId));
+        PendingDataKeys.add(jdbc, new PendingDataKeys.Row(subjectId, wrapped, master.id()));
+        P primitive = keyset.getPrimitive(RegistryConfiguration.get(), kind);
+        made.add(subjectId, primitive);
+        timers.record(KeyTimers.CREATE, start);
+        return primitive;
+    }
+
+    /**
      * Stores {@code keyset} as the subject's data key unless it has one, and says which happened (with
      * the row the subject has, if it saw one). One statement, so a new subject's key costs one round trip: the insert
      * and the look-up of an existing row travel together. A row another transaction committed while the
@@ -109,6 +133,7 @@ final class KeysetStore {
     }
 
     void forget(String subjectId) {
+        PendingDataKeys.drop(subjectId);
         cache.remove(subjectId);
         made.remove(subjectId);
     }

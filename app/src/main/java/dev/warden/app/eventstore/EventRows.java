@@ -1,5 +1,6 @@
 package dev.warden.app.eventstore;
 
+import dev.warden.keys.PendingDataKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,17 +25,26 @@ final class EventRows {
 
     /**
      * Inserts {@code events} in their order (so their positions ascend with it), answers the position
-     * of the last one and queues the notification on {@code channel} that goes out with the commit.
+     * of the last one and queues the notification on {@code channel} that goes out with the commit. The
+     * data keys the transaction made for new subjects go into {@code data_keys} in the same statement.
      */
     static PreparedStatement append(Connection connection, EventSchema schema, String channel,
                                     List<? extends EventMessage<?>> events, Serializer serializer,
                                     TimestampWriter timestampWriter) throws SQLException {
         String rows = String.join(",", Collections.nCopies(events.size(), "(?,?,?,?,?,?,?,?,?)"));
-        PreparedStatement statement = connection.prepareStatement("WITH appended AS (INSERT INTO "
+        List<PendingDataKeys.Row> keys = PendingDataKeys.take();
+        String keyRows = keys.isEmpty() ? "" : "keys AS (INSERT INTO data_keys (subject_id, keyset, master_key_id) "
+                + "VALUES " + String.join(",", Collections.nCopies(keys.size(), "(?,?,?)")) + "), ";
+        PreparedStatement statement = connection.prepareStatement("WITH " + keyRows + "appended AS (INSERT INTO "
                 + schema.domainEventTable() + " (" + schema.domainEventFields() + ") VALUES " + rows
                 + " RETURNING " + schema.globalIndexColumn() + ") SELECT last, pg_notify('" + channel
                 + "', last::text) FROM (SELECT max(" + schema.globalIndexColumn() + ") AS last FROM appended) a");
         int at = 0;
+        for (PendingDataKeys.Row key : keys) {
+            statement.setString(++at, key.subjectId());
+            statement.setBytes(++at, key.keyset());
+            statement.setString(++at, key.masterKeyId());
+        }
         for (EventMessage<?> event : events) {
             bind(statement, at, asDomainEvent(event), serializer, timestampWriter);
             at += COLUMNS;

@@ -26,8 +26,10 @@ class DataKeysCipher implements CredentialCipher {
 
     @Override
     public SealedValue seal(String credentialId, int version, String field, String plaintext) {
-        byte[] ciphertext = keys.encrypt(credentialId, plaintext,
-                CredentialCipher.associatedData(credentialId, version, field));
+        String associatedData = CredentialCipher.associatedData(credentialId, version, field);
+        // Version 1 is the store: the credential and its key are new, and the key is written with the events.
+        byte[] ciphertext = version == 1 ? keys.encryptNew(credentialId, plaintext, associatedData)
+                : keys.encrypt(credentialId, plaintext, associatedData);
         return new SealedValue(Base64.getEncoder().encodeToString(ciphertext), CredentialCipher.mask(plaintext));
     }
 
