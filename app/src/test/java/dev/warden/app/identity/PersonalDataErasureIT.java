@@ -133,6 +133,23 @@ class PersonalDataErasureIT {
         assertThat(dave.api().delete(erase(dave.userId())).status()).as("the user themself").isEqualTo(200);
     }
 
+    /** The last-operator rule itself is in ErasureTest: the tests' database always has the bootstrap operator. */
+    @Test
+    void anOperatorErasesAnotherOperatorWhoseRoleEnds() {
+        Fixtures.SignedIn erin = Fixtures.signedInUser(admin, orgId);
+        Api.Response granted = admin.put("/api/users/" + erin.userId() + "/operator", null);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+
+        Api.Response erased = admin.delete(erase(erin.userId()));
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM command_unique_names WHERE scope = 'operator' AND owner_id = ?")
+                .param(erin.userId()).query(Long.class).single()).as("erin's operator claim").isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT operator FROM users WHERE id = ?").param(erin.userId()).query(Boolean.class).single())
+                .isFalse());
+    }
+
     private static String erase(String userId) {
         return "/api/users/" + userId + "/personal-data";
     }

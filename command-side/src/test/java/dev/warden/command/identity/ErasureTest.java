@@ -2,6 +2,7 @@ package dev.warden.command.identity;
 
 import static dev.warden.command.support.DomainErrors.refusedWith;
 import static dev.warden.command.identity.IdentityTestData.EMAIL;
+import static dev.warden.command.identity.IdentityTestData.OTHER_USER_ID;
 import static dev.warden.command.identity.IdentityTestData.PASSWORD_HASH;
 import static dev.warden.command.identity.IdentityTestData.USER_ID;
 import static dev.warden.command.identity.IdentityTestData.aliceRegistered;
@@ -16,6 +17,8 @@ import dev.warden.events.identity.AllSessionsRevokedEvent;
 import dev.warden.events.identity.ChangeDisplayNameCommand;
 import dev.warden.events.identity.ErasePersonalDataCommand;
 import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.identity.OperatorGrantedEvent;
+import dev.warden.events.identity.OperatorRevokedEvent;
 import dev.warden.events.identity.PasswordChangedEvent;
 import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.ReactivateUserCommand;
@@ -105,6 +108,34 @@ class ErasureTest {
                 .when(new ReactivateUserCommand(USER_ID))
                 .expectException(refusedWith(IdentityErrorCode.USER_ERASED))
                 .expectNoEvents();
+    }
+
+    @Test
+    void theLastOperatorCannotBeErasedAndNothingChanges() {
+        names.claim(Operators.SCOPE, USER_ID, USER_ID);
+        asUser(USER_ID, () -> fixture.given(aliceRegistered(), new OperatorGrantedEvent(USER_ID))
+                .when(new ErasePersonalDataCommand(USER_ID))
+                .expectException(refusedWith(IdentityErrorCode.LAST_OPERATOR))
+                .expectNoEvents());
+
+        assertThat(personal.erased(USER_ID)).isFalse();
+        assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, emailHash(EMAIL))).contains(USER_ID);
+        assertThat(names.ownerOf(Operators.SCOPE, USER_ID)).as("still the operator").contains(USER_ID);
+        assertThat(credentials.passwordHash(USER_ID)).isPresent();
+    }
+
+    @Test
+    void anOperatorWithAnotherOneLeftIsErasedAndLosesTheRole() {
+        names.claim(Operators.SCOPE, USER_ID, USER_ID);
+        names.claim(Operators.SCOPE, OTHER_USER_ID, OTHER_USER_ID);
+        asUser(USER_ID, () -> fixture.given(aliceRegistered(), new OperatorGrantedEvent(USER_ID))
+                .when(new ErasePersonalDataCommand(USER_ID))
+                .expectEvents(new OperatorRevokedEvent(USER_ID), new UserDeactivatedEvent(USER_ID),
+                        new AllSessionsRevokedEvent(USER_ID),
+                        new UserPersonalDataErasedEvent(USER_ID, List.of(INVITATION_ID))));
+
+        assertThat(names.ownerOf(Operators.SCOPE, USER_ID)).isEmpty();
+        assertThat(names.ownerOf(Operators.SCOPE, OTHER_USER_ID)).contains(OTHER_USER_ID);
     }
 
     @Test
