@@ -97,6 +97,23 @@ class PersonalDataErasureIT {
         assertThat(relinked.status()).as("the external account is free again: " + relinked.body()).isEqualTo(201);
     }
 
+    /** The throttle's row is keyed by a hash of the email's keyed hash: found here as the one a failed sign-in adds. */
+    @Test
+    void failedSignInsCountedForTheUserAreForgotten() {
+        Fixtures.SignedIn frank = Fixtures.signedInUser(admin, orgId);
+        List<String> before = throttleKeys();
+        assertProblem(admin.anonymous().post("/api/sessions", Json.object("email", frank.email(),
+                "password", "not-" + Api.USER_PASSWORD)), 401, "INVALID_CREDENTIALS");
+        List<String> added = new ArrayList<>(throttleKeys());
+        added.removeAll(before);
+        assertThat(added).as("frank's failed sign-in").hasSize(1);
+
+        Api.Response erased = admin.delete(erase(frank.userId()));
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(throttleKeys()).doesNotContain(added.get(0));
+    }
+
     @Test
     void aRepeatChangesNothing() {
         Fixtures.SignedIn bob = Fixtures.signedInUser(admin, orgId);
@@ -148,6 +165,10 @@ class PersonalDataErasureIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT operator FROM users WHERE id = ?").param(erin.userId()).query(Boolean.class).single())
                 .isFalse());
+    }
+
+    private List<String> throttleKeys() {
+        return jdbc.sql("SELECT key FROM sign_in_attempts").query(String.class).list();
     }
 
     private static String erase(String userId) {

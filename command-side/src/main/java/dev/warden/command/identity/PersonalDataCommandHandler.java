@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * Erasure of a user's personal data from an immutable log (crypto-shredding), in the command's one
  * transaction: the user's data key is destroyed (their email and name in every event of revision 2, and
  * their TOTP secret, become unreadable), so are the keys of the invitations sent to their email; the email
- * claim and those of linked external accounts are released (anyone may use them again), the password and
- * TOTP secret are deleted, operator rights end (refused for the last operator, so that one always remains),
- * and the user is deactivated with every session ended. Erasing twice changes nothing.
+ * claim and those of linked external accounts are released (anyone may use them again), the password,
+ * TOTP secret and count of failed sign-ins are deleted, operator rights end (refused for the last
+ * operator, so that one always remains), and the user is deactivated with every session ended. Erasing twice changes nothing.
  */
 @Component
 class PersonalDataCommandHandler {
@@ -60,7 +60,10 @@ class PersonalDataCommandHandler {
         user.execute(u -> u.erase(invitations));
     }
 
-    /** Releases the user's email claims and the invitations sent to those emails; answers the invitations' ids. */
+    /**
+     * Releases the user's email claims and the invitations sent to those emails, and forgets the failed
+     * sign-ins counted under them; answers the invitations' ids.
+     */
     private List<String> releaseEmails(String userId) {
         List<String> invitations = new ArrayList<>();
         for (String emailHash : names.keysOf(UserRules.EMAIL_SCOPE, userId)) {
@@ -70,6 +73,7 @@ class PersonalDataCommandHandler {
                 invitations.add(invitationId);
             }
             names.release(UserRules.EMAIL_SCOPE, emailHash, userId);
+            credentials.clearAttempts(Credentials.signInKey(emailHash));
         }
         return invitations;
     }

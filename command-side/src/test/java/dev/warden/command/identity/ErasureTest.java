@@ -27,6 +27,7 @@ import dev.warden.events.identity.UserPersonalDataErasedEvent;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.IdKind;
 import dev.warden.events.shared.SecurityErrorCode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class ErasureTest {
 
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final String INVITATION_ID = AccessTestData.id(IdKind.INVITATION, "to-alice");
 
     private AggregateTestFixture<User> fixture;
@@ -62,6 +64,7 @@ class ErasureTest {
         names.claim(UserRules.INVITATION_EMAIL_SCOPE, INVITATION_ID, emailHash(EMAIL));
         credentials.savePassword(USER_ID, PASSWORD_HASH);
         credentials.saveTotpSecret(USER_ID, "JBSWY3DPEHPK3PXP");
+        credentials.saveAttempts(Credentials.signInKey(emailHash(EMAIL)), new Credentials.Attempts(3, NOW, null));
     }
 
     @Test
@@ -77,6 +80,8 @@ class ErasureTest {
         assertThat(names.anyIn(UserRules.INVITATION_EMAIL_SCOPE)).isFalse();
         assertThat(credentials.passwordHash(USER_ID)).isEmpty();
         assertThat(credentials.totp(USER_ID)).isEmpty();
+        assertThat(credentials.attempts(Credentials.signInKey(emailHash(EMAIL)))).as("failed sign-ins counted")
+                .isEmpty();
     }
 
     @Test
@@ -122,6 +127,7 @@ class ErasureTest {
         assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, emailHash(EMAIL))).contains(USER_ID);
         assertThat(names.ownerOf(Operators.SCOPE, USER_ID)).as("still the operator").contains(USER_ID);
         assertThat(credentials.passwordHash(USER_ID)).isPresent();
+        assertThat(credentials.attempts(Credentials.signInKey(emailHash(EMAIL)))).isPresent();
     }
 
     @Test
