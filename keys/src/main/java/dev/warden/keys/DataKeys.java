@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Envelope encryption: each subject (whatever id a caller encrypts for) has its own data key, a Tink
@@ -139,6 +141,15 @@ public class DataKeys implements SmartInitializingSingleton {
                 .param(subjectId)
                 .update();
         keysets.forget(subjectId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // A read between now and the commit still sees the live row and may keep the key again.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    keysets.forget(subjectId);
+                }
+            });
+        }
         timers.record(KeyTimers.DESTROY, start);
     }
 

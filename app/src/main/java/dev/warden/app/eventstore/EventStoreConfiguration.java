@@ -25,6 +25,7 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.postgresql.util.PSQLException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -188,12 +189,17 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /** PostgreSQL's unique violation: two commands wrote the same aggregate sequence number. */
+    /**
+     * PostgreSQL's unique violation: two commands wrote the same aggregate sequence number. Not a clash
+     * on a data key the append wrote beside the events ({@code data_keys}): that is a fault to see, not
+     * a conflict to retry.
+     */
     static PersistenceExceptionResolver duplicateKeys() {
         return exception -> {
             for (Throwable t = exception; t != null; t = t.getCause()) {
                 if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                    return true;
+                    return !(t instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                            && String.valueOf(psql.getServerErrorMessage().getConstraint()).startsWith("data_keys"));
                 }
             }
             return false;

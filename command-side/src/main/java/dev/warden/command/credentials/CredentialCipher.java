@@ -9,7 +9,7 @@ import dev.warden.events.credentials.SealedValue;
  */
 public interface CredentialCipher {
 
-    /** {@code plaintext} sealed for field {@code field} of {@code credentialId} at {@code version}, with its mask. */
+    /** {@code plaintext} sealed for field {@code field} of {@code credentialId} at {@code version}. */
     SealedValue seal(String credentialId, int version, String field, String plaintext);
 
     /**
@@ -23,19 +23,8 @@ public interface CredentialCipher {
     /** Destroys {@code credentialId}'s data key for good, in the caller's transaction. */
     void shred(String credentialId);
 
-    /**
-     * What lists show of a value: for 16 characters or more the first four, {@code ****} and the last
-     * four (e.g. {@code AKIA****WXYZ}); for a shorter one {@code ****} only.
-     */
-    static String mask(String value) {
-        if (value.length() < 16) {
-            return "****";
-        }
-        return value.substring(0, 4) + "****" + value.substring(value.length() - 4);
-    }
-
     /** The associated data of a field's ciphertext: the credential, the field and the version. */
     static String associatedData(String credentialId, int version, String field) {
-        return "credential:" + credentialId + "/field:" + field + "/version:" + version;
+        return SealedValue.associatedData(credentialId, version, field);
     }
 }

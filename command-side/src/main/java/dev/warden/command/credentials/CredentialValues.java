@@ -57,7 +57,9 @@ final class CredentialValues {
     private static boolean matches(CredentialField field, String value) {
         try {
             return Pattern.compile(field.pattern()).matcher(new Bounded(value)).matches();
-        } catch (StepsExceeded e) {
+        } catch (StepsExceeded | StackOverflowError e) {
+            // A pattern that repeats a group recurses once per repetition in java.util.regex: a long
+            // value overflows the stack, which is the pattern's cost, not the service's failure.
             throw refusal("The pattern of field '" + field.name() + "' is too costly to check this value");
         }
     }

@@ -30,7 +30,7 @@ class DataKeysCipher implements CredentialCipher {
         // Version 1 is the store: the credential and its key are new, and the key is written with the events.
         byte[] ciphertext = version == 1 ? keys.encryptNew(credentialId, plaintext, associatedData)
                 : keys.encrypt(credentialId, plaintext, associatedData);
-        return new SealedValue(Base64.getEncoder().encodeToString(ciphertext), CredentialCipher.mask(plaintext));
+        return new SealedValue(Base64.getEncoder().encodeToString(ciphertext));
     }
 
     @Override

@@ -74,14 +74,12 @@ class CredentialTest {
     }
 
     @Test
-    void storesACloudCredentialWithItsSecretsSealedAndMasked() {
+    void storesACloudCredentialWithItsSecretsSealed() {
         fixture.givenNoPriorActivity()
                 .when(storeAws("aws", awsValues()))
                 .expectEvents(awsStored());
         SealedValue key = awsStored().secrets().get("access_key_id");
-        assertThat(key.mask()).isEqualTo("AKIA****MPLE");
         assertThat(key.ciphertext()).doesNotContain(ACCESS_KEY_ID);
-        assertThat(CredentialCipher.mask("short-secret")).isEqualTo("****");
     }
 
     @Test

@@ -31,6 +31,17 @@ class CredentialValuesTest {
     }
 
     @Test
+    void refusesAPatternWhoseRepetitionsWouldOverflowTheStack() {
+        List<CredentialField> fields = List.of(new CredentialField("token", true, true, "(a|b)*"));
+        String value = "ab".repeat(CredentialValues.MAX_VALUE_LENGTH / 2);
+        assertThatThrownBy(() -> CredentialValues.check(fields, Map.of("token", value)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(CredentialsErrorCode.INVALID_CREDENTIAL_VALUE);
+                    assertThat(e.getMessage()).contains("'token'").contains("too costly");
+                });
+    }
+
+    @Test
     void refusesAValueTooLongNamingItsField() {
         List<CredentialField> fields = List.of(new CredentialField("token", true, true, null));
         assertThatThrownBy(() -> CredentialValues.check(fields,

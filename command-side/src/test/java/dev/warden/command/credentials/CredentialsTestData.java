@@ -70,7 +70,7 @@ final class CredentialsTestData {
 
         static SealedValue sealed(String credentialId, int version, String field, String plaintext) {
             return new SealedValue(CredentialCipher.associatedData(credentialId, version, field) + "|"
-                    + new StringBuilder(plaintext).reverse(), CredentialCipher.mask(plaintext));
+                    + new StringBuilder(plaintext).reverse());
         }
 
         @Override

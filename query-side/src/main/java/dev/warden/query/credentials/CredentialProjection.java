@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code cloud_provider_credentials} and {@code app_credentials} (chosen by the id's kind):
- * fields as plain values and masks, never a ciphertext. Every update is guarded by the row's last log
+ * fields as plain values and masks (made from the ciphertext, {@link SecretMasks}), never a ciphertext. Every update is guarded by the row's last log
  * position, so handling an event twice changes nothing. A destroyed credential loses its fields.
  */
 @Component
@@ -28,31 +28,35 @@ import org.springframework.stereotype.Component;
 public class CredentialProjection {
 
     private final ProjectionWrites writes;
+    private final SecretMasks masks;
 
-    CredentialProjection(ProjectionWrites writes) {
+    CredentialProjection(ProjectionWrites writes, SecretMasks masks) {
         this.writes = writes;
+        this.masks = masks;
     }
 
     @EventHandler
     public void on(CredentialStoredEvent event, Logged logged, @MetaDataValue("actorId") String actorId) {
         boolean cloud = event.kind() == CredentialKind.CLOUD;
+        String fields = fields(event.credentialId(), 1, event.values(), event.secrets());
         writes.write(key(event.credentialId()), "INSERT INTO " + table(event.credentialId())
                         + " (id, organization_id, credential_type_id, " + (cloud ? "provider, " : "")
                         + "name, description, fields, version, status, created_by, created_at, updated_at,"
                         + " last_event_position) VALUES (?, ?, ?, " + (cloud ? "?, " : "")
                         + "?, ?, ?::jsonb, 1, 'active', ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 cloud ? new Object[] {event.credentialId(), event.organizationId(), event.credentialTypeId(),
-                        event.provider(), event.name(), event.description(), fields(event.values(), event.secrets()),
+                        event.provider(), event.name(), event.description(), fields,
                         actorId, logged.time(), logged.time(), logged.position()}
                         : new Object[] {event.credentialId(), event.organizationId(), event.credentialTypeId(),
-                        event.name(), event.description(), fields(event.values(), event.secrets()), actorId,
+                        event.name(), event.description(), fields, actorId,
                         logged.time(), logged.time(), logged.position()});
     }
 
     @EventHandler
     public void on(CredentialRotatedEvent event, Logged logged, @MetaDataValue("actorId") String actorId) {
         update(event.credentialId(), "fields = ?::jsonb, version = ?, rotated_by = ?, rotated_at = ?", logged,
-                fields(event.values(), event.secrets()), event.version(), actorId, logged.time());
+                fields(event.credentialId(), event.version(), event.values(), event.secrets()), event.version(), actorId,
+                logged.time());
     }
 
     @EventHandler
@@ -78,11 +82,13 @@ public class CredentialProjection {
         writes.clear("cloud_provider_credentials", "app_credentials");
     }
 
-    /** The fields column: non-secret values in plain, secret ones as their masks, by name. */
-    static String fields(Map<String, String> values, Map<String, SealedValue> secrets) {
+    /** The fields column: non-secret values in plain, secret ones as their masks (none once erased), by name. */
+    private String fields(String credentialId, int version, Map<String, String> values,
+                          Map<String, SealedValue> secrets) {
         Map<String, FieldView> fields = new TreeMap<>();
         values.forEach((name, value) -> fields.put(name, new FieldView(false, value)));
-        secrets.forEach((name, sealed) -> fields.put(name, new FieldView(true, sealed.mask())));
+        secrets.forEach((name, sealed) -> fields.put(name, new FieldView(true,
+                masks.of(credentialId, version, name, sealed))));
         return CredentialJson.write(fields);
     }
 

@@ -19,6 +19,7 @@ import dev.warden.query.support.PageRequest;
 import dev.warden.query.support.ReadModelDatabase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -68,17 +69,18 @@ class CredentialsProjectionIT {
         String typeId = IdKind.CREDENTIAL_TYPE.next();
         twice(id, "cloud_provider_credentials", logged -> credentials.on(new CredentialStoredEvent(id, orgId,
                 CredentialKind.CLOUD, typeId, "aws", "Deployer", "", Map.of("owner", "acme"),
-                Map.of("token", new SealedValue("Q0lQSEVSVEVYVA==", "t_ab****wxyz"))), logged, "usr_creator"));
+                Map.of("token", seal(id, 1, "t_abcdefghijklmnwxyz"))), logged, "usr_creator"));
         CredentialView stored = queries.credential(Table.CLOUD, orgId, id).orElseThrow();
         assertThat(stored.fields()).isEqualTo(Map.of("owner", new FieldView(false, "acme"),
                 "token", new FieldView(true, "t_ab****wxyz")));
         assertThat(stored.provider()).isEqualTo("aws");
         assertThat(stored.status()).isEqualTo("active");
         assertThat(stored.createdBy()).isEqualTo("usr_creator");
-        assertThat(row("cloud_provider_credentials", id).toString()).doesNotContain("Q0lQSEVSVEVYVA");
+        assertThat(row("cloud_provider_credentials", id).toString()).doesNotContain("cdefghijklmn")
+                .doesNotContain(seal(id, 1, "t_abcdefghijklmnwxyz").ciphertext().substring(0, 12));
 
         twice(id, "cloud_provider_credentials", logged -> credentials.on(new CredentialRotatedEvent(id, orgId, 2,
-                Map.of(), Map.of("token", new SealedValue("TkVX", "****"))), logged, "usr_rotator"));
+                Map.of(), Map.of("token", seal(id, 2, "short"))), logged, "usr_rotator"));
         twice(id, "cloud_provider_credentials", logged -> credentials.on(new CredentialRevealedEvent(id, orgId, 2),
                 logged, "usr_revealer"));
         CredentialView revealed = queries.credential(Table.CLOUD, orgId, id).orElseThrow();
@@ -111,7 +113,7 @@ class CredentialsProjectionIT {
         String typeId = IdKind.CREDENTIAL_TYPE.next();
         for (String id : List.of(older, newer)) {
             credentials.on(new CredentialStoredEvent(id, orgId, CredentialKind.APP, typeId, null, "App " + id, "",
-                    Map.of(), Map.of("token", new SealedValue("WA==", "****"))), next(at.plusSeconds(
+                    Map.of(), Map.of("token", seal(id, 1, "x"))), next(at.plusSeconds(
                     id.equals(newer) ? 1 : 0)), "usr_creator");
         }
         credentials.on(new CredentialRevokedEvent(older, orgId, 1), next(at), "usr_revoker");
@@ -121,6 +123,37 @@ class CredentialsProjectionIT {
         assertThat(queries.credential(Table.APP, orgId, newer).orElseThrow().provider()).isNull();
         assertThat(queries.credentials(Table.CLOUD, orgId, FIRST).items()).isEmpty();
         assertThat(queries.credentials(Table.APP, otherOrg, FIRST).items()).isEmpty();
+    }
+
+    @Test
+    void aShreddedCredentialReplaysWithoutMasksAndAValueThatDoesNotOpenShowsNone() {
+        String id = IdKind.CREDENTIAL.next();
+        String typeId = IdKind.CREDENTIAL_TYPE.next();
+        SealedValue token = seal(id, 1, "t_abcdefghijklmnwxyz");
+        ReadModelDatabase.dataKeys().destroy(id);
+        credentials.on(new CredentialStoredEvent(id, orgId, CredentialKind.CLOUD, typeId, "aws", "Shredded", "",
+                Map.of("owner", "acme"), Map.of("token", token, "moved", seal(IdKind.CREDENTIAL.next(), 1, "abc"))),
+                next(at), "usr_creator");
+
+        assertThat(queries.credential(Table.CLOUD, orgId, id).orElseThrow().fields()).isEqualTo(Map.of(
+                "owner", new FieldView(false, "acme"), "token", new FieldView(true, null),
+                "moved", new FieldView(true, null)));
+    }
+
+    @Test
+    void masksShowFourAndFourOfLongValuesByCharacterAndNothingOfShortOnes() {
+        assertThat(SecretMasks.mask("AKIAIOSFODNN7EXAMPLE")).isEqualTo("AKIA****MPLE");
+        assertThat(SecretMasks.mask("fifteen chars!!")).isEqualTo("****");
+        assertThat(SecretMasks.mask("a\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"
+                + "\uD83D\uDE00\uD83D\uDE00bcdefghi"))
+                .isEqualTo("a\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00****fghi");
+    }
+
+    /** {@code plaintext} sealed as the command side seals it, under the tests' data keys. */
+    private static SealedValue seal(String credentialId, int version, String plaintext) {
+        byte[] ciphertext = ReadModelDatabase.dataKeys().encrypt(credentialId, plaintext,
+                SealedValue.associatedData(credentialId, version, "token"));
+        return new SealedValue(Base64.getEncoder().encodeToString(ciphertext));
     }
 
     private void twice(String id, String table, Consumer<Logged> handle) {
