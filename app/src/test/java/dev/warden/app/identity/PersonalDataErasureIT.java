@@ -97,6 +97,23 @@ class PersonalDataErasureIT {
         assertThat(relinked.status()).as("the external account is free again: " + relinked.body()).isEqualTo(201);
     }
 
+    /** The throttle's row is keyed by a hash of the email's keyed hash: found here as the one a failed sign-in adds. */
+    @Test
+    void failedSignInsCountedForTheUserAreForgotten() {
+        Fixtures.SignedIn frank = Fixtures.signedInUser(admin, orgId);
+        List<String> before = throttleKeys();
+        assertProblem(admin.anonymous().post("/api/sessions", Json.object("email", frank.email(),
+                "password", "not-" + Api.USER_PASSWORD)), 401, "INVALID_CREDENTIALS");
+        List<String> added = new ArrayList<>(throttleKeys());
+        added.removeAll(before);
+        assertThat(added).as("frank's failed sign-in").hasSize(1);
+
+        Api.Response erased = admin.delete(erase(frank.userId()));
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(throttleKeys()).doesNotContain(added.get(0));
+    }
+
     @Test
     void aRepeatChangesNothing() {
         Fixtures.SignedIn bob = Fixtures.signedInUser(admin, orgId);
@@ -131,6 +148,27 @@ class PersonalDataErasureIT {
 
         assertThat(admin.delete(erase(carol.userId())).status()).as("an operator").isEqualTo(200);
         assertThat(dave.api().delete(erase(dave.userId())).status()).as("the user themself").isEqualTo(200);
+    }
+
+    /** The last-operator rule itself is in ErasureTest: the tests' database always has the bootstrap operator. */
+    @Test
+    void anOperatorErasesAnotherOperatorWhoseRoleEnds() {
+        Fixtures.SignedIn erin = Fixtures.signedInUser(admin, orgId);
+        Api.Response granted = admin.put("/api/users/" + erin.userId() + "/operator", null);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+
+        Api.Response erased = admin.delete(erase(erin.userId()));
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM command_unique_names WHERE scope = 'operator' AND owner_id = ?")
+                .param(erin.userId()).query(Long.class).single()).as("erin's operator claim").isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT operator FROM users WHERE id = ?").param(erin.userId()).query(Boolean.class).single())
+                .isFalse());
+    }
+
+    private List<String> throttleKeys() {
+        return jdbc.sql("SELECT key FROM sign_in_attempts").query(String.class).list();
     }
 
     private static String erase(String userId) {

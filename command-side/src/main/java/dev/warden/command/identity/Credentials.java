@@ -1,5 +1,6 @@
 package dev.warden.command.identity;
 
+import dev.warden.command.support.Secrets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -101,6 +102,11 @@ public class Credentials {
 
     public void removeTotp(String userId) {
         jdbc.sql("DELETE FROM user_totp WHERE user_id = ?").param(userId).update();
+    }
+
+    /** The key failed sign-ins with an email are counted under: a hash of the email's keyed hash. */
+    static String signInKey(String emailHash) {
+        return Secrets.sha256("sign-in:" + emailHash);
     }
 
     /** The throttle state of one sign-in key (a hash of the email). */

@@ -3,6 +3,7 @@ package dev.warden.command.identity;
 import dev.warden.events.shared.SecurityErrorCode;
 import dev.warden.command.support.RequestContext;
 import dev.warden.command.support.UniqueNames;
+import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.DomainException;
 import org.axonframework.modelling.command.Aggregate;
@@ -42,6 +43,17 @@ public class Operators {
             u.grantOperator();
             names.claim(SCOPE, user.identifierAsString(), user.identifierAsString());
         });
+    }
+
+    /**
+     * Refuses when {@code userId} is the one operator left, so that erasing them cannot leave the service
+     * without any; checked under a lock on the operator list (see {@link UniqueNames#anyOtherIn}).
+     */
+    void requireAnotherThan(String userId) {
+        if (!names.anyOtherIn(SCOPE, userId)) {
+            throw new DomainException(IdentityErrorCode.LAST_OPERATOR,
+                    "The last operator cannot be erased; make another user operator first");
+        }
     }
 
     void revoke(Aggregate<User> user) {

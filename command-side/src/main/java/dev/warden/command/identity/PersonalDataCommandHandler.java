@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Erasure of a user's personal data from an immutable log (crypto-shredding), in the command's one
  * transaction: the user's data key is destroyed (their email and name in every event of revision 2, and
  * their TOTP secret, become unreadable), so are the keys of the invitations sent to their email; the email
- * claim and those of linked external accounts are released (anyone may use them again), the password and TOTP secret are deleted, operator
- * rights end, and the user is deactivated with every session ended. Erasing twice changes nothing.
+ * claim and those of linked external accounts are released (anyone may use them again), the password,
+ * TOTP secret and count of failed sign-ins are deleted, operator rights end (refused for the last
+ * operator, so that one always remains), and the user is deactivated with every session ended. Erasing twice changes nothing.
  */
 @Component
 class PersonalDataCommandHandler {
@@ -44,6 +45,26 @@ class PersonalDataCommandHandler {
         if (user.invoke(User::erased)) {
             return;
         }
+        boolean operator = user.invoke(User::operator);
+        if (operator) {
+            operators.requireAnotherThan(userId);
+        }
+        List<String> invitations = releaseEmails(userId);
+        user.invoke(User::accountIds).forEach(accountId -> UserRules.releaseAccount(names, accountId));
+        personal.erase(userId);
+        credentials.removePassword(userId);
+        credentials.removeTotp(userId);
+        if (operator) {
+            operators.revoke(user);
+        }
+        user.execute(u -> u.erase(invitations));
+    }
+
+    /**
+     * Releases the user's email claims and the invitations sent to those emails, and forgets the failed
+     * sign-ins counted under them; answers the invitations' ids.
+     */
+    private List<String> releaseEmails(String userId) {
         List<String> invitations = new ArrayList<>();
         for (String emailHash : names.keysOf(UserRules.EMAIL_SCOPE, userId)) {
             for (String invitationId : names.keysOf(UserRules.INVITATION_EMAIL_SCOPE, emailHash)) {
@@ -52,14 +73,8 @@ class PersonalDataCommandHandler {
                 invitations.add(invitationId);
             }
             names.release(UserRules.EMAIL_SCOPE, emailHash, userId);
+            credentials.clearAttempts(Credentials.signInKey(emailHash));
         }
-        user.invoke(User::accountIds).forEach(accountId -> UserRules.releaseAccount(names, accountId));
-        personal.erase(userId);
-        credentials.removePassword(userId);
-        credentials.removeTotp(userId);
-        if (user.invoke(User::operator)) {
-            operators.revoke(user);
-        }
-        user.execute(u -> u.erase(invitations));
+        return invitations;
     }
 }

@@ -1,7 +1,6 @@
 package dev.warden.command.identity;
 
 import dev.warden.command.support.AggregateLocks;
-import dev.warden.command.support.Secrets;
 import dev.warden.command.support.UniqueNames;
 import dev.warden.events.identity.IdentityErrorCode;
 import dev.warden.events.identity.SignInCommand;
@@ -54,7 +53,7 @@ class SignInCommandHandler {
     @CommandHandler
     SignInCommand.Outcome handle(SignInCommand command) throws Exception {
         String emailHash = personal.emailHash(command.email() == null ? "" : command.email());
-        String key = Secrets.sha256("sign-in:" + emailHash);
+        String key = Credentials.signInKey(emailHash);
         locks.lockUntilCommit(key);
         Instant now = clock.instant();
         Optional<Credentials.Attempts> attempts = credentials.attempts(key);

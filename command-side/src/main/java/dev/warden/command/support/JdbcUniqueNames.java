@@ -46,6 +46,16 @@ class JdbcUniqueNames implements UniqueNames {
     }
 
     @Override
+    public boolean anyOtherIn(String scope, String owner) {
+        return jdbc.sql("SELECT owner_id FROM command_unique_names WHERE scope = ? ORDER BY key FOR UPDATE")
+                .param(scope)
+                .query(String.class)
+                .list()
+                .stream()
+                .anyMatch(holder -> !holder.equals(owner));
+    }
+
+    @Override
     public boolean holdsAny(String scope, String owner) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM command_unique_names WHERE scope = ? AND owner_id = ?)")
                 .params(scope, owner)

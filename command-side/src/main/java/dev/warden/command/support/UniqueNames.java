@@ -28,6 +28,12 @@ public interface UniqueNames {
     /** The keys {@code owner} holds within {@code scope}, in key order (so a claim can be released by its owner). */
     List<String> keysOf(String scope, String owner);
 
+    /**
+     * Whether anyone but {@code owner} holds a key within {@code scope}. The scope's claims stay locked until
+     * the transaction ends, so two commands that each give up their own claim cannot both count on the other's.
+     */
+    boolean anyOtherIn(String scope, String owner);
+
     /** Whether {@code owner} holds any key within {@code scope}. */
     boolean holdsAny(String scope, String owner);
 }

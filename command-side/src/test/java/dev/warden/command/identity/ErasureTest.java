@@ -2,6 +2,7 @@ package dev.warden.command.identity;
 
 import static dev.warden.command.support.DomainErrors.refusedWith;
 import static dev.warden.command.identity.IdentityTestData.EMAIL;
+import static dev.warden.command.identity.IdentityTestData.OTHER_USER_ID;
 import static dev.warden.command.identity.IdentityTestData.PASSWORD_HASH;
 import static dev.warden.command.identity.IdentityTestData.USER_ID;
 import static dev.warden.command.identity.IdentityTestData.aliceRegistered;
@@ -16,6 +17,8 @@ import dev.warden.events.identity.AllSessionsRevokedEvent;
 import dev.warden.events.identity.ChangeDisplayNameCommand;
 import dev.warden.events.identity.ErasePersonalDataCommand;
 import dev.warden.events.identity.IdentityErrorCode;
+import dev.warden.events.identity.OperatorGrantedEvent;
+import dev.warden.events.identity.OperatorRevokedEvent;
 import dev.warden.events.identity.PasswordChangedEvent;
 import dev.warden.events.identity.PersonalFields;
 import dev.warden.events.identity.ReactivateUserCommand;
@@ -24,6 +27,7 @@ import dev.warden.events.identity.UserPersonalDataErasedEvent;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.IdKind;
 import dev.warden.events.shared.SecurityErrorCode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -36,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class ErasureTest {
 
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final String INVITATION_ID = AccessTestData.id(IdKind.INVITATION, "to-alice");
 
     private AggregateTestFixture<User> fixture;
@@ -59,6 +64,7 @@ class ErasureTest {
         names.claim(UserRules.INVITATION_EMAIL_SCOPE, INVITATION_ID, emailHash(EMAIL));
         credentials.savePassword(USER_ID, PASSWORD_HASH);
         credentials.saveTotpSecret(USER_ID, "JBSWY3DPEHPK3PXP");
+        credentials.saveAttempts(Credentials.signInKey(emailHash(EMAIL)), new Credentials.Attempts(3, NOW, null));
     }
 
     @Test
@@ -74,6 +80,8 @@ class ErasureTest {
         assertThat(names.anyIn(UserRules.INVITATION_EMAIL_SCOPE)).isFalse();
         assertThat(credentials.passwordHash(USER_ID)).isEmpty();
         assertThat(credentials.totp(USER_ID)).isEmpty();
+        assertThat(credentials.attempts(Credentials.signInKey(emailHash(EMAIL)))).as("failed sign-ins counted")
+                .isEmpty();
     }
 
     @Test
@@ -105,6 +113,35 @@ class ErasureTest {
                 .when(new ReactivateUserCommand(USER_ID))
                 .expectException(refusedWith(IdentityErrorCode.USER_ERASED))
                 .expectNoEvents();
+    }
+
+    @Test
+    void theLastOperatorCannotBeErasedAndNothingChanges() {
+        names.claim(Operators.SCOPE, USER_ID, USER_ID);
+        asUser(USER_ID, () -> fixture.given(aliceRegistered(), new OperatorGrantedEvent(USER_ID))
+                .when(new ErasePersonalDataCommand(USER_ID))
+                .expectException(refusedWith(IdentityErrorCode.LAST_OPERATOR))
+                .expectNoEvents());
+
+        assertThat(personal.erased(USER_ID)).isFalse();
+        assertThat(names.ownerOf(UserRules.EMAIL_SCOPE, emailHash(EMAIL))).contains(USER_ID);
+        assertThat(names.ownerOf(Operators.SCOPE, USER_ID)).as("still the operator").contains(USER_ID);
+        assertThat(credentials.passwordHash(USER_ID)).isPresent();
+        assertThat(credentials.attempts(Credentials.signInKey(emailHash(EMAIL)))).isPresent();
+    }
+
+    @Test
+    void anOperatorWithAnotherOneLeftIsErasedAndLosesTheRole() {
+        names.claim(Operators.SCOPE, USER_ID, USER_ID);
+        names.claim(Operators.SCOPE, OTHER_USER_ID, OTHER_USER_ID);
+        asUser(USER_ID, () -> fixture.given(aliceRegistered(), new OperatorGrantedEvent(USER_ID))
+                .when(new ErasePersonalDataCommand(USER_ID))
+                .expectEvents(new OperatorRevokedEvent(USER_ID), new UserDeactivatedEvent(USER_ID),
+                        new AllSessionsRevokedEvent(USER_ID),
+                        new UserPersonalDataErasedEvent(USER_ID, List.of(INVITATION_ID))));
+
+        assertThat(names.ownerOf(Operators.SCOPE, USER_ID)).isEmpty();
+        assertThat(names.ownerOf(Operators.SCOPE, OTHER_USER_ID)).contains(OTHER_USER_ID);
     }
 
     @Test

@@ -37,6 +37,13 @@ public final class InMemoryUniqueNames implements UniqueNames {
     }
 
     @Override
+    public boolean anyOtherIn(String scope, String owner) {
+        String prefix = Objects.requireNonNull(scope) + "\u0000";
+        return owners.entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith(prefix) && !e.getValue().equals(owner));
+    }
+
+    @Override
     public boolean holdsAny(String scope, String owner) {
         String prefix = Objects.requireNonNull(scope) + "\u0000";
         return owners.entrySet().stream()

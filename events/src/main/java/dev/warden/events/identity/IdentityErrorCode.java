@@ -24,6 +24,7 @@ public enum IdentityErrorCode implements ErrorCode {
     OWN_OPERATOR_ROLE(Kind.RULE_BROKEN),
     INVITATION_CLOSED(Kind.RULE_BROKEN),
     USER_ERASED(Kind.CONFLICT),
+    LAST_OPERATOR(Kind.CONFLICT),
     TOO_MANY_ATTEMPTS(Kind.THROTTLED);
 
     private final Kind kind;

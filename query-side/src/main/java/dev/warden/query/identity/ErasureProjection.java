@@ -34,7 +34,7 @@ public class ErasureProjection {
                             last_event_position = ?
                         WHERE id = ? AND last_event_position < ?""",
                 logged.time(), logged.time(), logged.position(), event.userId(), logged.position());
-        writes.write("accounts of " + event.userId(), """
+        writes.write(IdentityProjection.ACCOUNTS_KEY, """
                         UPDATE accounts SET provider_account_id = NULL, updated_at = ?, last_event_position = ?
                         WHERE user_id = ? AND last_event_position < ?""",
                 logged.time(), logged.position(), event.userId(), logged.position());

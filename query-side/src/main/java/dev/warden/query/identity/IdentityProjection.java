@@ -43,6 +43,13 @@ public class IdentityProjection {
 
     public static final String GROUP = "identity-directory";
 
+    /**
+     * The batch key of every write of {@code accounts}: the same provider account may be unlinked and linked
+     * again by another user (unique per provider), its id is not in a revision 2 unlink event, and an erasure
+     * empties all of a user's accounts, whatever their providers, so all of them keep their log order.
+     */
+    static final String ACCOUNTS_KEY = "accounts";
+
     private final ProjectionWrites writes;
     private final PersonalValues personal;
 
@@ -116,7 +123,7 @@ public class IdentityProjection {
 
     @EventHandler
     public void on(AccountLinkedEvent event, Logged logged) {
-        writes.write(accountKey(event.provider()), """
+        writes.write(ACCOUNTS_KEY, """
                         INSERT INTO accounts (id, user_id, provider, provider_account_id, created_at, updated_at,
                                               last_event_position)
                         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
@@ -127,7 +134,7 @@ public class IdentityProjection {
 
     @EventHandler
     public void on(AccountUnlinkedEvent event, Logged logged) {
-        writes.write(accountKey(event.provider()),
+        writes.write(ACCOUNTS_KEY,
                 "DELETE FROM accounts WHERE id = ? AND last_event_position < ?",
                 event.accountId(), logged.position());
     }
@@ -205,15 +212,6 @@ public class IdentityProjection {
     /** An organization with its members: a member row needs its organization's row, and is unique per user in it. */
     private static String organizationKey(String organizationId) {
         return "organizations " + organizationId;
-    }
-
-    /**
-     * The external accounts of one provider: the same provider account may be unlinked and linked again by
-     * another user (unique per provider), and its id is not in a revision 2 unlink event, so all of a
-     * provider's links and unlinks keep their order.
-     */
-    private static String accountKey(String provider) {
-        return "accounts " + provider;
     }
 
     /** The columns of {@code users} that events change one at a time. */

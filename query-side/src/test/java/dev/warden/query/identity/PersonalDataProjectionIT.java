@@ -1,8 +1,10 @@
 package dev.warden.query.identity;
 
+import static dev.warden.query.support.ReadModelDatabase.batch;
 import static dev.warden.query.support.ReadModelDatabase.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.events.identity.AccountLinkedEvent;
 import dev.warden.events.identity.MemberInvitedEvent;
 import dev.warden.events.identity.OrganizationCreatedEvent;
 import dev.warden.events.identity.PersonalFields;
@@ -12,6 +14,7 @@ import dev.warden.events.identity.UserRegisteredEvent;
 import dev.warden.events.identity.UserRenamedEvent;
 import dev.warden.events.shared.IdKind;
 import dev.warden.keys.DataKeys;
+import dev.warden.query.support.ProjectionWrites;
 import dev.warden.query.support.ReadModelDatabase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -85,6 +88,36 @@ class PersonalDataProjectionIT {
         assertThat(row("users", userId)).as("the same erased row as before")
                 .containsAllEntriesOf(without(user, "last_event_position", "created_at", "updated_at"));
         assertThat(queries.user(userId).orElseThrow().erased()).isTrue();
+    }
+
+    /**
+     * In one batch an erasure (of anyone) comes first, then a user links an account and is erased: the
+     * account's insert must land before the erasure empties the user's accounts, though another erasure's
+     * update of accounts was queued before it. The two projections share one {@link ProjectionWrites}, as
+     * in the processing group.
+     */
+    @Test
+    void anAccountLinkedInTheBatchOfItsUsersErasureKeepsNoProviderAccountId() {
+        String other = IdKind.USER.next();
+        String userId = IdKind.USER.next();
+        String accountId = IdKind.ACCOUNT.next();
+        ProjectionWrites shared = ReadModelDatabase.writes();
+        PersonalValues values = new PersonalValues(keys);
+        IdentityProjection identity = new IdentityProjection(shared, values);
+        ErasureProjection erasure = new ErasureProjection(shared, values);
+        identity.on(registered(other, "other@example.com", "Other"), next(at));
+        identity.on(registered(userId, "linker@example.com", "Linker"), next(at));
+
+        batch(() -> {
+            erasure.on(new UserPersonalDataErasedEvent(other, List.of()), next(at));
+            identity.on(AccountLinkedEvent.encrypted(userId, accountId, "github",
+                    seal(userId, PersonalFields.PROVIDER_ACCOUNT_ID, "linker-gh")), next(at));
+            erasure.on(new UserPersonalDataErasedEvent(userId, List.of()), next(at));
+        });
+
+        assertThat(row("accounts", accountId).get("provider_account_id")).as("the erased user's external account id")
+                .isNull();
+        assertThat(row("users", userId).get("erased_at")).isNotNull();
     }
 
     @Test

@@ -56,6 +56,14 @@ public final class ReadModelDatabase {
         DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch")).execute(work);
     }
 
+    /**
+     * One {@link ProjectionWrites} on this database, for projections that must share it as the beans of a
+     * processing group do: in a batch, their writes then go into one queue, planned together.
+     */
+    public static ProjectionWrites writes() {
+        return new ProjectionWrites(new JdbcTemplate(migrated()));
+    }
+
     /** A log position no earlier test has used, to hand an event at it more than once. */
     public static long nextPosition() {
         return POSITIONS.incrementAndGet();
