@@ -42,6 +42,11 @@ class EncryptedPersonalData implements PersonalData {
     }
 
     @Override
+    public byte[] encryptNew(String subjectId, String field, String value) {
+        return keys.encryptNew(subjectId, value, PersonalFields.associatedData(subjectId, field));
+    }
+
+    @Override
     public Optional<String> decrypt(String subjectId, String field, byte[] value) {
         try {
             return Optional.of(keys.decryptText(subjectId, value, PersonalFields.associatedData(subjectId, field)));

@@ -17,6 +17,14 @@ interface PersonalData {
     /** {@code value} encrypted under {@code subjectId}'s data key, bound to that subject and {@code field}. */
     byte[] encrypt(String subjectId, String field, String value);
 
+    /**
+     * {@link #encrypt} for a subject new in this command (a user being registered): its data key is made
+     * without looking for one and written with the command's events.
+     */
+    default byte[] encryptNew(String subjectId, String field, String value) {
+        return encrypt(subjectId, field, value);
+    }
+
     /** {@code value} decrypted; empty once the subject was erased. */
     java.util.Optional<String> decrypt(String subjectId, String field, byte[] value);
 

@@ -86,8 +86,8 @@ class RegistrationCommandHandler {
         }
         UserRules.claimEmail(names, personal.emailHash(email), userId);
         credentials.savePassword(userId, passwordHash);
-        byte[] encryptedEmail = personal.encrypt(userId, PersonalFields.EMAIL, email);
-        byte[] encryptedName = personal.encrypt(userId, PersonalFields.DISPLAY_NAME, displayName);
+        byte[] encryptedEmail = personal.encryptNew(userId, PersonalFields.EMAIL, email);
+        byte[] encryptedName = personal.encryptNew(userId, PersonalFields.DISPLAY_NAME, displayName);
         return users.newInstance(() -> new User(userId, encryptedEmail, encryptedName));
     }
 }
