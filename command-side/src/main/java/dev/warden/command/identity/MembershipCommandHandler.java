@@ -68,7 +68,7 @@ class MembershipCommandHandler {
         }
         byte[] encrypted = null;
         if (email != null) {
-            encrypted = personal.encrypt(command.invitationId(), PersonalFields.EMAIL, email);
+            encrypted = personal.encryptNew(command.invitationId(), PersonalFields.EMAIL, email);
             names.claim(UserRules.INVITATION_EMAIL_SCOPE, command.invitationId(), personal.emailHash(email));
         }
         byte[] encryptedEmail = encrypted;
