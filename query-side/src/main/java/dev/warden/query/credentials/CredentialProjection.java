@@ -93,14 +93,7 @@ public class CredentialProjection {
     }
 
     private void update(String credentialId, String assignments, Logged logged, Object... values) {
-        Object[] params = new Object[values.length + 4];
-        System.arraycopy(values, 0, params, 0, values.length);
-        params[values.length] = logged.time();
-        params[values.length + 1] = logged.position();
-        params[values.length + 2] = credentialId;
-        params[values.length + 3] = logged.position();
-        writes.write(key(credentialId), "UPDATE " + table(credentialId) + " SET " + assignments
-                + ", updated_at = ?, last_event_position = ? WHERE id = ? AND last_event_position < ?", params);
+        writes.updateRow(key(credentialId), table(credentialId), credentialId, assignments, logged, values);
     }
 
     private static String key(String credentialId) {

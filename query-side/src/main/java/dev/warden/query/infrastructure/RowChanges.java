@@ -25,13 +25,6 @@ final class RowChanges {
      */
     static void update(ProjectionWrites writes, String organizationId, String table, String id, String assignments,
                        Logged logged, Object... values) {
-        Object[] params = new Object[values.length + 4];
-        System.arraycopy(values, 0, params, 0, values.length);
-        params[values.length] = logged.time();
-        params[values.length + 1] = logged.position();
-        params[values.length + 2] = id;
-        params[values.length + 3] = logged.position();
-        writes.write(key(organizationId), "UPDATE " + table + " SET " + assignments
-                + ", updated_at = ?, last_event_position = ? WHERE id = ? AND last_event_position < ?", params);
+        writes.updateRow(key(organizationId), table, id, assignments, logged, values);
     }
 }

@@ -78,6 +78,22 @@ public class ProjectionWrites {
     }
 
     /**
+     * The guarded update most projections make: sets {@code assignments} (SQL, with {@code values} for its
+     * parameters) on row {@code id} of {@code table} with its {@code updated_at} and
+     * {@code last_event_position}, unless the row has seen this event already.
+     */
+    public void updateRow(String key, String table, String id, String assignments, Logged logged, Object... values) {
+        Object[] params = new Object[values.length + 4];
+        System.arraycopy(values, 0, params, 0, values.length);
+        params[values.length] = logged.time();
+        params[values.length + 1] = logged.position();
+        params[values.length + 2] = id;
+        params[values.length + 3] = logged.position();
+        write(key, "UPDATE " + table + " SET " + assignments
+                + ", updated_at = ?, last_event_position = ? WHERE id = ? AND last_event_position < ?", params);
+    }
+
+    /**
      * Empties {@code tables} at once, for a replay from the start of the log ({@code @ResetHandler}).
      *
      * @param tables unqualified table names, children before the tables they reference
