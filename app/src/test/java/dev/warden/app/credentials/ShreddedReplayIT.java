@@ -2,19 +2,15 @@ package dev.warden.app.credentials;
 
 import static dev.warden.app.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
+import dev.warden.app.support.Replays;
 import dev.warden.app.support.WardenTest;
-import dev.warden.query.support.Positions;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,30 +44,8 @@ class ShreddedReplayIT {
         long destroyed = admin.post(base + id + "/destroy", null).position();
         assertProblem(admin.post(base + id + "/reveal", null), 410, "SECRET_ERASED");
 
-        long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
-        List<StreamingEventProcessor> processors = new ArrayList<>();
-        processing.eventProcessors().values().forEach(p -> {
-            if (p instanceof StreamingEventProcessor streaming) {
-                processors.add(streaming);
-            }
-        });
+        List<StreamingEventProcessor> processors = Replays.everyProjection(processing, jdbc);
         assertThat(processors).extracting(StreamingEventProcessor::getName).contains("credentials");
-        processors.forEach(StreamingEventProcessor::shutDown);
-        for (StreamingEventProcessor processor : processors) {
-            processor.resetTokens(StreamableMessageSource::createTailToken);
-            processor.start();
-        }
-        await().atMost(Duration.ofMinutes(5)).untilAsserted(() -> {
-            for (StreamingEventProcessor processor : processors) {
-                assertThat(processor.processingStatus().values()).as(processor.getName()).isNotEmpty()
-                        .allSatisfy(segment -> {
-                            assertThat(segment.isErrorState()).as(processor.getName() + " in error").isFalse();
-                            assertThat(segment.getTrackingToken()).isNotNull();
-                            assertThat(Positions.covers(segment.getTrackingToken(), head))
-                                    .as(processor.getName() + " reached the head").isTrue();
-                        });
-            }
-        });
         assertThat(processors).allSatisfy(p -> assertThat(p.processingStatus().values())
                 .noneMatch(EventTrackerStatus::isErrorState));
 

@@ -6,15 +6,13 @@ import static org.awaitility.Awaitility.await;
 import dev.warden.app.support.Api;
 import dev.warden.app.support.Fixtures;
 import dev.warden.app.support.Json;
+import dev.warden.app.support.Replays;
 import dev.warden.app.support.WardenTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +46,9 @@ class PersonalDataReplayIT {
         Api.Response erased = admin.delete("/api/users/" + erin.userId() + "/personal-data");
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
         Fixtures.SignedIn kept = Fixtures.signedInUser(admin, orgId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> caughtUp(head()));
+        List<StreamingEventProcessor> running = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Replays.caughtUp(running, Replays.head(jdbc)));
         Map<String, Object> user = row("SELECT * FROM users WHERE id = ?", erin.userId());
         Map<String, Object> invitation = row("SELECT * FROM invitations WHERE id = ?", invitationId);
         Map<String, Object> member = row("SELECT * FROM members WHERE user_id = ?", erin.userId());
@@ -56,7 +56,8 @@ class PersonalDataReplayIT {
         long deadLetters = deadLetters();
         jdbc.sql("DELETE FROM users WHERE id IN (?, ?)").params(erin.userId(), kept.userId()).update();
 
-        replayEveryProjection();
+        assertThat(Replays.everyProjection(processing, jdbc)).as("the projections' processors")
+                .hasSizeGreaterThanOrEqualTo(4);
 
         assertThat(row("SELECT * FROM users WHERE id = ?", erin.userId())).as("rebuilt by the replay").isEqualTo(user);
         assertThat(user.get("email")).isNull();
@@ -68,38 +69,6 @@ class PersonalDataReplayIT {
         assertThat(row("SELECT * FROM users WHERE id = ?", kept.userId())).as("a user not erased")
                 .isEqualTo(other).containsEntry("email", kept.email());
         assertThat(deadLetters()).as("no event failed in the replay").isEqualTo(deadLetters);
-    }
-
-    private void replayEveryProjection() {
-        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-        assertThat(processors).as("the projections' processors").hasSizeGreaterThanOrEqualTo(4);
-        long head = head();
-        for (StreamingEventProcessor processor : processors) {
-            processor.shutDown();
-            processor.resetTokens(StreamableMessageSource::createTailToken);
-            ((EventProcessor) processor).start();
-        }
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> caughtUp(head));
-    }
-
-    /**
-     * Whether every segment of every projection has handled the log up to {@code head}. (A replaying segment
-     * stays "replaying" until an event beyond its reset point arrives, so that flag is not waited for.)
-     */
-    private boolean caughtUp(long head) {
-        return processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .allMatch(p -> !p.processingStatus().isEmpty() && p.processingStatus().values().stream()
-                        .allMatch(s -> position(s) >= head));
-    }
-
-    private static long position(EventTrackerStatus status) {
-        return status.getCurrentPosition().orElse(-1L);
-    }
-
-    private long head() {
-        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
     }
 
     private long deadLetters() {
