@@ -171,30 +171,10 @@ class SecretsScanIT {
     }
 
     private void scanTables(Map<String, String> needles, List<String> leaks) {
-        List<Map<String, Object>> columns = jdbc.sql("""
-                        SELECT c.table_name, c.column_name, c.data_type
-                        FROM information_schema.columns c
-                        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                        WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-                        ORDER BY c.table_name, c.ordinal_position""")
-                .query().listOfRows();
-        Map<String, List<String>> selects = new LinkedHashMap<>();
-        for (Map<String, Object> column : columns) {
-            String table = (String) column.get("table_name");
-            String name = (String) column.get("column_name");
-            if (SECRET_COLUMNS.contains(table + "." + name)) {
-                continue;
-            }
-            String expression = "bytea".equals(column.get("data_type"))
-                    ? "encode(\"" + name + "\", 'escape')" : "\"" + name + "\"::text";
-            selects.computeIfAbsent(table, t -> new ArrayList<>())
-                    .add("'" + name + "=' || coalesce(" + expression + ", '')");
-        }
-        assertThat(selects).containsKeys("users", "sessions", "api_keys", "user_passwords", "domain_event_entry");
-        selects.forEach((table, expressions) -> jdbc
-                .sql("SELECT concat_ws(' | ', " + String.join(", ", expressions) + ") FROM \"" + table + "\"")
-                .query(String.class).list()
-                .forEach(row -> scan("table " + table + ": " + abbreviate(row), row, needles, leaks)));
+        Map<String, List<String>> rows = StoredRows.everyTable(jdbc, SECRET_COLUMNS);
+        assertThat(rows).containsKeys("users", "sessions", "api_keys", "user_passwords", "domain_event_entry");
+        rows.forEach((table, list) -> list.forEach(row -> scan("table " + table + ": " + abbreviate(row), row, needles,
+                leaks)));
     }
 
     private static void scan(String where, String text, Map<String, String> needles, List<String> leaks) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,28 +117,11 @@ class ShreddingScanIT {
         assertThat(leaks).as("secrets or erased personal data found").isEmpty();
     }
 
-    /** Every row of every table of the public schema as text, bytea columns decoded. */
+    /** Every row of every table, by table ({@link StoredRows}); the tables the scenario writes must be among them. */
     private Map<String, List<String>> everyTable() {
-        List<Map<String, Object>> columns = jdbc.sql("""
-                        SELECT c.table_name, c.column_name, c.data_type
-                        FROM information_schema.columns c
-                        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                        WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-                        ORDER BY c.table_name, c.ordinal_position""")
-                .query().listOfRows();
-        Map<String, List<String>> expressions = new LinkedHashMap<>();
-        for (Map<String, Object> column : columns) {
-            String quoted = "\"" + column.get("column_name") + "\"";
-            String text = "bytea".equals(column.get("data_type")) ? "encode(" + quoted + ", 'escape')" : quoted + "::text";
-            expressions.computeIfAbsent((String) column.get("table_name"), t -> new ArrayList<>())
-                    .add("coalesce(" + text + ", '')");
-        }
-        assertThat(expressions).containsKeys("users", "members", "cloud_provider_credentials", "data_keys",
+        Map<String, List<String>> rows = StoredRows.everyTable(jdbc, Set.of());
+        assertThat(rows).containsKeys("users", "members", "cloud_provider_credentials", "data_keys",
                 "user_totp", "command_unique_names");
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        expressions.forEach((table, list) -> rows.put(table, jdbc
-                .sql("SELECT concat_ws(' | ', " + String.join(", ", list) + ") FROM \"" + table + "\"")
-                .query(String.class).list()));
         return rows;
     }
 
