@@ -10,10 +10,12 @@ import dev.warden.app.support.Json;
 import dev.warden.app.support.RawHttp;
 import dev.warden.app.support.WardenTest;
 import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -191,12 +193,12 @@ class BadInputIT {
         String padding = " ".repeat(2 * 1024 * 1024);
         // Valid JSON, valid values, but more than 1 MB: refused for its size.
         List<Api.Response> responses = new ArrayList<>();
-        responses.add(user.api().patchRaw("/api/me", "{\"displayName\":\"Big Body\"" + padding + "}"));
-        responses.add(admin.patchRaw("/api/orgs/" + orgId, "{\"name\":\"Big Body\"" + padding + "}"));
-        responses.add(admin.anonymous().postRaw("/api/sessions", "{\"email\":\"" + user.email() + "\",\"password\":\""
-                + Api.USER_PASSWORD + "\"" + padding + "}"));
-        responses.add(admin.post(users, Json.object("email", "big-" + Fixtures.unique() + "@example.com",
-                "displayName", "b".repeat(2 * 1024 * 1024), "password", Api.USER_PASSWORD)));
+        responses.add(refused(() -> user.api().patchRaw("/api/me", "{\"displayName\":\"Big Body\"" + padding + "}")));
+        responses.add(refused(() -> admin.patchRaw("/api/orgs/" + orgId, "{\"name\":\"Big Body\"" + padding + "}")));
+        responses.add(refused(() -> admin.anonymous().postRaw("/api/sessions", "{\"email\":\"" + user.email()
+                + "\",\"password\":\"" + Api.USER_PASSWORD + "\"" + padding + "}")));
+        responses.add(refused(() -> admin.post(users, Json.object("email", "big-" + Fixtures.unique() + "@example.com",
+                "displayName", "b".repeat(2 * 1024 * 1024), "password", Api.USER_PASSWORD))));
         List<String> accepted = new ArrayList<>();
         for (int i = 0; i < responses.size(); i++) {
             Api.Response response = responses.get(i);
@@ -206,6 +208,19 @@ class BadInputIT {
         }
         assertThat(accepted).as("bodies over 1 MB that were not refused").isEmpty();
         assertThat(SecurityFixtures.logHead(jdbc)).as("nothing written").isEqualTo(head);
+    }
+
+    /**
+     * Sends an oversized request. The service answers 413 and closes the connection without reading the
+     * body, so the client may have reused a connection the previous refusal was closing ("no bytes");
+     * such a request is sent once more, on a new connection.
+     */
+    private static Api.Response refused(Supplier<Api.Response> request) {
+        try {
+            return request.get();
+        } catch (UncheckedIOException closedUnderfoot) {
+            return request.get();
+        }
     }
 
     @Test
