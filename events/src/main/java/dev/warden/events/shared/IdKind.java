@@ -18,7 +18,7 @@ public enum IdKind {
     CREDENTIAL("cred", "credential"), APP_CREDENTIAL("appc", "app credential"), MCP_SERVER("mcp", "MCP server"),
     POLICY("pol", "policy"), AGENT_SESSION("ags", "agent session"), BAA("baa", "business associate agreement"),
     AI_SYSTEM("ais", "AI system"), INVITATION("inv", "invitation"), RUN("run", "run"),
-    TOOL_CALL("tcl", "tool call");
+    TOOL_CALL("tcl", "tool call"), APPROVAL("apv", "approval"), DECISION("dec", "decision");
 
     /** Length of the random tail: 21 characters of a 64-symbol alphabet, about 126 random bits. */
     public static final int TAIL_LENGTH = 21;

@@ -1,0 +1,18 @@
+package dev.warden.events.governance;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a rule does to a call it matches. */
+public enum Effect {
+    @JsonProperty("allow") ALLOW,
+    @JsonProperty("deny") DENY,
+    /** Allow and flag the call for review. */
+    @JsonProperty("alert") ALERT,
+    /** Hold the call until a member approves it. */
+    @JsonProperty("require-approval") REQUIRE_APPROVAL;
+
+    /** The name used in requests and answers, for example {@code require-approval}. */
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,43 @@
+package dev.warden.events.governance;
+
+import dev.warden.events.shared.ErrorCode;
+
+/** Why the governance context refused a command. Not-found codes come from the id kinds. */
+public enum GovernanceErrorCode implements ErrorCode {
+    INVALID_SERVER_NAME(Kind.INVALID),
+    /** Transport not {@code streamable-http}, {@code sse} or {@code stdio}, or its address missing or malformed. */
+    INVALID_TRANSPORT(Kind.INVALID),
+    INVALID_LABELS(Kind.INVALID),
+    INVALID_TOOL_LIST(Kind.INVALID),
+    /** A rule's glob, pointer, pattern, caller or effect is malformed; the detail names the rule. */
+    INVALID_RULE(Kind.INVALID),
+    INVALID_POLICY(Kind.INVALID),
+    INVALID_TOOL_CALL(Kind.INVALID),
+    INVALID_AGENT_SESSION(Kind.INVALID),
+    /** The credential a server refers to is not a usable credential of the organization. */
+    CREDENTIAL_NOT_USABLE(Kind.RULE_BROKEN),
+    SERVER_NAME_TAKEN(Kind.CONFLICT),
+    /** The server was deregistered; nothing changes it any more. */
+    SERVER_DEREGISTERED(Kind.CONFLICT),
+    /** The tool is not held, or was held with another definition than the one approved. */
+    TOOL_NOT_HELD(Kind.CONFLICT),
+    /** The policy changed since the version the request expected. */
+    POLICY_VERSION_CONFLICT(Kind.CONFLICT),
+    POLICY_DELETED(Kind.CONFLICT),
+    /** The session was terminated or closed: it takes no new approvals' decisions. */
+    AGENT_SESSION_ENDED(Kind.CONFLICT),
+    /** The approval was granted, denied or expired already; it is decided once. */
+    APPROVAL_DECIDED(Kind.CONFLICT),
+    APPROVAL_EXPIRED(Kind.CONFLICT);
+
+    private final Kind kind;
+
+    GovernanceErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+}

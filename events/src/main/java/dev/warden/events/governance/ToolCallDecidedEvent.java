@@ -1,0 +1,31 @@
+package dev.warden.events.governance;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * A tool call was decided. Only the hash of the arguments (SHA-256 of their canonical JSON, hex) and their
+ * ciphertext under the organization's governance data key are recorded, never the arguments. The rule that
+ * decided is named by policy, version and rule (all null when the default or a server or session state
+ * decided); {@code reason} says why in a sentence. {@code monitoredEffect} is what a monitor-mode rule
+ * would have answered (the call was allowed). {@code approvalId} names the approval the call waits for or
+ * followed.
+ */
+@Revision("1")
+public record ToolCallDecidedEvent(String agentSessionId,
+                                   String organizationId,
+                                   String decisionId,
+                                   String mcpServerId,
+                                   String toolName,
+                                   String argumentsHash,
+                                   SealedArguments arguments,
+                                   String userId,
+                                   String apiKeyId,
+                                   String aiSystemId,
+                                   Outcome outcome,
+                                   String policyId,
+                                   Integer policyVersion,
+                                   String ruleName,
+                                   Effect monitoredEffect,
+                                   String approvalId,
+                                   String reason) {
+}
