@@ -1,5 +1,6 @@
 package dev.warden.events.governance;
 
+import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -8,7 +9,7 @@ import org.axonframework.serialization.Revision;
  * decided is named by policy, version and rule (all null when the default or a server or session state
  * decided); {@code reason} says why in a sentence. {@code monitoredEffect} is what a monitor-mode rule
  * would have answered (the call was allowed). {@code approvalId} names the approval the call waits for or
- * followed.
+ * followed. {@code roleIds} are the roles the caller held, so a dry run can evaluate role rules again.
  */
 @Revision("1")
 public record ToolCallDecidedEvent(String agentSessionId,
@@ -21,6 +22,7 @@ public record ToolCallDecidedEvent(String agentSessionId,
                                    String userId,
                                    String apiKeyId,
                                    String aiSystemId,
+                                   List<String> roleIds,
                                    Outcome outcome,
                                    String policyId,
                                    Integer policyVersion,
