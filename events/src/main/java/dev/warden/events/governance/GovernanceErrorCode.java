@@ -14,6 +14,10 @@ public enum GovernanceErrorCode implements ErrorCode {
     INVALID_POLICY(Kind.INVALID),
     INVALID_TOOL_CALL(Kind.INVALID),
     INVALID_AGENT_SESSION(Kind.INVALID),
+    /** A dry run's time range or number of examples cannot be used, or a new policy's priority is missing. */
+    INVALID_DRY_RUN(Kind.INVALID),
+    /** The policy has no version of that number. */
+    POLICY_VERSION_NOT_FOUND(Kind.NOT_FOUND),
     /** The credential a server refers to is not a usable credential of the organization. */
     CREDENTIAL_NOT_USABLE(Kind.RULE_BROKEN),
     SERVER_NAME_TAKEN(Kind.CONFLICT),
