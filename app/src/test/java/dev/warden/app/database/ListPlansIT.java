@@ -2,6 +2,7 @@ package dev.warden.app.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.app.support.GovernanceRows;
 import dev.warden.app.support.LargeTenant;
 import dev.warden.app.support.LargeTenant.Owner;
 import dev.warden.query.access.AccessQueries;
@@ -11,6 +12,10 @@ import dev.warden.query.audit.AuditTrail;
 import dev.warden.query.conversations.ConversationQueries;
 import dev.warden.query.conversations.ToolCallQueries;
 import dev.warden.query.credentials.CredentialQueries;
+import dev.warden.query.governance.AgentSessionQueries;
+import dev.warden.query.governance.DecisionQueries;
+import dev.warden.query.governance.McpServerQueries;
+import dev.warden.query.governance.PolicyQueries;
 import dev.warden.query.identity.ApiKeyQueries;
 import dev.warden.query.identity.IdentityQueries;
 import dev.warden.query.identity.InvitationQueries;
@@ -122,6 +127,7 @@ class ListPlansIT {
         add("sessions", "sessions", middle.sessions(), p -> bean(SessionQueries.class, jdbc).sessions(user, p));
         add("linked accounts", "accounts", middle.accounts(), p -> bean(IdentityQueries.class, jdbc).accounts(user, p));
         addConversations(jdbc, org, organizations);
+        addGovernance(jdbc, org, organizations);
 
         // Infrastructure: projects, workspaces (the organization's, a project's, the drifted ones), and a
         // workspace's runs and drift checks.
@@ -260,6 +266,45 @@ class ListPlansIT {
                 p -> bean(ToolCallQueries.class, jdbc).ofOrganization(org, "pending", p));
         add("token totals per model", "conversation_token_totals", totals,
                 p -> bean(ConversationQueries.class, jdbc).tokenTotals(org, p));
+    }
+
+    /**
+     * The governance context's lists: servers and a server's tools, policies in evaluation order and a
+     * policy's versions, sessions (all, open), a session's decisions and the organization's (all, of an
+     * outcome, in a time range), and approvals (all, pending), among those of the small organizations.
+     */
+    private static void addGovernance(JdbcClient jdbc, String org, Owner small) throws SQLException {
+        GovernanceRows background = new GovernanceRows(new LargeTenant(connection));
+        background.servers(small, ROWS / 5);
+        background.tools(small, Owner.spread("mcp_small_", 1000), ROWS / 5);
+        background.policies(small, ROWS / 5);
+        background.policyVersions(small, Owner.spread("pol_small_", 1000), ROWS / 5);
+        background.sessions(small, ROWS / 5);
+        background.decisions(small, Owner.spread("ags_small_", 1000), ROWS / 5);
+        background.approvals(small, ROWS / 5);
+        GovernanceRows rows = new GovernanceRows(new LargeTenant(connection));
+        McpServerQueries servers = bean(McpServerQueries.class, jdbc);
+        PolicyQueries policies = bean(PolicyQueries.class, jdbc);
+        AgentSessionQueries sessions = bean(AgentSessionQueries.class, jdbc);
+        DecisionQueries decisions = bean(DecisionQueries.class, jdbc);
+        add("MCP servers", "mcp_servers", rows.servers(Owner.of(org), ROWS), p -> servers.servers(org, p));
+        add("a server's tools", "mcp_server_tools", rows.tools(Owner.of(org), Owner.of("mcp_large"), ROWS),
+                p -> servers.tools(org, "mcp_large", p));
+        add("policies", "policies", rows.policies(Owner.of(org), ROWS), p -> policies.policies(org, p));
+        add("a policy's versions", "policy_versions", rows.policyVersions(Owner.of(org), Owner.of("pol_large"), ROWS),
+                p -> policies.versions(org, "pol_large", p));
+        String agentSessions = rows.sessions(Owner.of(org), ROWS);
+        add("agent sessions", "agent_sessions", agentSessions, p -> sessions.sessions(org, null, p));
+        add("open agent sessions", "agent_sessions", agentSessions, p -> sessions.sessions(org, "open", p));
+        String recorded = rows.decisions(Owner.of(org), Owner.of("ags_large"), ROWS);
+        add("a session's decisions", "decisions", recorded, p -> decisions.ofSession(org, "ags_large", p));
+        add("decisions", "decisions", recorded, p -> decisions.ofOrganization(org, null, null, null, p));
+        add("denied decisions", "decisions", recorded, p -> decisions.ofOrganization(org, "deny", null, null, p));
+        add("decisions in a time range", "decisions", recorded, p -> decisions.ofOrganization(org, null,
+                rows.made(ROWS * 3 / 4), rows.made(ROWS / 4), p));
+        String approvals = rows.approvals(Owner.of(org), ROWS);
+        add("approvals", "approvals", approvals, p -> sessions.approvals(org, null, p));
+        add("pending approvals", "approvals", approvals, p -> sessions.approvals(org, "pending", p));
     }
 
     /** The cursors after the middle row of each list of a tenant. */

@@ -42,6 +42,7 @@ class RoleEndpointMatrixIT {
 
     private static final List<String> ORDER = List.of("GET", "PATCH", "POST", "PUT", "DELETE");
     private static final String REMOVE_MEMBER = "DELETE /api/orgs/{orgId}/members/{userId}";
+    private static final GovernanceReads GOVERNANCE = GovernanceReads.unknown();
 
     @LocalServerPort
     int port;
@@ -275,14 +276,16 @@ class RoleEndpointMatrixIT {
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
                     .replace("{permission}", "organizations:read"), ticketsAndModules);
-            return credentials.fill(endpoint, infrastructure.fill(endpoint, path));
+            return GOVERNANCE.fill(credentials.fill(endpoint, infrastructure.fill(endpoint, path)));
         }
 
         Map<String, Object> body(String endpoint) {
             Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "matrix", target.userId());
             Map<String, Object> credential = CredentialWorld.body(endpoint, "matrix", Fixtures.unique(),
                     credentials.typeId());
+            Map<String, Object> governance = GovernanceReads.body(endpoint);
             return ticketOrModule != null ? ticketOrModule : credential != null ? credential
+                    : governance != null ? governance
                     : SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }

@@ -52,6 +52,7 @@ class TenantIsolationIT {
     Map<String, String> ticketsAndModulesB;
     ConversationFixtures.WithToolCall chatA;
     ConversationFixtures.WithToolCall chatB;
+    GovernanceReads governanceB = GovernanceReads.unknown();
     long positionB;
 
     @BeforeEach
@@ -479,14 +480,15 @@ class TenantIsolationIT {
                 .replace("{conversationId}", chatB.conversationId())
                 .replace("{messageId}", chatB.messageId())
                 .replace("{toolCallId}", chatB.toolCallId());
-        return credentialsB.fill(pattern, infrastructureB.fill(pattern, path));
+        return governanceB.fill(credentialsB.fill(pattern, infrastructureB.fill(pattern, path)));
     }
 
     private Map<String, Object> body(String endpoint) {
         Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "iso", memberA.userId());
         Map<String, Object> credential = CredentialWorld.body(endpoint, "iso", Fixtures.unique(), credentialsB.typeId());
+        Map<String, Object> governance = GovernanceReads.body(endpoint);
         return ticketOrModule != null ? ticketOrModule : credential != null ? credential
-                : SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
+                : governance != null ? governance : SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
     }
 
     /**

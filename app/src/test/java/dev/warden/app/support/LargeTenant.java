@@ -374,7 +374,6 @@ public final class LargeTenant {
         return PageRequest.cursor("1." + middle + ".0" + (middle % 5 == 0 ? "-rc.1" : ""));
     }
 
-    /** Runs an insert of {@code n} rows, with {@code :owner}, {@code :tag}, {@code :pad}, {@code :created} filled in. */
     /**
      * {@code n} credential types of the organization, newest first; with no organization ({@code null}),
      * system types every organization sees.
@@ -401,7 +400,11 @@ public final class LargeTenant {
         return newestFirst(kind, n / 2);
     }
 
-    private void insert(String sql, Owner owner, int n) throws SQLException {
+    /**
+     * Runs an insert of {@code n} rows, with {@code :owner}, {@code :tag}, {@code :pad} and {@code :created}
+     * filled in (for the lists of a context that keeps its fills in a class of its own, {@link GovernanceRows}).
+     */
+    void insert(String sql, Owner owner, int n) throws SQLException {
         String statementText = sql.replace(":owner", owner == null ? "NULL" : "(" + owner.sql() + ")")
                 .replace(":tag", "'" + tag + "'").replace(":pad", PAD)
                 .replace(":created", "CAST(? AS timestamptz) - g * interval '1 millisecond'");
@@ -415,15 +418,27 @@ public final class LargeTenant {
         }
     }
 
-    private String newestFirst(String kind, int g) {
+    /** The cursor after row {@code g} of a newest-first list of ids of {@code kind}. */
+    String newestFirst(String kind, int g) {
         return PageRequest.cursor(NewestFirst.key(base.minusMillis(g), id(kind, g)));
     }
 
-    private String id(String kind, int g) {
+    /** The id of row {@code g} of a list of ids of {@code kind}. */
+    String id(String kind, int g) {
         return kind + "_" + padded(g) + "_" + tag;
     }
 
-    private static String padded(int g) {
+    /** When row {@code g} of a newest-first list was created. */
+    Instant created(int g) {
+        return base.minusMillis(g);
+    }
+
+    /** This instance's tag, which ends its rows' ids and names. */
+    String tag() {
+        return tag;
+    }
+
+    static String padded(int g) {
         return String.format(Locale.ROOT, "%07d", g);
     }
 }

@@ -51,10 +51,14 @@ public class DecisionQueries {
                 .param("to", Rows.timestamp(to)), page), page);
     }
 
-    /** A session's decisions, newest first. */
+    /**
+     * A session's decisions, newest first. The organization is checked on the session's row, so the page is
+     * read from the index of the session's decisions in page order.
+     */
     public Page<DecisionView> ofSession(String organizationId, String sessionId, PageRequest page) {
         return list(NewestFirst.bind(jdbc.sql("SELECT * FROM decisions WHERE agent_session_id = :session"
-                        + " AND organization_id = :org AND " + FROM_CURSOR)
+                        + " AND EXISTS (SELECT 1 FROM agent_sessions WHERE id = :session AND organization_id = :org)"
+                        + " AND " + FROM_CURSOR)
                 .param("session", sessionId)
                 .param("org", organizationId), page), page);
     }
@@ -78,7 +82,8 @@ public class DecisionQueries {
         return new DecisionView(rs.getString("id"), rs.getString("organization_id"), rs.getString("agent_session_id"),
                 rs.getString("mcp_server_id"), rs.getString("tool_name"), rs.getString("arguments_hash"),
                 rs.getString("user_id"), rs.getString("api_key_id"), rs.getString("ai_system_id"),
-                GovernanceJson.read(rs.getString("role_ids"), GovernanceJson.IDS), Wire.outcome(rs.getString("outcome")),
+                GovernanceJson.read(rs.getString("role_ids"), GovernanceJson.IDS),
+                Wire.outcome(rs.getString("outcome")),
                 rs.getString("policy_id"), policyVersion, rs.getString("rule_name"),
                 Wire.effect(rs.getString("monitored_effect")), rs.getString("approval_id"), rs.getString("reason"),
                 Rows.instant(rs, "decided_at"));

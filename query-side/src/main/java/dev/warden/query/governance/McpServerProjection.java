@@ -36,8 +36,9 @@ public class McpServerProjection {
     @EventHandler
     public void on(McpServerRegisteredEvent event, Logged logged, @MetaDataValue("actorId") String actorId) {
         writes.write(key(event.mcpServerId()), """
-                        INSERT INTO mcp_servers (id, organization_id, name, transport, url, command, credential_id, labels,
-                                                 status, registered_by, created_at, updated_at, last_event_position)
+                        INSERT INTO mcp_servers (id, organization_id, name, transport, url, command, credential_id,
+                                                 labels, status, registered_by, created_at, updated_at,
+                                                 last_event_position)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'active', ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
                 event.mcpServerId(), event.organizationId(), event.name(), event.transport(), event.url(),
                 event.command(), event.credentialId(), GovernanceJson.write(event.labels(), Map.of()), actorId,
@@ -46,8 +47,8 @@ public class McpServerProjection {
 
     @EventHandler
     public void on(McpServerUpdatedEvent event, Logged logged) {
-        server(event.mcpServerId(), "name = ?, transport = ?, url = ?, command = ?, credential_id = ?, labels = ?::jsonb",
-                logged, event.name(), event.transport(), event.url(), event.command(), event.credentialId(),
+        server(event.mcpServerId(), "name = ?, transport = ?, url = ?, command = ?, credential_id = ?,"
+                + " labels = ?::jsonb", logged, event.name(), event.transport(), event.url(), event.command(), event.credentialId(),
                 GovernanceJson.write(event.labels(), Map.of()));
     }
 

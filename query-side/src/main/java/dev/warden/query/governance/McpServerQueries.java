@@ -39,11 +39,15 @@ public class McpServerQueries {
                 .optional();
     }
 
-    /** A server's tools by name; the cursor is the last tool's name. */
+    /**
+     * A server's tools by name; the cursor is the last tool's name. The organization is checked on the
+     * server's row, so the page is the leading columns of the tools' key in page order.
+     */
     public Page<McpToolView> tools(String organizationId, String serverId, PageRequest page) {
         List<McpToolView> rows = jdbc.sql("""
                         SELECT * FROM mcp_server_tools
-                        WHERE mcp_server_id = :server AND organization_id = :org AND tool_name > :after
+                        WHERE mcp_server_id = :server AND tool_name > :after
+                          AND EXISTS (SELECT 1 FROM mcp_servers WHERE id = :server AND organization_id = :org)
                         ORDER BY tool_name LIMIT :limit""")
                 .param("server", serverId)
                 .param("org", organizationId)

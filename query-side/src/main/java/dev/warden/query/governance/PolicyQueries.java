@@ -38,7 +38,8 @@ public class PolicyQueries {
         Order after = Order.after(page);
         List<PolicyView> rows = jdbc.sql("""
                         SELECT * FROM policies WHERE organization_id = :org AND NOT deleted
-                        AND (priority, created_at, id) > (:priority, COALESCE(CAST(:created AS timestamptz), '-infinity'), :id)
+                        AND (priority, created_at, id)
+                            > (:priority, COALESCE(CAST(:created AS timestamptz), '-infinity'), :id)
                         ORDER BY priority, created_at, id LIMIT :limit""")
                 .param("org", organizationId)
                 .param("priority", after.priority())
@@ -58,12 +59,16 @@ public class PolicyQueries {
                 .optional();
     }
 
-    /** A policy's versions, newest first; the cursor is the last version's number. */
+    /**
+     * A policy's versions, newest first; the cursor is the last version's number. The organization is checked
+     * on the policy's row, so the page is the leading columns of the versions' key in page order.
+     */
     public Page<PolicyVersionView> versions(String organizationId, String policyId, PageRequest page) {
         int before = page.after() == null ? Integer.MAX_VALUE : number(page.after());
         List<PolicyVersionView> rows = jdbc.sql("""
                         SELECT * FROM policy_versions
-                        WHERE policy_id = :policy AND organization_id = :org AND version < :before
+                        WHERE policy_id = :policy AND version < :before
+                          AND EXISTS (SELECT 1 FROM policies WHERE id = :policy AND organization_id = :org)
                         ORDER BY version DESC LIMIT :limit""")
                 .param("policy", policyId)
                 .param("org", organizationId)
@@ -86,13 +91,14 @@ public class PolicyQueries {
     public GovernanceSettingsView settings(String organizationId) {
         return jdbc.sql("SELECT * FROM governance_defaults WHERE organization_id = ?")
                 .param(organizationId)
-                .query((rs, n) -> new GovernanceSettingsView(organizationId, Wire.effect(rs.getString("default_effect")),
-                        true, rs.getString("set_by"), Rows.instant(rs, "updated_at")))
+                .query((rs, n) -> new GovernanceSettingsView(organizationId,
+                        Wire.effect(rs.getString("default_effect")), true, rs.getString("set_by"),
+                        Rows.instant(rs, "updated_at")))
                 .optional()
                 .orElse(new GovernanceSettingsView(organizationId, PolicySet.DEFAULT_DEFAULT, false, null, null));
     }
 
-    /** The organization's policies as decisions evaluate them (deleted ones left out, disabled ones kept) and its default. */
+    /** The organization's policies as decisions evaluate them (deleted ones left out) and its default effect. */
     public PolicySet policySet(String organizationId) {
         List<PolicySet.Policy> policies = jdbc.sql("SELECT * FROM policies WHERE organization_id = ? AND NOT deleted")
                 .param(organizationId)

@@ -26,7 +26,7 @@ class RecordedDecisions {
         this.jdbc = jdbc;
     }
 
-    /** Hands each decision of the organization made from {@code from} (inclusive) to {@code to} (exclusive) to {@code each}. */
+    /** Hands {@code each} decision of the organization made from {@code from} (inclusive) to {@code to} (exclusive). */
     void forEach(String organizationId, Instant from, Instant to, Consumer<RecordedDecision> each) {
         Timestamp afterAt = Timestamp.from(from);
         String afterId = "";

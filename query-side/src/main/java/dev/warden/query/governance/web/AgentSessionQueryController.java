@@ -88,7 +88,7 @@ class AgentSessionQueryController {
         return decisions.decision(orgId, decisionId).orElseThrow(() -> IdKind.DECISION.notFound(decisionId));
     }
 
-    /** The organization's approvals, newest first, optionally of one {@code status} (pending, granted, rejected, expired). */
+    /** The organization's approvals, newest first, optionally of one {@code status} (pending, granted, ...). */
     @Requires("agent-sessions:read")
     @GetMapping("/approvals")
     Page<ApprovalView> approvals(@PathVariable String orgId, @RequestParam(required = false) String status,

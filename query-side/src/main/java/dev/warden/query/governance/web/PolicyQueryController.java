@@ -43,7 +43,7 @@ class PolicyQueryController {
         this.guard = guard;
     }
 
-    /** The organization's policies in the order decisions evaluate them (priority, then creation); deleted ones left out. */
+    /** The organization's policies in the order decisions evaluate them (priority, then creation), but deleted ones. */
     @Requires("policies:read")
     @GetMapping("/policies")
     Page<PolicyView> policies(@PathVariable String orgId, PageParameters list) {
