@@ -96,6 +96,28 @@ class GovernanceQueriesApiIT {
     }
 
     @Test
+    void aServerRegisteredThroughTheApiReadsBackWithItsHeldTool() {
+        String serverId = McpServerFixtures.register(admin, world.orgId()).id();
+        McpServerFixtures.recordTools(admin, world.orgId(), serverId, McpServerFixtures.tools(McpServerFixtures.ECHO));
+        McpServerFixtures.recordTools(admin, world.orgId(), serverId, McpServerFixtures.tools("Echoes, and more"));
+        Api.Response suspended = admin.post(base + "/mcp-servers/" + serverId + "/suspend", Json.object("reason",
+                "review"));
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+
+        JsonNode server = admin.get(base + "/mcp-servers/" + serverId + "?minPosition=" + suspended.position()).json();
+        assertThat(server.get("status").asString()).isEqualTo("suspended");
+        assertThat(server.get("suspensionReason").asString()).isEqualTo("review");
+        assertThat(server.get("transport").asString()).isEqualTo("streamable-http");
+        JsonNode tool = items(admin.get(base + "/mcp-servers/" + serverId + "/tools")).get(0);
+        assertThat(tool.get("name").asString()).isEqualTo("echo");
+        assertThat(tool.get("status").asString()).isEqualTo("held");
+        assertThat(tool.get("description").asString()).isEqualTo(McpServerFixtures.ECHO);
+        assertThat(tool.get("presentedDescription").asString()).isEqualTo("Echoes, and more");
+        assertThat(tool.get("pinnedHash").asString()).startsWith("sha256:").isNotEqualTo(tool.get("presentedHash")
+                .asString());
+    }
+
+    @Test
     void missingThingsAndUnusableFiltersAnswerProblems() {
         assertProblem(admin.get(base + "/mcp-servers/" + IdKind.MCP_SERVER.next()), 404, "MCP_SERVER_NOT_FOUND");
         assertProblem(admin.get(base + "/mcp-servers/" + IdKind.MCP_SERVER.next() + "/tools"), 404,

@@ -226,7 +226,7 @@ class RoleEndpointMatrixIT {
                          String deniableRequestId, String callerRequestId, String invitationId,
                          InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules,
                          ConversationFixtures.WithToolCall chat, ConversationFixtures.WithToolCall otherChat,
-                         CredentialWorld credentials) {
+                         CredentialWorld credentials, McpServerWorld mcpServers) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -248,7 +248,8 @@ class RoleEndpointMatrixIT {
             ConversationFixtures.WithToolCall otherChat = ConversationFixtures.withPendingToolCall(admin, orgId);
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
                     deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId),
-                    TicketAndModuleFixtures.create(admin, orgId), chat, otherChat, CredentialWorld.create(admin, orgId));
+                    TicketAndModuleFixtures.create(admin, orgId), chat, otherChat, CredentialWorld.create(admin, orgId),
+                    McpServerWorld.create(admin, orgId));
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -276,16 +277,18 @@ class RoleEndpointMatrixIT {
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
                     .replace("{permission}", "organizations:read"), ticketsAndModules);
-            return GOVERNANCE.fill(credentials.fill(endpoint, infrastructure.fill(endpoint, path)));
+            return GOVERNANCE.fill(mcpServers.fill(endpoint, credentials.fill(endpoint,
+                    infrastructure.fill(endpoint, path))));
         }
 
         Map<String, Object> body(String endpoint) {
             Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "matrix", target.userId());
             Map<String, Object> credential = CredentialWorld.body(endpoint, "matrix", Fixtures.unique(),
                     credentials.typeId());
+            Map<String, Object> mcpServer = McpServerWorld.body(endpoint, "matrix", Fixtures.unique());
             Map<String, Object> governance = GovernanceReads.body(endpoint);
             return ticketOrModule != null ? ticketOrModule : credential != null ? credential
-                    : governance != null ? governance
+                    : mcpServer != null ? mcpServer : governance != null ? governance
                     : SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }
