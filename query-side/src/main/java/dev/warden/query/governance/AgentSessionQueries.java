@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,19 +38,10 @@ public class AgentSessionQueries {
         return TextParameters.oneOf("status", value, APPROVAL_STATUSES);
     }
 
-    /**
-     * The organization's sessions, newest first, optionally of one status. The status is written into the
-     * statement only when asked for, so the statement is the leading columns of one index in page order.
-     */
+    /** The organization's sessions, newest first, optionally of one status. */
     public Page<AgentSessionView> sessions(String organizationId, String status, PageRequest page) {
-        List<AgentSessionView> rows = NewestFirst.bind(jdbc.sql("SELECT * FROM agent_sessions"
-                        + " WHERE organization_id = :org" + (status == null ? "" : " AND status = :status")
-                        + " AND " + NewestFirst.FROM_CURSOR)
-                .param("org", organizationId)
-                .param("status", status), page)
-                .query((rs, n) -> session(rs))
-                .list();
-        return page.page(rows, s -> NewestFirst.key(s.openedAt(), s.id()));
+        return page.page(newestFirst("agent_sessions", organizationId, status, page, (rs, n) -> session(rs)),
+                s -> NewestFirst.key(s.openedAt(), s.id()));
     }
 
     /** One session, if it is the organization's. */
@@ -62,13 +54,8 @@ public class AgentSessionQueries {
 
     /** The organization's approvals, newest first, optionally of one status ({@code pending} for reviewers). */
     public Page<ApprovalView> approvals(String organizationId, String status, PageRequest page) {
-        List<ApprovalView> rows = NewestFirst.bind(jdbc.sql("SELECT * FROM approvals WHERE organization_id = :org"
-                        + (status == null ? "" : " AND status = :status") + " AND " + NewestFirst.FROM_CURSOR)
-                .param("org", organizationId)
-                .param("status", status), page)
-                .query((rs, n) -> approval(rs))
-                .list();
-        return page.page(rows, a -> NewestFirst.key(a.requestedAt(), a.id()));
+        return page.page(newestFirst("approvals", organizationId, status, page, (rs, n) -> approval(rs)),
+                a -> NewestFirst.key(a.requestedAt(), a.id()));
     }
 
     /** One approval, if it is the organization's. */
@@ -77,6 +64,21 @@ public class AgentSessionQueries {
                 .params(approvalId, organizationId)
                 .query((rs, n) -> approval(rs))
                 .optional();
+    }
+
+    /**
+     * A page of {@code table}'s rows of the organization, newest first, optionally of one status. The status is
+     * written into the statement only when asked for, so the statement is the leading columns of one index in
+     * page order.
+     */
+    private <T> List<T> newestFirst(String table, String organizationId, String status, PageRequest page,
+                                    RowMapper<T> row) {
+        return NewestFirst.bind(jdbc.sql("SELECT * FROM " + table + " WHERE organization_id = :org"
+                        + (status == null ? "" : " AND status = :status") + " AND " + NewestFirst.FROM_CURSOR)
+                .param("org", organizationId)
+                .param("status", status), page)
+                .query(row)
+                .list();
     }
 
     private static AgentSessionView session(ResultSet rs) throws SQLException {
