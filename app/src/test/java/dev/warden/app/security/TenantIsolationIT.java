@@ -49,6 +49,7 @@ class TenantIsolationIT {
     String invitationB;
     InfrastructureWorld infrastructureB;
     CredentialWorld credentialsB;
+    PolicyWorld policiesB;
     Map<String, String> ticketsAndModulesB;
     ConversationFixtures.WithToolCall chatA;
     ConversationFixtures.WithToolCall chatB;
@@ -72,6 +73,7 @@ class TenantIsolationIT {
                 "someone-" + Fixtures.unique() + "@example.com")).id();
         infrastructureB = InfrastructureWorld.create(root, orgB);
         credentialsB = CredentialWorld.create(root, orgB);
+        policiesB = PolicyWorld.create(root, orgB);
         ticketsAndModulesB = TicketAndModuleFixtures.create(root, orgB);
         chatA = ConversationFixtures.withPendingToolCall(root, orgA);
         chatB = ConversationFixtures.withPendingToolCall(root, orgB);
@@ -147,6 +149,7 @@ class TenantIsolationIT {
         failures.addAll(failures(a, base, ticketAndModuleCalls()));
         failures.addAll(failures(a, base, conversationCalls()));
         failures.addAll(failures(a, base, credentialCalls()));
+        failures.addAll(failures(a, base, policyCalls()));
         assertThat(failures).isEmpty();
         assertThat(root.get("/api/orgs/" + orgB + "/credentials/" + credentialsB.credentialId()).json()
                 .get("status").asString()).as("B's credential is untouched").isEqualTo("active");
@@ -231,6 +234,22 @@ class TenantIsolationIT {
             }
             calls.add(new Call("POST", "/" + kind + "/%s/rotate", id -> Json.object("values", Map.of("token", "x")),
                     theirs, missing));
+        }
+        return calls;
+    }
+
+    /** B's policy (or a missing one) under A's paths, with bodies A could send for a policy of its own. */
+    private List<Call> policyCalls() {
+        String theirs = policiesB.policyId();
+        String missing = IdKind.POLICY.next();
+        List<Call> calls = new ArrayList<>();
+        for (String endpoint : List.of("PUT /policies/{policyId}/rules", "PUT /policies/{policyId}/rule-order",
+                "PATCH /policies/{policyId}", "POST /policies/{policyId}/enable", "POST /policies/{policyId}/disable",
+                "DELETE /policies/{policyId}")) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+            Map<String, Object> body = PolicyWorld.body(method + " /api/orgs/{orgId}" + pattern, "iso", "x");
+            calls.add(new Call(method, pattern.replace("{policyId}", "%s"), id -> body, theirs, missing));
         }
         return calls;
     }
@@ -479,7 +498,7 @@ class TenantIsolationIT {
                 .replace("{conversationId}", chatB.conversationId())
                 .replace("{messageId}", chatB.messageId())
                 .replace("{toolCallId}", chatB.toolCallId());
-        return credentialsB.fill(pattern, infrastructureB.fill(pattern, path));
+        return policiesB.fill(credentialsB.fill(pattern, infrastructureB.fill(pattern, path)));
     }
 
     private Map<String, Object> body(String endpoint) {
