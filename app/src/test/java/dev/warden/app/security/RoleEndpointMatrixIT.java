@@ -225,7 +225,7 @@ class RoleEndpointMatrixIT {
                          String deniableRequestId, String callerRequestId, String invitationId,
                          InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules,
                          ConversationFixtures.WithToolCall chat, ConversationFixtures.WithToolCall otherChat,
-                         CredentialWorld credentials, PolicyWorld policies) {
+                         CredentialWorld credentials, McpServerWorld mcpServers, PolicyWorld policies) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -248,7 +248,7 @@ class RoleEndpointMatrixIT {
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
                     deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId),
                     TicketAndModuleFixtures.create(admin, orgId), chat, otherChat, CredentialWorld.create(admin, orgId),
-                    PolicyWorld.create(admin, orgId));
+                    McpServerWorld.create(admin, orgId), PolicyWorld.create(admin, orgId));
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -276,14 +276,17 @@ class RoleEndpointMatrixIT {
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
                     .replace("{permission}", "organizations:read"), ticketsAndModules);
-            return policies.fill(credentials.fill(endpoint, infrastructure.fill(endpoint, path)));
+            return policies.fill(mcpServers.fill(endpoint, credentials.fill(endpoint,
+                    infrastructure.fill(endpoint, path))));
         }
 
         Map<String, Object> body(String endpoint) {
             Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "matrix", target.userId());
             Map<String, Object> credential = CredentialWorld.body(endpoint, "matrix", Fixtures.unique(),
                     credentials.typeId());
+            Map<String, Object> mcpServer = McpServerWorld.body(endpoint, "matrix", Fixtures.unique());
             return ticketOrModule != null ? ticketOrModule : credential != null ? credential
+                    : mcpServer != null ? mcpServer
                     : SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }
