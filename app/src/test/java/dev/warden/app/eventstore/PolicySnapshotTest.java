@@ -17,14 +17,6 @@ import dev.warden.events.governance.SetDefaultEffectCommand;
 import dev.warden.events.shared.IdKind;
 import java.util.Arrays;
 import java.util.List;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class PolicySnapshotTest {
 
-    private final EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
-            .build();
-    private final Serializer snapshots = EventStoreConfiguration.snapshotSerializer();
+    private final SnapshotRoundTrips snapshots = new SnapshotRoundTrips();
 
     @Test
     void aPolicyComesBackWhole() {
@@ -46,47 +36,26 @@ class PolicySnapshotTest {
                 List.of(new ArgumentCondition("/env", ArgumentCondition.Operator.IN, Arrays.asList("prod", 1, 2.5,
                         true, null)), new ArgumentCondition("/sql", ArgumentCondition.Operator.MATCHES, "(?i)drop.*")),
                 Effect.REQUIRE_APPROVAL);
-        given(Policy.class, policyId,
+        snapshots.given(Policy.class, policyId,
                 new PolicyCreatedEvent(policyId, "org_a", "Guard", "Keeps prod", PolicyMode.MONITOR, 7, List.of()),
                 new PolicyRulesChangedEvent(policyId, "org_a", 2, List.of(rule)),
                 new PolicyDisabledEvent(policyId, "org_a"));
 
-        Policy built = load(Policy.class, policyId);
+        Policy built = snapshots.load(Policy.class, policyId);
 
-        assertThat(roundTrip(built)).usingRecursiveComparison().isEqualTo(built);
-        assertThat(snapshots.serialize(built, String.class).getData()).contains("require-approval", "monitor",
+        assertThat(snapshots.roundTrip(built)).usingRecursiveComparison().isEqualTo(built);
+        assertThat(snapshots.serialized(built)).contains("require-approval", "monitor",
                 "(?i)drop.*", "Keeps prod");
     }
 
     @Test
     void theGovernanceSettingsComeBackWhole() {
         String settingsId = SetDefaultEffectCommand.settingsId("org_a");
-        given(GovernanceSettings.class, settingsId, new DefaultEffectSetEvent(settingsId, "org_a", Effect.ALLOW));
+        snapshots.given(GovernanceSettings.class, settingsId,
+                new DefaultEffectSetEvent(settingsId, "org_a", Effect.ALLOW));
 
-        GovernanceSettings built = load(GovernanceSettings.class, settingsId);
+        GovernanceSettings built = snapshots.load(GovernanceSettings.class, settingsId);
 
-        assertThat(roundTrip(built)).usingRecursiveComparison().isEqualTo(built);
-    }
-
-    private <T> T roundTrip(T aggregate) {
-        SerializedObject<String> snapshot = snapshots.serialize(aggregate, String.class);
-        return snapshots.deserialize(snapshot);
-    }
-
-    private void given(Class<?> type, String id, Object... events) {
-        long sequence = 0;
-        for (Object event : events) {
-            store.publish(new GenericDomainEventMessage<>(type.getSimpleName(), id, sequence++, event));
-        }
-    }
-
-    private <T> T load(Class<T> type, String id) {
-        EventSourcingRepository<T> repository = EventSourcingRepository.builder(type).eventStore(store).build();
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        try {
-            return repository.load(id).invoke(aggregate -> aggregate);
-        } finally {
-            unitOfWork.rollback();
-        }
+        assertThat(snapshots.roundTrip(built)).usingRecursiveComparison().isEqualTo(built);
     }
 }
