@@ -76,7 +76,7 @@ class GovernanceQueriesApiIT {
                 .extracting(v -> v.get("version").asInt()).containsExactly(2, 1);
         assertThat(admin.get(base + "/policies/" + world.policyId() + "/versions/1").json().get("rules").size())
                 .isEqualTo(1);
-        assertThat(admin.get(base + "/governance-settings").json().get("defaultEffect").asString()).isEqualTo("deny");
+        assertThat(admin.get(base + "/governance/default-effect").json().get("defaultEffect").asString()).isEqualTo("deny");
 
         JsonNode session = admin.get(base + "/agent-sessions/" + world.sessionId()).json();
         assertThat(List.of(session.get("allowed").asLong(), session.get("denied").asLong(),
@@ -115,6 +115,30 @@ class GovernanceQueriesApiIT {
         assertThat(tool.get("presentedDescription").asString()).isEqualTo("Echoes, and more");
         assertThat(tool.get("pinnedHash").asString()).startsWith("sha256:").isNotEqualTo(tool.get("presentedHash")
                 .asString());
+    }
+
+    @Test
+    void aPolicyWrittenThroughTheApiReadsBackWithEveryVersion() {
+        Api.Response created = admin.post(base + "/policies", Json.object("name", "Written", "rules",
+                List.of(Json.object("name", "a", "tool", "read_*", "effect", "allow"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String policyId = created.id();
+        Api.Response changed = admin.put(base + "/policies/" + policyId + "/rules", Json.object("rules", List.of(
+                Json.object("name", "b", "tool", "*", "effect", "alert", "conditions", List.of(Json.object(
+                        "pointer", "/path", "operator", "matches", "value", "/etc/.*"))))));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        Api.Response allowed = admin.put(base + "/governance/default-effect", Json.object("effect", "allow"));
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+
+        JsonNode policy = admin.get(base + "/policies/" + policyId + "?minPosition=" + allowed.position()).json();
+        assertThat(policy.get("version").asInt()).isEqualTo(2);
+        assertThat(policy.get("priority").asInt()).isEqualTo(100);
+        assertThat(policy.get("rules").get(0).get("conditions").get(0).get("operator").asString())
+                .isEqualTo("matches");
+        assertThat(items(admin.get(base + "/policies/" + policyId + "/versions")))
+                .extracting(v -> v.get("rules").get(0).get("name").asString()).containsExactly("b", "a");
+        assertThat(admin.get(base + "/governance/default-effect").json().get("defaultEffect").asString())
+                .isEqualTo("allow");
     }
 
     @Test
@@ -163,6 +187,11 @@ class GovernanceQueriesApiIT {
         assertProblem(badRule, 400, "INVALID_RULE");
         assertThat(badRule.json().get("detail").asString()).contains("Rule 1 (odd)");
         assertProblem(admin.post(base + "/policies/dry-run", Json.object("priority", 1)), 400, "INVALID_DRY_RUN");
+        Api.Response renamed = admin.post(base + "/policies/dry-run", with(range, "name", "Echo only", "rules",
+                List.of(Json.object("name", "allow-rm", "tool", "rm", "effect", "allow"))));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("changes").get(0).get("to").asString()).as("after the policy of priority 10")
+                .isEqualTo("allow");
         assertThat(admin.post(base + "/policies/dry-run", with(range, "priority", 1, "rules",
                 List.of(Json.object("tool", "x", "effect", "perhaps")))).status()).isEqualTo(400);
         assertProblem(admin.post(base + "/policies/dry-run", with(range, "policyId", IdKind.POLICY.next())), 404,

@@ -226,7 +226,7 @@ class RoleEndpointMatrixIT {
                          String deniableRequestId, String callerRequestId, String invitationId,
                          InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules,
                          ConversationFixtures.WithToolCall chat, ConversationFixtures.WithToolCall otherChat,
-                         CredentialWorld credentials, McpServerWorld mcpServers) {
+                         CredentialWorld credentials, McpServerWorld mcpServers, PolicyWorld policies) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -249,7 +249,7 @@ class RoleEndpointMatrixIT {
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
                     deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId),
                     TicketAndModuleFixtures.create(admin, orgId), chat, otherChat, CredentialWorld.create(admin, orgId),
-                    McpServerWorld.create(admin, orgId));
+                    McpServerWorld.create(admin, orgId), PolicyWorld.create(admin, orgId));
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -277,8 +277,8 @@ class RoleEndpointMatrixIT {
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
                     .replace("{permission}", "organizations:read"), ticketsAndModules);
-            return GOVERNANCE.fill(mcpServers.fill(endpoint, credentials.fill(endpoint,
-                    infrastructure.fill(endpoint, path))));
+            return GOVERNANCE.fill(policies.fill(mcpServers.fill(endpoint, credentials.fill(endpoint,
+                    infrastructure.fill(endpoint, path)))));
         }
 
         Map<String, Object> body(String endpoint) {

@@ -50,6 +50,7 @@ class TenantIsolationIT {
     InfrastructureWorld infrastructureB;
     CredentialWorld credentialsB;
     McpServerWorld mcpServersB;
+    PolicyWorld policiesB;
     Map<String, String> ticketsAndModulesB;
     ConversationFixtures.WithToolCall chatA;
     ConversationFixtures.WithToolCall chatB;
@@ -75,6 +76,7 @@ class TenantIsolationIT {
         infrastructureB = InfrastructureWorld.create(root, orgB);
         credentialsB = CredentialWorld.create(root, orgB);
         mcpServersB = McpServerWorld.create(root, orgB);
+        policiesB = PolicyWorld.create(root, orgB);
         ticketsAndModulesB = TicketAndModuleFixtures.create(root, orgB);
         chatA = ConversationFixtures.withPendingToolCall(root, orgA);
         chatB = ConversationFixtures.withPendingToolCall(root, orgB);
@@ -151,6 +153,7 @@ class TenantIsolationIT {
         failures.addAll(failures(a, base, conversationCalls()));
         failures.addAll(failures(a, base, credentialCalls()));
         failures.addAll(failures(a, base, mcpServerCalls()));
+        failures.addAll(failures(a, base, policyCalls()));
         assertThat(failures).isEmpty();
         assertThat(root.get("/api/orgs/" + orgB + "/credentials/" + credentialsB.credentialId()).json()
                 .get("status").asString()).as("B's credential is untouched").isEqualTo("active");
@@ -249,6 +252,22 @@ class TenantIsolationIT {
             Map<String, Object> body = McpServerWorld.body(method + " /api/orgs/{orgId}" + pattern, "iso", "x");
             calls.add(new Call(method, pattern.replace("{serverId}", "%s").replace("{toolName}", "echo"),
                     id -> body, mcpServersB.serverId(), IdKind.MCP_SERVER.next()));
+        }
+        return calls;
+    }
+
+    /** B's policy (or a missing one) under A's paths, with bodies A could send for a policy of its own. */
+    private List<Call> policyCalls() {
+        String theirs = policiesB.policyId();
+        String missing = IdKind.POLICY.next();
+        List<Call> calls = new ArrayList<>();
+        for (String endpoint : List.of("PUT /policies/{policyId}/rules", "PUT /policies/{policyId}/rule-order",
+                "PATCH /policies/{policyId}", "POST /policies/{policyId}/enable", "POST /policies/{policyId}/disable",
+                "DELETE /policies/{policyId}")) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+            Map<String, Object> body = PolicyWorld.body(method + " /api/orgs/{orgId}" + pattern, "iso", "x");
+            calls.add(new Call(method, pattern.replace("{policyId}", "%s"), id -> body, theirs, missing));
         }
         return calls;
     }
@@ -497,8 +516,8 @@ class TenantIsolationIT {
                 .replace("{conversationId}", chatB.conversationId())
                 .replace("{messageId}", chatB.messageId())
                 .replace("{toolCallId}", chatB.toolCallId());
-        return governanceB.fill(mcpServersB.fill(pattern, credentialsB.fill(pattern,
-                infrastructureB.fill(pattern, path))));
+        return governanceB.fill(policiesB.fill(mcpServersB.fill(pattern, credentialsB.fill(pattern,
+                infrastructureB.fill(pattern, path)))));
     }
 
     private Map<String, Object> body(String endpoint) {

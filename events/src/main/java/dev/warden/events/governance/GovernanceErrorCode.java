@@ -16,7 +16,7 @@ public enum GovernanceErrorCode implements ErrorCode {
     INVALID_POLICY(Kind.INVALID),
     INVALID_TOOL_CALL(Kind.INVALID),
     INVALID_AGENT_SESSION(Kind.INVALID),
-    /** A dry run's time range or number of examples cannot be used, or a new policy's priority is missing. */
+    /** A dry run's time range or number of examples cannot be used. */
     INVALID_DRY_RUN(Kind.INVALID),
     /** The policy has no version of that number. */
     POLICY_VERSION_NOT_FOUND(Kind.NOT_FOUND),

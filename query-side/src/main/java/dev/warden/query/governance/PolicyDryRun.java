@@ -27,6 +27,8 @@ public class PolicyDryRun {
     public static final int MAX_EXAMPLES = 20;
     /** Examples per change when the request names no number. */
     public static final int DEFAULT_EXAMPLES = 5;
+    /** The priority of a new proposed policy that names none: a created policy's (lower goes first). */
+    public static final int DEFAULT_PRIORITY = 100;
     /** The id a new proposed policy has in the report's rules. */
     public static final String NEW_POLICY_ID = "proposed";
 
@@ -72,11 +74,7 @@ public class PolicyDryRun {
     private PolicySet.Policy policy(String organizationId, ProposedPolicy proposed) {
         List<PolicyRule> rules = proposed.rules() == null ? null : RuleChecks.check(proposed.rules());
         if (proposed.policyId() == null) {
-            if (proposed.priority() == null) {
-                throw invalid("A new policy needs a priority (lower is evaluated first); or name the policyId"
-                        + " it replaces");
-            }
-            return new PolicySet.Policy(NEW_POLICY_ID, 1, proposed.priority(), Long.MAX_VALUE,
+            return new PolicySet.Policy(NEW_POLICY_ID, 1, or(proposed.priority(), DEFAULT_PRIORITY), Long.MAX_VALUE,
                     or(proposed.mode(), PolicyMode.ENFORCE), or(proposed.enabled(), true),
                     rules == null ? List.of() : rules);
         }

@@ -96,10 +96,10 @@ class PolicyDryRunIT {
     }
 
     @Test
-    void aNewPolicyJoinsTheOthersInPriorityOrderAndMonitorModeOnlyAllows() {
+    void aNewPolicyJoinsTheOthersInPriorityOrderAndInMonitorModeChangesNoOutcome() {
         recordHistory();
         PolicyRule allowFiles = rule("allow-files", "fs.*", null, null, Effect.ALLOW);
-        DryRunReport files = dryRun.run(orgId, new ProposedPolicy(null, null, 1, null, List.of(allowFiles)), at,
+        DryRunReport files = dryRun.run(orgId, new ProposedPolicy(null, null, null, null, List.of(allowFiles)), at,
                 at.plusSeconds(100), null);
         assertThat(files.changes()).extracting(Change::from, Change::to, Change::count)
                 .containsExactly(tuple(Outcome.DENY, Outcome.ALLOW, 1L));
@@ -109,10 +109,13 @@ class PolicyDryRunIT {
         PolicyRule denyAll = rule("deny-all", "*", null, null, Effect.DENY);
         DryRunReport watched = dryRun.run(orgId, new ProposedPolicy(null, PolicyMode.MONITOR, 0, null,
                 List.of(denyAll)), at, at.plusSeconds(100), 0);
-        assertThat(watched.changes()).extracting(Change::from, Change::to, Change::count)
-                .containsExactly(tuple(Outcome.DENY, Outcome.ALLOW, 2L),
-                        tuple(Outcome.APPROVAL_REQUIRED, Outcome.ALLOW, 1L));
-        assertThat(watched.changes().get(0).examples()).isEmpty();
+        assertThat(watched.totals().reEvaluated()).isEqualTo(7);
+        assertThat(watched.changes()).as("a monitor-mode policy only records what it would do").isEmpty();
+        DryRunReport firstOnly = dryRun.run(orgId, new ProposedPolicy(null, PolicyMode.ENFORCE, 0, null,
+                List.of(denyAll)), at, at.plusSeconds(100), 0);
+        assertThat(firstOnly.changes()).extracting(Change::from, Change::to, Change::count).containsExactly(
+                tuple(Outcome.ALLOW, Outcome.DENY, 4L), tuple(Outcome.APPROVAL_REQUIRED, Outcome.DENY, 1L));
+        assertThat(firstOnly.changes().get(0).examples()).isEmpty();
 
         PolicyRule allowAll = rule("allow-all", "*", null, null, Effect.ALLOW);
         DryRunReport behind = dryRun.run(orgId, new ProposedPolicy(null, null, 1000, true, List.of(allowAll)), at,
@@ -157,7 +160,6 @@ class PolicyDryRunIT {
         refused(new ProposedPolicy(null, null, 1, null, List.of(ALLOW_DB, rule("bad", "db.*", null,
                 new ArgumentCondition("/x", ArgumentCondition.Operator.MATCHES, "(unclosed"), Effect.DENY))), at, to,
                 null, "INVALID_RULE", "Rule 2 (bad)");
-        refused(new ProposedPolicy(null, null, null, null, List.of()), at, to, null, "INVALID_DRY_RUN", "priority");
         refused(new ProposedPolicy(null, null, 1, null, List.of()), to, at, null, "INVALID_DRY_RUN", "before");
         refused(new ProposedPolicy(null, null, 1, null, List.of()), null, at, null, "INVALID_DRY_RUN", "needed");
         refused(new ProposedPolicy(null, null, 1, null, List.of()), at, to, 21, "INVALID_DRY_RUN", "20");

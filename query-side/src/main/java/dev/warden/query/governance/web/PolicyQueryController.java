@@ -82,7 +82,7 @@ class PolicyQueryController {
 
     /** What a call no rule matches gets: the organization's default effect (deny while nobody set it). */
     @Requires("policies:read")
-    @GetMapping("/governance-settings")
+    @GetMapping("/governance/default-effect")
     GovernanceSettingsView settings(@PathVariable String orgId, @RequestParam(required = false) Long minPosition) {
         guard.organization(orgId, minPosition);
         return policies.settings(orgId);
