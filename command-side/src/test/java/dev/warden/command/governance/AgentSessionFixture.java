@@ -1,6 +1,6 @@
 package dev.warden.command.governance;
 
-import static dev.warden.command.governance.GovernanceTestData.id;
+import static dev.warden.command.governance.AgentSessionTestData.id;
 
 import dev.warden.command.support.MutableClock;
 import dev.warden.command.support.RecordingDueCommands;
@@ -48,21 +48,21 @@ abstract class AgentSessionFixture {
     AggregateTestFixture<AgentSession> fixture;
     MutableClock clock;
     RecordingDueCommands due;
-    GovernanceTestData.Gate gate;
-    GovernanceTestData.Roles roles;
-    GovernanceTestData.Rules rules;
-    GovernanceTestData.Seal seal;
+    AgentSessionTestData.Gate gate;
+    AgentSessionTestData.Roles roles;
+    AgentSessionTestData.Rules rules;
+    AgentSessionTestData.Seal seal;
 
     @BeforeEach
     void setUpFixture() {
         fixture = new AggregateTestFixture<>(AgentSession.class);
         clock = new MutableClock(NOW);
         due = new RecordingDueCommands();
-        gate = new GovernanceTestData.Gate(SERVER, ORG);
-        roles = new GovernanceTestData.Roles();
-        rules = new GovernanceTestData.Rules();
-        seal = new GovernanceTestData.Seal();
-        fixture.registerAnnotatedCommandHandler(GovernanceTestData.handler(fixture.getRepository(), gate, roles, rules,
+        gate = new AgentSessionTestData.Gate(SERVER, ORG);
+        roles = new AgentSessionTestData.Roles();
+        rules = new AgentSessionTestData.Rules();
+        seal = new AgentSessionTestData.Seal();
+        fixture.registerAnnotatedCommandHandler(AgentSessionTestData.handler(fixture.getRepository(), gate, roles, rules,
                 seal, due, clock));
         fixture.setReportIllegalStateChange(true);
     }
@@ -88,14 +88,14 @@ abstract class AgentSessionFixture {
     static ToolCallDecidedEvent ruled(String decisionId, Outcome outcome, String rule, Effect monitored,
                                       String approvalId, String reason, List<String> roleIds) {
         return new ToolCallDecidedEvent(SESSION, ORG, decisionId, SERVER, "read_file", HOSTS_HASH,
-                GovernanceTestData.Seal.sealedFor(ORG, SESSION, decisionId), ALICE, KEY, null, roleIds, outcome,
+                AgentSessionTestData.Seal.sealedFor(ORG, SESSION, decisionId), ALICE, KEY, null, roleIds, outcome,
                 POLICY, 1, rule, monitored, approvalId, reason);
     }
 
     /** The decision {@code decisionId} of {@code read_file} on {@link #HOSTS} that no rule made. */
     static ToolCallDecidedEvent unruled(String decisionId, Outcome outcome, String approvalId, String reason) {
         return new ToolCallDecidedEvent(SESSION, ORG, decisionId, SERVER, "read_file", HOSTS_HASH,
-                GovernanceTestData.Seal.sealedFor(ORG, SESSION, decisionId), ALICE, KEY, null, List.of(), outcome,
+                AgentSessionTestData.Seal.sealedFor(ORG, SESSION, decisionId), ALICE, KEY, null, List.of(), outcome,
                 null, null, null, null, approvalId, reason);
     }
 

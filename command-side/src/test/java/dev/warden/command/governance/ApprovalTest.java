@@ -1,7 +1,7 @@
 package dev.warden.command.governance;
 
-import static dev.warden.command.governance.GovernanceTestData.APPROVAL_TTL;
-import static dev.warden.command.governance.GovernanceTestData.rule;
+import static dev.warden.command.governance.AgentSessionTestData.APPROVAL_TTL;
+import static dev.warden.command.governance.AgentSessionTestData.rule;
 import static dev.warden.command.support.DomainErrors.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class ApprovalTest extends AgentSessionFixture {
 
     private static final Instant EXPIRES_AT = NOW.plus(APPROVAL_TTL);
-    private static final String SECOND_APPROVAL = GovernanceTestData.id(IdKind.APPROVAL, "second");
+    private static final String SECOND_APPROVAL = AgentSessionTestData.id(IdKind.APPROVAL, "second");
 
     @BeforeEach
     void askForFileReads() {

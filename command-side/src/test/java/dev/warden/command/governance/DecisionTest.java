@@ -1,7 +1,7 @@
 package dev.warden.command.governance;
 
-import static dev.warden.command.governance.GovernanceTestData.APPROVAL_TTL;
-import static dev.warden.command.governance.GovernanceTestData.rule;
+import static dev.warden.command.governance.AgentSessionTestData.APPROVAL_TTL;
+import static dev.warden.command.governance.AgentSessionTestData.rule;
 import static dev.warden.command.support.DomainErrors.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -186,7 +186,7 @@ class DecisionTest extends AgentSessionFixture {
         void onlyTheSessionsCallerAsksInIt() {
             fixture.given(opened())
                     .when(decide(FIRST, "read_file", HOSTS), Map.of("actorType", Actor.API_KEY, "actorId",
-                            GovernanceTestData.id(IdKind.API_KEY, "other")))
+                            AgentSessionTestData.id(IdKind.API_KEY, "other")))
                     .expectException(refusedWith(IdKind.AGENT_SESSION.notFoundCode()))
                     .expectNoEvents();
             fixture.given(opened())
