@@ -13,13 +13,6 @@ import dev.warden.events.governance.ToolCallDecidedEvent;
 import dev.warden.events.shared.IdKind;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class AgentSessionSnapshotTest {
 
-    private final EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
-            .build();
-    private final Serializer snapshots = EventStoreConfiguration.snapshotSerializer();
+    private final SnapshotRoundTrips snapshots = new SnapshotRoundTrips();
 
     @Test
     void aSessionWithApprovalsComesBackWhole() {
@@ -39,7 +30,7 @@ class AgentSessionSnapshotTest {
         String decisionId = IdKind.DECISION.next();
         String approvalId = IdKind.APPROVAL.next();
         String hash = "c".repeat(64);
-        Object[] events = {
+        snapshots.given(AgentSession.class, sessionId,
                 new AgentSessionOpenedEvent(sessionId, "org_a", "mcp_s", "claude", "key_k", "usr_u", "ais_x"),
                 new ToolCallDecidedEvent(sessionId, "org_a", decisionId, "mcp_s", "read_file", hash,
                         new SealedArguments("c2VhbGVk"), "usr_u", "key_k", "ais_x", List.of("role_r"),
@@ -47,28 +38,13 @@ class AgentSessionSnapshotTest {
                 new ApprovalRequestedEvent(sessionId, "org_a", approvalId, decisionId, "mcp_s", "read_file", hash,
                         "pol_p", 2, "ask", Instant.parse("2026-03-01T10:15:00Z")),
                 new ApprovalGrantedEvent(sessionId, "org_a", approvalId, "usr_b", "fine"),
-                new AgentSessionTerminatedEvent(sessionId, "org_a", "runaway agent")};
-        long sequence = 0;
-        for (Object event : events) {
-            store.publish(new GenericDomainEventMessage<>("AgentSession", sessionId, sequence++, event));
-        }
+                new AgentSessionTerminatedEvent(sessionId, "org_a", "runaway agent"));
 
-        AgentSession built = load(sessionId);
-        AgentSession restored = snapshots.deserialize(snapshots.serialize(built, String.class));
+        AgentSession built = snapshots.load(AgentSession.class, sessionId);
+        AgentSession restored = snapshots.roundTrip(built);
 
         assertThat(restored).usingRecursiveComparison().isEqualTo(built);
-        assertThat(snapshots.serialize(built, String.class).getData())
+        assertThat(snapshots.serialized(built))
                 .contains("key_k", "ais_x", "TERMINATED", "runaway agent", approvalId, hash, "GRANTED", "read_file");
-    }
-
-    private AgentSession load(String id) {
-        EventSourcingRepository<AgentSession> repository = EventSourcingRepository.builder(AgentSession.class)
-                .eventStore(store).build();
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        try {
-            return repository.load(id).invoke(session -> session);
-        } finally {
-            unitOfWork.rollback();
-        }
     }
 }
