@@ -7,6 +7,7 @@ import dev.warden.events.governance.AgentSessionOpenedEvent;
 import dev.warden.events.governance.AgentSessionTerminatedEvent;
 import dev.warden.events.governance.ApprovalGrantedEvent;
 import dev.warden.events.governance.ApprovalRequestedEvent;
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Outcome;
 import dev.warden.events.governance.SealedArguments;
 import dev.warden.events.governance.ToolCallDecidedEvent;
@@ -34,7 +35,7 @@ class AgentSessionSnapshotTest {
                 new AgentSessionOpenedEvent(sessionId, "org_a", "mcp_s", "claude", "key_k", "usr_u", "ais_x"),
                 new ToolCallDecidedEvent(sessionId, "org_a", decisionId, "mcp_s", "read_file", hash,
                         new SealedArguments("c2VhbGVk"), "usr_u", "key_k", "ais_x", List.of("role_r"),
-                        Outcome.APPROVAL_REQUIRED, "pol_p", 2, "ask", null, approvalId, "waits"),
+                        Outcome.APPROVAL_REQUIRED, "pol_p", 2, "ask", null, approvalId, "waits", DecisionBasis.RULE),
                 new ApprovalRequestedEvent(sessionId, "org_a", approvalId, decisionId, "mcp_s", "read_file", hash,
                         "pol_p", 2, "ask", Instant.parse("2026-03-01T10:15:00Z")),
                 new ApprovalGrantedEvent(sessionId, "org_a", approvalId, "usr_b", "fine"),

@@ -99,6 +99,7 @@ class DecisionsApiIT {
         assertThat(denied.get("policyId").isNull()).isTrue();
         assertThat(denied.get("ruleName").isNull()).isTrue();
         assertThat(denied.get("reason").asString()).isEqualTo("No rule matched; the organization's default is deny");
+        assertThat(denied.get("basis").asString()).isEqualTo("default");
 
         AgentSessionFixtures.defaultEffect(admin, agent.orgId(), "allow");
         assertThat(agent.decide(session, "echo", Map.of("message", "hello")).get("outcome").asString())
@@ -116,6 +117,7 @@ class DecisionsApiIT {
         JsonNode suspended = agent.decide(session, "echo", Map.of("message", "hello"));
         assertThat(suspended.get("outcome").asString()).isEqualTo("deny");
         assertThat(suspended.get("reason").asString()).contains("suspended");
+        assertThat(suspended.get("basis").asString()).isEqualTo("server");
         assertThat(admin.post(server + "/resume", null).status()).isEqualTo(200);
         assertThat(agent.decide(session, "echo", Map.of()).get("outcome").asString()).isEqualTo("allow");
 
@@ -124,6 +126,7 @@ class DecisionsApiIT {
         JsonNode held = agent.decide(session, "echo", Map.of("message", "hello"));
         assertThat(held.get("outcome").asString()).isEqualTo("deny");
         assertThat(held.get("reason").asString()).contains("held");
+        assertThat(held.get("basis").asString()).isEqualTo("held-tool");
         assertThat(agent.decide(session, "never_listed", Map.of()).get("outcome").asString())
                 .as("a tool the server never listed is the rules' business").isEqualTo("allow");
     }

@@ -124,7 +124,7 @@ public class AgentSession {
         apply(new ToolCallDecidedEvent(agentSessionId, organizationId, call.decisionId(), mcpServerId,
                 call.toolName(), call.arguments().hash(), call.sealed(), userId, apiKeyId, aiSystemId, roleIds,
                 ruling.outcome(), ruling.policyId(), ruling.policyVersion(), ruling.ruleName(),
-                ruling.monitoredEffect(), ruling.approvalId(), ruling.reason()));
+                ruling.monitoredEffect(), ruling.approvalId(), ruling.reason(), ruling.basis()));
         if (opensApproval) {
             apply(new ApprovalRequestedEvent(agentSessionId, organizationId, ruling.approvalId(), call.decisionId(),
                     mcpServerId, call.toolName(), call.arguments().hash(), ruling.policyId(), ruling.policyVersion(),

@@ -8,6 +8,7 @@ import dev.warden.command.support.Secrets;
 import dev.warden.events.governance.AgentSessionOpenedEvent;
 import dev.warden.events.governance.ApprovalRequestedEvent;
 import dev.warden.events.governance.DecideToolCallCommand;
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Effect;
 import dev.warden.events.governance.Outcome;
 import dev.warden.events.governance.ToolCallDecidedEvent;
@@ -82,14 +83,23 @@ abstract class AgentSessionFixture {
                                       String approvalId, String reason, List<String> roleIds) {
         return new ToolCallDecidedEvent(SESSION, ORG, decisionId, SERVER, "read_file", HOSTS_HASH,
                 AgentSessionTestData.Seal.sealedFor(ORG, SESSION, decisionId), ALICE, KEY, null, roleIds, outcome,
-                POLICY, 1, rule, monitored, approvalId, reason);
+                POLICY, 1, rule, monitored, approvalId, reason, DecisionBasis.RULE);
     }
 
     /** The decision {@code decisionId} of {@code read_file} on {@link #HOSTS} that no rule made. */
     static ToolCallDecidedEvent unruled(String decisionId, Outcome outcome, String approvalId, String reason) {
         return new ToolCallDecidedEvent(SESSION, ORG, decisionId, SERVER, "read_file", HOSTS_HASH,
                 AgentSessionTestData.Seal.sealedFor(ORG, SESSION, decisionId), ALICE, KEY, null, List.of(), outcome,
-                null, null, null, null, approvalId, reason);
+                null, null, null, null, approvalId, reason, basisOf(reason));
+    }
+
+    /** What made a decision no rule made, as its reason's first words say. */
+    private static DecisionBasis basisOf(String reason) {
+        return reason.startsWith("No rule matched") ? DecisionBasis.DEFAULT
+                : reason.startsWith("Denied: the agent session") ? DecisionBasis.SESSION
+                : reason.startsWith("Denied: MCP server") ? DecisionBasis.SERVER
+                : reason.startsWith("Denied: tool") ? DecisionBasis.HELD_TOOL
+                : DecisionBasis.APPROVAL;
     }
 
     /** The approval {@link #FIRST} opened by rule "ask" of {@link #POLICY} v1, pending until {@code expiresAt}. */

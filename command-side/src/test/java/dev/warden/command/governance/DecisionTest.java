@@ -12,10 +12,12 @@ import dev.warden.events.governance.AgentSessionClosedEvent;
 import dev.warden.events.governance.AgentSessionTerminatedEvent;
 import dev.warden.events.governance.DecideToolCallCommand;
 import dev.warden.events.governance.Decision;
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Effect;
 import dev.warden.events.governance.ExpireApprovalCommand;
 import dev.warden.events.governance.GovernanceErrorCode;
 import dev.warden.events.governance.Outcome;
+import dev.warden.events.governance.ToolCallDecidedEvent;
 import dev.warden.events.governance.PolicyMode;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.IdKind;
@@ -52,7 +54,7 @@ class DecisionTest extends AgentSessionFixture {
                             + POLICY + " version 1: allow", List.of("role_a", "role_b")))
                     .expectResultMessagePayload(new Decision(FIRST, SESSION, SERVER, "read_file", HOSTS_HASH,
                             Outcome.ALLOW, POLICY, 1, "reads", null, null, null, "Matched rule 'reads' of policy "
-                            + POLICY + " version 1: allow"));
+                            + POLICY + " version 1: allow", DecisionBasis.RULE));
             assertThat(seal.sealed).containsExactly("{\"path\":\"/etc/hosts\"}");
         }
 
@@ -92,13 +94,16 @@ class DecisionTest extends AgentSessionFixture {
         }
 
         @Test
-        void aMonitorModeRuleAllowsAndRecordsWhatItWouldHaveDone() {
+        void aMonitorModeRuleChangesNothingAndRecordsWhatItWouldHaveDone() {
             rules.policy(POLICY, 1, PolicyMode.MONITOR, rule("no-reads", "read_*", Effect.DENY));
+            rules.defaultEffect = Effect.ALLOW;
             fixture.given(opened())
                     .when(decide(FIRST, "read_file", HOSTS), AS_KEY)
-                    .expectEvents(ruled(FIRST, Outcome.ALLOW, "no-reads", Effect.DENY, null, "Allowed: rule"
-                            + " 'no-reads' of policy " + POLICY + " version 1 is in monitor mode and would deny",
-                            List.of()));
+                    .expectEvents(new ToolCallDecidedEvent(SESSION, ORG, FIRST, SERVER, "read_file", HOSTS_HASH,
+                            AgentSessionTestData.Seal.sealedFor(ORG, SESSION, FIRST), ALICE, KEY, null, List.of(),
+                            Outcome.ALLOW, null, null, null, Effect.DENY, null, "No rule matched; the organization's"
+                            + " default is allow; in monitor mode, rule 'no-reads' of policy " + POLICY
+                            + " version 1 would deny", DecisionBasis.DEFAULT));
         }
 
         @Test
@@ -118,7 +123,7 @@ class DecisionTest extends AgentSessionFixture {
                     .expectEvents(askedFirst(expiresAt), approvalRequested(expiresAt))
                     .expectResultMessagePayload(new Decision(FIRST, SESSION, SERVER, "read_file", HOSTS_HASH,
                             Outcome.APPROVAL_REQUIRED, POLICY, 1, "ask", null, FIRST_APPROVAL, expiresAt,
-                            askedFirst(expiresAt).reason()));
+                            askedFirst(expiresAt).reason(), DecisionBasis.RULE));
             assertThat(due.scheduled()).containsEntry("approval-expiry:" + FIRST_APPROVAL,
                     new RecordingDueCommands.Scheduled(expiresAt, new ExpireApprovalCommand(SESSION, ORG,
                             FIRST_APPROVAL)));
