@@ -9,6 +9,8 @@ public enum GovernanceErrorCode implements ErrorCode {
     INVALID_TRANSPORT(Kind.INVALID),
     INVALID_LABELS(Kind.INVALID),
     INVALID_TOOL_LIST(Kind.INVALID),
+    /** A suspension's reason is too long or holds characters text people read may not hold. */
+    INVALID_SUSPENSION_REASON(Kind.INVALID),
     /** A rule's glob, pointer, pattern, caller or effect is malformed; the detail names the rule. */
     INVALID_RULE(Kind.INVALID),
     INVALID_POLICY(Kind.INVALID),
