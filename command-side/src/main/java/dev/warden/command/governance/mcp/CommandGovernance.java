@@ -1,7 +1,7 @@
 package dev.warden.command.governance.mcp;
 
 import dev.warden.command.governance.ServerAddresses;
-import dev.warden.command.governance.ServerGate;
+import dev.warden.command.governance.ToolListOutcome;
 import dev.warden.command.web.CommandSender;
 import dev.warden.events.governance.CloseAgentSessionCommand;
 import dev.warden.events.governance.Decision;
@@ -11,36 +11,30 @@ import dev.warden.events.governance.OpenAgentSessionCommand;
 import dev.warden.events.governance.RecordToolListCommand;
 import dev.warden.events.governance.ToolDefinition;
 import dev.warden.events.shared.DomainException;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Supplier;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * The proxy's governance questions as commands through the {@link CommandSender} (so they take their
- * aggregate's turn and are retried on contention like any REST command) and as reads of aggregates in
- * a read-only unit of work of their own.
+ * aggregate's turn and are retried on contention like any REST command); a server's address is read
+ * from its aggregate.
  */
 @Component
 class CommandGovernance implements Governance {
 
     private final CommandSender commands;
     private final ServerAddresses addresses;
-    private final ServerGate gate;
-    private final TransactionManager transactions;
 
-    CommandGovernance(CommandSender commands, ServerAddresses addresses, ServerGate gate,
-                      TransactionManager transactions) {
+    CommandGovernance(CommandSender commands, ServerAddresses addresses) {
         this.commands = commands;
         this.addresses = addresses;
-        this.gate = gate;
-        this.transactions = transactions;
     }
 
     @Override
     public ServerAddresses.Upstream upstream(String organizationId, String mcpServerId) {
-        return read(() -> addresses.upstream(organizationId, mcpServerId));
+        return addresses.upstream(organizationId, mcpServerId);
     }
 
     @Override
@@ -60,24 +54,15 @@ class CommandGovernance implements Governance {
     }
 
     @Override
-    public ServerGate.ServerState record(String organizationId, String mcpServerId, List<ToolDefinition> tools) {
-        commands.send(new RecordToolListCommand(mcpServerId, organizationId, tools));
-        return read(() -> gate.state(organizationId, mcpServerId));
+    public Set<String> record(String organizationId, String mcpServerId, List<ToolDefinition> tools) {
+        ToolListOutcome outcome = commands.call(new RecordToolListCommand(mcpServerId, organizationId, tools));
+        Set<String> callable = new HashSet<>(outcome.pinned());
+        callable.addAll(outcome.unchanged());
+        return callable;
     }
 
     @Override
     public Decision decide(DecideToolCallCommand command) {
         return commands.call(command);
-    }
-
-    /** Runs {@code reading} in a unit of work with a transaction, as aggregates are loaded in, and rolls it back. */
-    private <T> T read(Supplier<T> reading) {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
-        try {
-            return reading.get();
-        } finally {
-            unitOfWork.rollback();
-        }
     }
 }

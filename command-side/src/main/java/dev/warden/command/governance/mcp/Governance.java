@@ -1,12 +1,12 @@
 package dev.warden.command.governance.mcp;
 
 import dev.warden.command.governance.ServerAddresses;
-import dev.warden.command.governance.ServerGate;
 import dev.warden.events.governance.Decision;
 import dev.warden.events.governance.DecideToolCallCommand;
 import dev.warden.events.governance.OpenAgentSessionCommand;
 import dev.warden.events.governance.ToolDefinition;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the proxy asks of the governance context, as commands and reads of aggregates (never of a read
@@ -23,8 +23,8 @@ interface Governance {
     /** Closes the agent session; one that already ended stays as it is. */
     void close(String organizationId, String agentSessionId);
 
-    /** Records the tools the server presented and answers its standing after that (pinned and held tools). */
-    ServerGate.ServerState record(String organizationId, String mcpServerId, List<ToolDefinition> tools);
+    /** Records the tools the server presented and answers those an agent may call: pinned, and not held. */
+    Set<String> record(String organizationId, String mcpServerId, List<ToolDefinition> tools);
 
     /** Decides the call, records the decision, and answers it. */
     Decision decide(DecideToolCallCommand command);

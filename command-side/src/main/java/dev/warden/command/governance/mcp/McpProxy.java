@@ -1,7 +1,6 @@
 package dev.warden.command.governance.mcp;
 
 import dev.warden.command.governance.ServerAddresses;
-import dev.warden.command.governance.ServerGate;
 import dev.warden.events.governance.Decision;
 import dev.warden.events.governance.DecideToolCallCommand;
 import dev.warden.events.governance.OpenAgentSessionCommand;
@@ -13,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,9 +123,15 @@ class McpProxy {
             Answers.json(out, json, response);
             return;
         }
-        ServerGate.ServerState state = governance.record(session.organizationId(), session.mcpServerId(),
-                ToolLists.definitions(result));
-        Answers.json(out, json, JsonRpc.result(message.id(), ToolLists.callable(result, state)));
+        Set<String> callable;
+        try {
+            callable = governance.record(session.organizationId(), session.mcpServerId(), ToolLists.definitions(result));
+        } catch (DomainException e) {
+            Answers.json(out, json, JsonRpc.error(message.id(), JsonRpc.INTERNAL_ERROR,
+                    "The MCP server's tool list was refused: " + e.getMessage(), Map.of("code", e.code().name())));
+            return;
+        }
+        Answers.json(out, json, JsonRpc.result(message.id(), ToolLists.callable(result, callable)));
     }
 
     private void callTool(ProxySession session, McpMessage message, boolean takesEvents, HttpServletResponse out)

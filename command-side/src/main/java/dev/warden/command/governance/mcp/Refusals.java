@@ -3,7 +3,6 @@ package dev.warden.command.governance.mcp;
 import dev.warden.events.governance.Decision;
 import dev.warden.events.governance.Outcome;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,6 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Refusals {
 
+    private static final String SESSION_ENDED = "Denied: the agent session was ";
+    private static final String SERVER = "Denied: MCP server ";
+
     private Refusals() {
     }
 
@@ -23,6 +25,7 @@ final class Refusals {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("decision", decision.outcome().wire());
         data.put("decisionId", decision.decisionId());
+        data.put("agentSessionId", decision.agentSessionId());
         if (decision.outcome() == Outcome.APPROVAL_REQUIRED) {
             data.put("approvalId", decision.approvalId());
             data.put("expiresAt", decision.approvalExpiresAt());
@@ -32,23 +35,23 @@ final class Refusals {
         }
         ruleOf(decision, data);
         data.put("reason", decision.reason());
-        if (stateRefused(decision)) {
-            return JsonRpc.error(id, JsonRpc.UNAVAILABLE, "Unavailable: " + decision.reason(), data);
-        }
-        return JsonRpc.error(id, JsonRpc.DENIED, "Denied: " + decision.reason(), data);
+        String message = decision.reason() == null ? "Denied"
+                : decision.reason().startsWith("Denied") ? decision.reason() : "Denied: " + decision.reason();
+        return JsonRpc.error(id, stateRefused(decision) ? JsonRpc.UNAVAILABLE : JsonRpc.DENIED, message, data);
     }
 
     /**
-     * Whether the server's or the session's state refused the call rather than a rule: no rule decided,
-     * and the reason names a suspended or deregistered server or an ended session.
+     * Whether the server's or the session's state refused the call rather than a rule or a held tool: no
+     * rule decided, and the reason is the one the decision gives a suspended or deregistered server or an
+     * ended session.
      */
     static boolean stateRefused(Decision decision) {
-        if (decision.policyId() != null || decision.reason() == null) {
+        String reason = decision.reason();
+        if (decision.policyId() != null || reason == null) {
             return false;
         }
-        String reason = decision.reason().toLowerCase(Locale.ROOT);
-        return reason.contains("suspended") || reason.contains("deregistered") || reason.contains("terminated")
-                || reason.contains("closed");
+        return reason.startsWith(SESSION_ENDED) || reason.startsWith(SERVER)
+                && (reason.endsWith(" is suspended") || reason.endsWith(" is deregistered"));
     }
 
     private static void ruleOf(Decision decision, Map<String, Object> data) {

@@ -1,9 +1,10 @@
 package dev.warden.command.governance.mcp;
 
-import dev.warden.command.governance.ServerGate;
+import dev.warden.command.governance.ToolDefinitionHash;
 import dev.warden.events.governance.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,23 +24,22 @@ final class ToolLists {
         for (JsonNode tool : tools(result)) {
             JsonNode name = tool.get("name");
             if (name != null && name.isString()) {
-                JsonNode description = tool.get("description");
-                definitions.add(new ToolDefinition(name.asString(),
-                        description != null && description.isString() ? description.asString() : null,
-                        ToolHashes.of(tool)));
+                JsonNode text = tool.get("description");
+                String description = text != null && text.isString() ? text.asString() : null;
+                definitions.add(new ToolDefinition(name.asString(), description,
+                        ToolDefinitionHash.of(name.asString(), description, tool.get("inputSchema"))));
             }
         }
         return definitions;
     }
 
-    /** {@code result} with the tools that are not callable in {@code state} left out. */
-    static JsonNode callable(JsonNode result, ServerGate.ServerState state) {
+    /** {@code result} with only the tools named in {@code callable}. */
+    static JsonNode callable(JsonNode result, Set<String> callable) {
         ObjectNode answer = ((ObjectNode) result).deepCopy();
         ArrayNode kept = answer.putArray("tools");
         for (JsonNode tool : tools(result)) {
             JsonNode name = tool.get("name");
-            if (name != null && name.isString() && state.pinned().contains(name.asString())
-                    && !state.held().contains(name.asString())) {
+            if (name != null && name.isString() && callable.contains(name.asString())) {
                 kept.add(tool);
             }
         }

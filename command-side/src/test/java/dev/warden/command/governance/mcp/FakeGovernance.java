@@ -1,7 +1,6 @@
 package dev.warden.command.governance.mcp;
 
 import dev.warden.command.governance.ServerAddresses;
-import dev.warden.command.governance.ServerGate;
 import dev.warden.events.governance.Decision;
 import dev.warden.events.governance.DecideToolCallCommand;
 import dev.warden.events.governance.OpenAgentSessionCommand;
@@ -22,7 +21,8 @@ final class FakeGovernance implements Governance {
 
     final List<Object> commands = new CopyOnWriteArrayList<>();
     final Map<String, Decision> decisions = new ConcurrentHashMap<>();
-    volatile ServerGate.ServerState state;
+    volatile Set<String> callable = Set.of();
+    volatile RuntimeException recordRefusal;
     private final URI url;
 
     FakeGovernance(URI url) {
@@ -45,9 +45,12 @@ final class FakeGovernance implements Governance {
     }
 
     @Override
-    public ServerGate.ServerState record(String organizationId, String mcpServerId, List<ToolDefinition> tools) {
+    public Set<String> record(String organizationId, String mcpServerId, List<ToolDefinition> tools) {
         commands.add(List.copyOf(tools));
-        return state;
+        if (recordRefusal != null) {
+            throw recordRefusal;
+        }
+        return callable;
     }
 
     @Override
@@ -61,9 +64,5 @@ final class FakeGovernance implements Governance {
         return new Decision("dec_1", "ags_1", "mcp_1", tool, "hash", outcome, policyId,
                 policyId == null ? null : 3, policyId == null ? null : "no-env", null, approvalId,
                 approvalId == null ? null : java.time.Instant.parse("2026-12-01T10:00:00Z"), reason);
-    }
-
-    static ServerGate.ServerState state(Set<String> pinned, Set<String> held) {
-        return new ServerGate.ServerState("mcp_1", "org_1", ServerGate.Status.ACTIVE, pinned, held);
     }
 }

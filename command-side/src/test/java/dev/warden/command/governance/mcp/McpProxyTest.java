@@ -93,9 +93,9 @@ class McpProxyTest {
     }
 
     @Test
-    void toolsListRecordsEveryDefinitionAndShowsOnlyPinnedToolsThatAreNotHeld() throws Exception {
+    void toolsListRecordsEveryDefinitionAndShowsOnlyTheCallableTools() throws Exception {
         String session = initialize();
-        governance.state = FakeGovernance.state(Set.of("echo", "get-env"), Set.of("get-env"));
+        governance.callable = Set.of("echo");
 
         JsonNode answer = json.readTree(post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
                 .getContentAsString());
@@ -109,6 +109,20 @@ class McpProxyTest {
         assertThat(recorded.get(0).description()).isEqualTo("Echoes back the input");
         assertThat(recorded.get(0).definitionHash()).matches("sha256:[0-9a-f]{64}");
         assertThat(recorded.get(1).description()).isNull();
+    }
+
+    @Test
+    void aToolListTheServerMayNotPresentShowsNoToolAndSaysWhy() throws Exception {
+        String session = initialize();
+        governance.recordRefusal = new DomainException(GovernanceErrorCode.INVALID_TOOL_LIST,
+                "The description of the tool 'echo' holds a control character");
+
+        JsonNode error = json.readTree(post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+                .getContentAsString()).get("error");
+
+        assertThat(error.get("code").asInt()).isEqualTo(JsonRpc.INTERNAL_ERROR);
+        assertThat(error.get("message").asString()).contains("tool list was refused").contains("control character");
+        assertThat(error.get("data").get("code").asString()).isEqualTo("INVALID_TOOL_LIST");
     }
 
     @Test
@@ -172,6 +186,7 @@ class McpProxyTest {
 
         assertThat(error.get("code").asInt()).isEqualTo(JsonRpc.APPROVAL_REQUIRED);
         assertThat(error.get("data").get("approvalId").asString()).isEqualTo("apv_1");
+        assertThat(error.get("data").get("agentSessionId").asString()).isEqualTo("ags_1");
         assertThat(error.get("data").get("expiresAt").asString()).isEqualTo("2026-12-01T10:00:00Z");
         assertThat(upstream.methods()).containsExactly("initialize");
     }
@@ -180,7 +195,7 @@ class McpProxyTest {
     void aSuspendedServerOrAnEndedSessionIsAnsweredAsUnavailable() throws Exception {
         String session = initialize();
         governance.decisions.put("echo", FakeGovernance.decision("echo", Outcome.DENY, null, null,
-                "Denied: the MCP server is suspended"));
+                "Denied: MCP server " + SERVER + " is suspended"));
         governance.decisions.put("get-env", FakeGovernance.decision("get-env", Outcome.DENY, null, null,
                 "No rule matched; the organization's default is deny"));
 
@@ -189,6 +204,7 @@ class McpProxyTest {
 
         assertThat(suspended.get("code").asInt()).isEqualTo(JsonRpc.UNAVAILABLE);
         assertThat(suspended.get("data").get("reason").asString()).contains("suspended");
+        assertThat(suspended.get("message").asString()).isEqualTo("Denied: MCP server " + SERVER + " is suspended");
         assertThat(byDefault.get("code").asInt()).isEqualTo(JsonRpc.DENIED);
         assertThat(byDefault.get("data").has("policyId")).isFalse();
     }
