@@ -68,7 +68,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code BENCH_CREDENTIALS_SECONDS} per measurement (8) and {@code BENCH_CREDENTIALS_WARMUP} seconds (60), at the
  * client counts up to 4; for the reads part ({@link ReadsBench})
  * {@code BENCH_READ_ROWS} the sizes of every list (1000,1000000), {@code BENCH_READ_CLIENTS} (4),
- * {@code BENCH_READ_SECONDS} per measurement (3) and {@code BENCH_READ_WARMUP} seconds (60).
+ * {@code BENCH_READ_SECONDS} per measurement (3) and {@code BENCH_READ_WARMUP} seconds (60); for the governance
+ * part ({@link GovernanceBench}, only when named) {@code BENCH_GOVERNANCE_SECONDS} (8), {@code BENCH_GOVERNANCE_WARMUP}
+ * (60) and {@code BENCH_PROXY_CALLS} (1000).
  */
 public final class Benchmark {
 
@@ -94,7 +96,8 @@ public final class Benchmark {
     private final int maxClients = Arrays.stream(clientCounts).max().orElse(1);
     /**
      * Which parts to run: {@code paths} (per client count), {@code log} (rebuild, loads, memory), {@code reads},
-     * {@code credentials} (what encryption costs a command, {@link CredentialsBench}).
+     * {@code credentials} (what encryption costs a command, {@link CredentialsBench}), {@code governance}
+     * (decisions and the MCP proxy's added latency, {@link GovernanceBench}; not run unless named).
      */
     private final Set<String> parts = Set.of(env("BENCH_PARTS", "paths,log,reads,credentials").split(","));
     /** The catalogue without the permission every benchmark role is created with, so grants store events. */
@@ -109,6 +112,8 @@ public final class Benchmark {
     private List<String> reads = List.of();
     /** The credentials part's table: store and reveal beside a baseline command. */
     private List<String> credentials = List.of();
+    /** The governance part's tables: decisions beside a trivial endpoint, and the MCP proxy's added latency. */
+    private List<String> governance = List.of();
     /** When each processor reached the head in the rebuild. */
     private List<String> rebuildFinishes = List.of();
 
@@ -201,6 +206,13 @@ public final class Benchmark {
                     Arrays.stream(clientCounts).filter(c -> c <= 4).toArray(),
                     Double.parseDouble(env("BENCH_CREDENTIALS_SECONDS", "8")),
                     Double.parseDouble(env("BENCH_CREDENTIALS_WARMUP", "60"))).run();
+        }
+        if (parts.contains("governance")) {
+            governance = new GovernanceBench(rest, app.getBean(MeterRegistry.class), organizations, clientCounts,
+                    Double.parseDouble(env("BENCH_GOVERNANCE_SECONDS", "8")),
+                    Double.parseDouble(env("BENCH_GOVERNANCE_WARMUP", "60")),
+                    Integer.parseInt(env("BENCH_PROXY_CALLS", "1000")))
+                    .run(((WebServerApplicationContext) app).getWebServer().getPort());
         }
 
         if (!parts.contains("paths") && !parts.contains("log")) {
@@ -810,6 +822,10 @@ public final class Benchmark {
         }
         text.append("\n| once | result |\n|---|---|\n");
         once.forEach(line -> text.append(line).append('\n'));
+        if (!governance.isEmpty()) {
+            text.append("\nGovernance: decisions and the MCP proxy, the same run\n\n");
+            governance.forEach(line -> text.append(line).append('\n'));
+        }
         if (!credentials.isEmpty()) {
             text.append("\nCredentials: what encryption costs a command, the same run\n\n");
             credentials.forEach(line -> text.append(line).append('\n'));

@@ -225,7 +225,7 @@ class RoleEndpointMatrixIT {
                          String deniableRequestId, String callerRequestId, String invitationId,
                          InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules,
                          ConversationFixtures.WithToolCall chat, ConversationFixtures.WithToolCall otherChat,
-                         CredentialWorld credentials) {
+                         CredentialWorld credentials, McpServerWorld mcpServers) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -247,7 +247,8 @@ class RoleEndpointMatrixIT {
             ConversationFixtures.WithToolCall otherChat = ConversationFixtures.withPendingToolCall(admin, orgId);
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
                     deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId),
-                    TicketAndModuleFixtures.create(admin, orgId), chat, otherChat, CredentialWorld.create(admin, orgId));
+                    TicketAndModuleFixtures.create(admin, orgId), chat, otherChat, CredentialWorld.create(admin, orgId),
+                    McpServerWorld.create(admin, orgId));
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -275,14 +276,16 @@ class RoleEndpointMatrixIT {
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
                     .replace("{permission}", "organizations:read"), ticketsAndModules);
-            return credentials.fill(endpoint, infrastructure.fill(endpoint, path));
+            return mcpServers.fill(endpoint, credentials.fill(endpoint, infrastructure.fill(endpoint, path)));
         }
 
         Map<String, Object> body(String endpoint) {
             Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "matrix", target.userId());
             Map<String, Object> credential = CredentialWorld.body(endpoint, "matrix", Fixtures.unique(),
                     credentials.typeId());
+            Map<String, Object> mcpServer = McpServerWorld.body(endpoint, "matrix", Fixtures.unique());
             return ticketOrModule != null ? ticketOrModule : credential != null ? credential
+                    : mcpServer != null ? mcpServer
                     : SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }

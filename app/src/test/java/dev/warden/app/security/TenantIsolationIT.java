@@ -49,6 +49,7 @@ class TenantIsolationIT {
     String invitationB;
     InfrastructureWorld infrastructureB;
     CredentialWorld credentialsB;
+    McpServerWorld mcpServersB;
     Map<String, String> ticketsAndModulesB;
     ConversationFixtures.WithToolCall chatA;
     ConversationFixtures.WithToolCall chatB;
@@ -72,6 +73,7 @@ class TenantIsolationIT {
                 "someone-" + Fixtures.unique() + "@example.com")).id();
         infrastructureB = InfrastructureWorld.create(root, orgB);
         credentialsB = CredentialWorld.create(root, orgB);
+        mcpServersB = McpServerWorld.create(root, orgB);
         ticketsAndModulesB = TicketAndModuleFixtures.create(root, orgB);
         chatA = ConversationFixtures.withPendingToolCall(root, orgA);
         chatB = ConversationFixtures.withPendingToolCall(root, orgB);
@@ -147,6 +149,7 @@ class TenantIsolationIT {
         failures.addAll(failures(a, base, ticketAndModuleCalls()));
         failures.addAll(failures(a, base, conversationCalls()));
         failures.addAll(failures(a, base, credentialCalls()));
+        failures.addAll(failures(a, base, mcpServerCalls()));
         assertThat(failures).isEmpty();
         assertThat(root.get("/api/orgs/" + orgB + "/credentials/" + credentialsB.credentialId()).json()
                 .get("status").asString()).as("B's credential is untouched").isEqualTo("active");
@@ -231,6 +234,20 @@ class TenantIsolationIT {
             }
             calls.add(new Call("POST", "/" + kind + "/%s/rotate", id -> Json.object("values", Map.of("token", "x")),
                     theirs, missing));
+        }
+        return calls;
+    }
+
+    /** B's MCP server (or a missing one) under A's paths, with bodies A could send for a server of its own. */
+    private List<Call> mcpServerCalls() {
+        List<Call> calls = new ArrayList<>();
+        for (String endpoint : List.of("PUT /{serverId}", "POST /{serverId}/suspend", "POST /{serverId}/resume",
+                "PUT /{serverId}/tools", "POST /{serverId}/tools/{toolName}/approve", "DELETE /{serverId}")) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String pattern = "/mcp-servers" + endpoint.substring(endpoint.indexOf(' ') + 1);
+            Map<String, Object> body = McpServerWorld.body(method + " /api/orgs/{orgId}" + pattern, "iso", "x");
+            calls.add(new Call(method, pattern.replace("{serverId}", "%s").replace("{toolName}", "echo"),
+                    id -> body, mcpServersB.serverId(), IdKind.MCP_SERVER.next()));
         }
         return calls;
     }
@@ -479,13 +496,14 @@ class TenantIsolationIT {
                 .replace("{conversationId}", chatB.conversationId())
                 .replace("{messageId}", chatB.messageId())
                 .replace("{toolCallId}", chatB.toolCallId());
-        return credentialsB.fill(pattern, infrastructureB.fill(pattern, path));
+        return mcpServersB.fill(pattern, credentialsB.fill(pattern, infrastructureB.fill(pattern, path)));
     }
 
     private Map<String, Object> body(String endpoint) {
         Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "iso", memberA.userId());
         Map<String, Object> credential = CredentialWorld.body(endpoint, "iso", Fixtures.unique(), credentialsB.typeId());
-        return ticketOrModule != null ? ticketOrModule : credential != null ? credential
+        Map<String, Object> mcpServer = McpServerWorld.body(endpoint, "iso", Fixtures.unique());
+        return ticketOrModule != null ? ticketOrModule : credential != null ? credential : mcpServer != null ? mcpServer
                 : SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
     }
 
