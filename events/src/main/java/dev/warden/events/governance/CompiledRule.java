@@ -1,13 +1,17 @@
 package dev.warden.events.governance;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** A checked rule made ready to match: its glob and patterns compiled, its id lists as sets. */
+/**
+ * A checked rule made ready to match: its glob and patterns compiled, its id lists as sets. A caller
+ * without a user, API key or AI system matches no rule that asks for one.
+ */
 final class CompiledRule {
 
     /** How many characters a pattern may read of one argument before it gives up (a guard on backtracking). */
@@ -15,7 +19,7 @@ final class CompiledRule {
 
     final PolicyRule rule;
     private final Set<String> servers;
-    private final Pattern tool;
+    private final Glob tool;
     private final Set<String> users;
     private final Set<String> roles;
     private final Set<String> apiKeys;
@@ -28,7 +32,7 @@ final class CompiledRule {
     CompiledRule(PolicyRule rule) {
         this.rule = rule;
         this.servers = set(rule.servers());
-        this.tool = rule.tool() == null ? null : glob(rule.tool());
+        this.tool = rule.tool() == null ? null : Glob.of(rule.tool());
         CallerMatch caller = rule.caller();
         this.users = caller == null ? Set.of() : set(caller.users());
         this.roles = caller == null ? Set.of() : set(caller.roles());
@@ -41,21 +45,33 @@ final class CompiledRule {
     }
 
     RuleMatch match(PolicySet.Call call) {
-        if (!servers.isEmpty() && !servers.contains(call.mcpServerId())
-                || tool != null && (call.toolName() == null || !tool.matcher(call.toolName()).matches())
-                || !users.isEmpty() && !users.contains(call.userId())
-                || !apiKeys.isEmpty() && !apiKeys.contains(call.apiKeyId())
-                || !aiSystems.isEmpty() && !aiSystems.contains(call.aiSystemId())
-                || !roles.isEmpty() && (call.roles() == null || call.roles().stream().noneMatch(roles::contains))) {
+        if (!among(servers, call.mcpServerId())
+                || tool != null && (call.toolName() == null || !tool.matches(call.toolName()))
+                || !among(users, call.userId())
+                || !among(apiKeys, call.apiKeyId())
+                || !among(aiSystems, call.aiSystemId())
+                || !roles.isEmpty() && (call.roles() == null || call.roles().stream()
+                        .noneMatch(role -> role != null && roles.contains(role)))) {
             return RuleMatch.NO;
         }
+        Object arguments = call.arguments() == null ? Map.of() : call.arguments();
+        // A condition that does not hold settles it; one that gave up counts only when all others hold.
+        RuleMatch result = RuleMatch.YES;
         for (Condition condition : conditions) {
-            RuleMatch one = holds(condition, JsonPointer.find(call.arguments(), condition.path()));
-            if (one != RuleMatch.YES) {
-                return one;
+            RuleMatch one = holds(condition, JsonPointer.find(arguments, condition.path()));
+            if (one == RuleMatch.NO) {
+                return RuleMatch.NO;
+            }
+            if (one == RuleMatch.TOO_COSTLY) {
+                result = RuleMatch.TOO_COSTLY;
             }
         }
-        return RuleMatch.YES;
+        return result;
+    }
+
+    /** Whether {@code value} is one of {@code ids}; an empty set takes anything, a missing value is in none. */
+    private static boolean among(Set<String> ids, String value) {
+        return ids.isEmpty() || value != null && ids.contains(value);
     }
 
     private static RuleMatch holds(Condition condition, JsonPointer.Found found) {
@@ -86,37 +102,25 @@ final class CompiledRule {
     /** JSON equality: numbers by value (1 equals 1.0), everything else by equals. */
     static boolean same(Object actual, Object expected) {
         if (actual instanceof Number a && expected instanceof Number b) {
+            if (!finite(a) || !finite(b)) {
+                // An overflowing literal such as 1e400 reads as infinity, which has no decimal value and
+                // equals no number a rule holds (those are finite).
+                return !finite(a) && !finite(b) && a.doubleValue() == b.doubleValue();
+            }
             return decimal(a).compareTo(decimal(b)) == 0;
         }
         return actual == null ? expected == null : actual.equals(expected);
+    }
+
+    private static boolean finite(Number number) {
+        return !(number instanceof Double || number instanceof Float) || Double.isFinite(number.doubleValue());
     }
 
     private static BigDecimal decimal(Number number) {
         return number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
     }
 
-    /** A tool-name glob as an expression: {@code *} any run of characters, {@code ?} one, the rest literal. */
-    static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (!literal.isEmpty()) {
-                    regex.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                regex.append(c == '*' ? ".*" : ".");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (!literal.isEmpty()) {
-            regex.append(Pattern.quote(literal.toString()));
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
-    }
-
     private static Set<String> set(List<String> values) {
-        return values == null || values.isEmpty() ? Set.of() : Set.copyOf(new HashSet<>(values));
+        return values == null || values.isEmpty() ? Set.of() : Collections.unmodifiableSet(new HashSet<>(values));
     }
 }

@@ -35,9 +35,9 @@ final class JsonPointer {
                     return null;
                 }
                 current = map.get(token);
-            } else if (current instanceof List<?> list && token.matches("0|[1-9][0-9]{0,8}")) {
-                int index = Integer.parseInt(token);
-                if (index >= list.size()) {
+            } else if (current instanceof List<?> list) {
+                int index = index(token);
+                if (index < 0 || index >= list.size()) {
                     return null;
                 }
                 current = list.get(index);
@@ -46,5 +46,35 @@ final class JsonPointer {
             }
         }
         return new Found(current);
+    }
+
+    /** An array index per RFC 6901 ({@code 0} or digits without a leading zero), or -1 when the token is none. */
+    private static int index(String token) {
+        if (token.isEmpty() || token.length() > 9 || token.length() > 1 && token.charAt(0) == '0') {
+            return -1;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Integer.parseInt(token);
+    }
+
+    /** Whether {@code pointer} is an RFC 6901 pointer: empty, or {@code /} tokens with {@code ~} only in ~0 and ~1. */
+    static boolean valid(String pointer) {
+        if (pointer.isEmpty()) {
+            return true;
+        }
+        if (pointer.charAt(0) != '/') {
+            return false;
+        }
+        for (int i = 0; i < pointer.length(); i++) {
+            if (pointer.charAt(i) == '~' && (i + 1 == pointer.length()
+                    || pointer.charAt(i + 1) != '0' && pointer.charAt(i + 1) != '1')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

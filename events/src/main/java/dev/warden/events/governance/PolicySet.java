@@ -12,7 +12,9 @@ import java.util.Set;
  * shared by every decision. Policies are taken in order of priority (then creation), each policy's
  * rules in their order; the first rule that matches decides. A rule of a {@code monitor}-mode policy
  * decides too, but only on paper: the call is allowed and the rule's effect is recorded as the
- * monitored effect. When nothing matches, the organization's default decides (deny unless set).
+ * monitored effect. When nothing matches, the organization's default decides (deny unless set). A
+ * {@code matches} pattern that gives up on a call's arguments counts as a match that denies (in monitor
+ * mode: would deny), unless another condition of its rule does not hold. Missing arguments are {@code {}}.
  */
 public final class PolicySet {
 
@@ -85,19 +87,19 @@ public final class PolicySet {
                     continue;
                 }
                 Policy source = policy.source;
-                if (match == RuleMatch.TOO_COSTLY) {
-                    return new Verdict(Effect.DENY, source.policyId(), source.version(), rule.rule.name(), null,
-                            "Denied: a pattern of rule '" + rule.rule.name() + "' took too long on these arguments");
-                }
                 String said = "rule '" + rule.rule.name() + "' of policy " + source.policyId() + " version "
                         + source.version();
+                // A pattern that gave up fails closed: the call is denied, as far as the policy's mode lets it.
+                boolean costly = match == RuleMatch.TOO_COSTLY;
+                Effect effect = costly ? Effect.DENY : rule.rule.effect();
+                String costlyWhy = "a pattern of it took too long on these arguments";
                 if (source.mode() == PolicyMode.MONITOR) {
-                    return new Verdict(Effect.ALLOW, source.policyId(), source.version(), rule.rule.name(),
-                            rule.rule.effect(), "Allowed: " + said + " is in monitor mode and would "
-                            + rule.rule.effect().wire());
+                    return new Verdict(Effect.ALLOW, source.policyId(), source.version(), rule.rule.name(), effect,
+                            "Allowed: " + said + " is in monitor mode" + (costly ? "; " + costlyWhy + ", so it" : " and")
+                                    + " would " + effect.wire());
                 }
-                return new Verdict(rule.rule.effect(), source.policyId(), source.version(), rule.rule.name(), null,
-                        "Matched " + said + ": " + rule.rule.effect().wire());
+                return new Verdict(effect, source.policyId(), source.version(), rule.rule.name(), null,
+                        costly ? "Denied by " + said + ": " + costlyWhy : "Matched " + said + ": " + effect.wire());
             }
         }
         return new Verdict(defaultEffect, null, null, null, null,
@@ -110,7 +112,8 @@ public final class PolicySet {
 
         CompiledPolicy(Policy source) {
             this.source = source;
-            this.rules = source.rules().stream().map(CompiledRule::new).toList();
+            this.rules = (source.rules() == null ? List.<PolicyRule>of() : source.rules()).stream()
+                    .map(CompiledRule::new).toList();
         }
     }
 }
