@@ -1,5 +1,6 @@
 package dev.warden.command.governance.mcp;
 
+import dev.warden.command.governance.AgentSessionSettings;
 import dev.warden.events.governance.GovernanceErrorCode;
 import dev.warden.events.shared.DomainException;
 import java.security.SecureRandom;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +26,8 @@ class ProxySessions {
     private final Map<String, ProxySession> sessions = new ConcurrentHashMap<>();
     private final Duration idle;
 
-    ProxySessions(@Value("${warden.governance.idle-timeout}") Duration idle) {
-        this.idle = idle;
+    ProxySessions(AgentSessionSettings settings) {
+        this.idle = settings.idleTimeout();
     }
 
     /** A new session id: 32 random bytes, URL-safe Base64 (visible ASCII, as the transport requires). */

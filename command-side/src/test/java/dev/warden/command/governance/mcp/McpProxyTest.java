@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.warden.command.governance.AgentSessionSettings;
 import dev.warden.events.governance.DecideToolCallCommand;
 import dev.warden.events.governance.GovernanceErrorCode;
 import dev.warden.events.governance.OpenAgentSessionCommand;
@@ -48,7 +49,7 @@ class McpProxyTest {
     void start() throws Exception {
         upstream = new FakeMcpServer();
         governance = new FakeGovernance(upstream.url());
-        sessions = new ProxySessions(Duration.ofMinutes(30));
+        sessions = new ProxySessions(new AgentSessionSettings(Duration.ofMinutes(15), Duration.ofMinutes(30)));
         UpstreamSessions upstreams = new UpstreamSessions(new UpstreamClient(new McpSettings(Duration.ofMillis(800))), json);
         controller = new McpProxyController(new McpProxy(governance, upstreams, sessions, json), sessions, json);
     }
