@@ -21,10 +21,13 @@ const steps = {
   },
   list: async () => (await client.listTools()).tools.map(tool => tool.name),
   call: async step => {
+    // Each progress notification with the milliseconds since the call began, and the call's own duration:
+    // relayed as they happen, they arrive well before the result.
+    const start = Date.now();
     const progress = [];
     const result = await client.callTool({ name: step.name, arguments: step.arguments ?? {} }, undefined,
-      { onprogress: p => progress.push(p.progress) });
-    return { ...result, progress };
+      { onprogress: p => progress.push({ progress: p.progress, at: Date.now() - start }) });
+    return { ...result, progress, took: Date.now() - start };
   },
   terminate: async () => { await transport.terminateSession(); return transport.sessionId ?? null; },
 };

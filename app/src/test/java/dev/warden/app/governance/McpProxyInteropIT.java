@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * The MCP proxy with parts nobody here wrote: the official TypeScript SDK's client (1.32.2) calls
  * Warden's proxy with an API key, and the proxy fronts the reference server (server-everything,
  * streamable HTTP on a loopback port). Allowed, denied, approval-required and suspended-server calls,
- * and a changed tool definition (the reference server upgraded in place under the same URL).
+ * a changed tool definition (the reference server upgraded in place under the same URL), and progress
+ * relayed while a call runs.
  */
 @WardenTest
 class McpProxyInteropIT {
@@ -74,6 +75,7 @@ class McpProxyInteropIT {
 
             approvalThenTheSameCallOnly(admin, orgId, agent);
             rugPull(admin, orgId, serverId, agent);
+            progressIsRelayedAsItHappens(agent);
 
             created(admin.post("/api/orgs/" + orgId + "/mcp-servers/" + serverId + "/suspend",
                     Json.object("reason", "incident")), 200);
@@ -131,6 +133,18 @@ class McpProxyInteropIT {
         assertThat(names(agent.ok("list"))).contains("echo");
         assertThat(text(agent.ok("call", "name", "echo", "arguments", Map.of("message", "back"))))
                 .isEqualTo("Echo: back");
+    }
+
+    /** Progress notifications on a call's event stream reach the agent in order, as they happen. */
+    private static void progressIsRelayedAsItHappens(McpClientProcess agent) throws Exception {
+        JsonNode result = agent.ok("call", "name", "trigger-long-running-operation", "arguments",
+                Map.of("duration", 1.2, "steps", 3));
+
+        assertThat(text(result)).startsWith("Long running operation completed");
+        JsonNode progress = result.get("progress");
+        assertThat(progress).extracting(p -> p.get("progress").asInt()).containsExactly(1, 2, 3);
+        assertThat(result.get("took").asLong() - progress.get(0).get("at").asLong())
+                .as("the first step's progress came before the call ended, not with its result").isGreaterThan(300);
     }
 
     private static Map<String, Object> rule(String name, String tool, String effect) {

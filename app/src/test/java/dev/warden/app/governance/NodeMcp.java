@@ -62,14 +62,14 @@ final class NodeMcp {
 
     /** Starts the reference server {@code script} on {@code port}, its output going to a file, and waits until it listens. */
     static Process startServer(String script, int port) throws IOException {
+        Path log = DIR.resolve((script.equals(OLD_SERVER) ? "server-old" : "server-new") + ".log");
         ProcessBuilder builder = new ProcessBuilder("node", script, "streamableHttp").directory(DIR.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(DIR.resolve("server-" + port + ".log").toFile());
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORT", Integer.toString(port));
         Process server = builder.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> !server.isAlive() || listening(port));
         if (!server.isAlive()) {
-            throw new IllegalStateException("The reference server stopped at start; see " + DIR.resolve("server-" + port + ".log"));
+            throw new IllegalStateException("The reference server stopped at start; see " + log);
         }
         return server;
     }
