@@ -58,7 +58,7 @@ class McpProxy {
         try {
             opened = upstreams.initialize(url, message.body(), message.id());
         } catch (IOException e) {
-            Answers.json(out, json, unreachable(message, e));
+            Answers.json(out, json, unreachable(message));
             return;
         }
         if (!opened.succeeded()) {
@@ -107,15 +107,19 @@ class McpProxy {
     }
 
     private void listTools(ProxySession session, McpMessage message, HttpServletResponse out) throws IOException {
-        JsonNode response;
-        try (Reply reply = upstreams.send(session, message.body())) {
-            response = reply.status() == 200 ? Replies.response(reply, json, message.id()) : null;
-            if (response == null) {
-                finish(session, message, reply.expired(), out, Relay.failure(reply, message));
-                return;
-            }
+        Reply reply;
+        try {
+            reply = upstreams.send(session, message.body());
         } catch (IOException e) {
-            finish(session, message, e instanceof HttpTimeoutException, out, unreachable(message, e));
+            finish(session, message, e instanceof HttpTimeoutException, out, unreachable(message));
+            return;
+        }
+        JsonNode response;
+        try (reply) {
+            response = Replies.responseOrNull(reply, json, message.id());
+        }
+        if (response == null) {
+            finish(session, message, reply.expired(), out, Relay.failure(reply, message));
             return;
         }
         JsonNode result = response.get("result");
@@ -164,7 +168,7 @@ class McpProxy {
         try {
             reply = upstreams.send(session, message.body());
         } catch (IOException e) {
-            finish(session, message, e instanceof HttpTimeoutException, out, unreachable(message, e));
+            finish(session, message, e instanceof HttpTimeoutException, out, unreachable(message));
             return;
         }
         try (reply) {
@@ -204,7 +208,7 @@ class McpProxy {
         return JsonRpc.error(message.id(), code, refusal.getMessage(), Map.of("code", refusal.code().name()));
     }
 
-    private static JsonNode unreachable(McpMessage message, IOException e) {
+    private static JsonNode unreachable(McpMessage message) {
         return JsonRpc.error(message.id(), JsonRpc.INTERNAL_ERROR, "The MCP server could not be reached", null);
     }
 

@@ -30,8 +30,7 @@ final class Relay {
             return reply.status() / 100 == 2 ? Ending.ANSWERED : Ending.FAILED;
         }
         if (reply.status() != HttpServletResponse.SC_OK || !reply.isEventStream() || !takesEvents) {
-            JsonNode response = reply.status() == HttpServletResponse.SC_OK
-                    ? Replies.response(reply, json, message.id()) : null;
+            JsonNode response = Replies.responseOrNull(reply, json, message.id());
             Answers.json(out, json, response != null ? response : failure(reply, message));
             return response != null ? Ending.ANSWERED : reply.expired() ? Ending.TIMED_OUT : Ending.FAILED;
         }

@@ -36,6 +36,21 @@ final class Replies {
         return isResponseTo(message, id) ? message : null;
     }
 
+    /**
+     * The response to request {@code id} in {@code reply}, or {@code null} if the reply is not a 200, or
+     * ended, failed or was cut off at its deadline before the response ({@link Relay#failure} says which).
+     */
+    static JsonNode responseOrNull(Reply reply, JsonMapper json, JsonNode id) {
+        if (reply.status() != 200) {
+            return null;
+        }
+        try {
+            return response(reply, json, id);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Whether {@code message} is the response (a result or an error, no method) to request {@code id}. */
     static boolean isResponseTo(JsonNode message, JsonNode id) {
         return message != null && message.isObject() && !message.has("method") && id != null

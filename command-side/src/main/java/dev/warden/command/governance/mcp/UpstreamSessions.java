@@ -37,7 +37,7 @@ class UpstreamSessions {
     /** Sends the client's {@code initialize} (request {@code id}) to the server at {@code url}. */
     Opened initialize(URI url, byte[] initialize, JsonNode id) throws IOException {
         try (Reply reply = client.post(url, null, null, initialize)) {
-            JsonNode response = reply.status() == 200 ? Replies.response(reply, json, id) : null;
+            JsonNode response = Replies.responseOrNull(reply, json, id);
             JsonNode version = response == null ? null : response.path("result").get("protocolVersion");
             return new Opened(response, new ProxySession.Upstream(reply.sessionId(),
                     version != null && version.isString() ? version.asString() : null));

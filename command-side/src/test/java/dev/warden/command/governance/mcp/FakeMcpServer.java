@@ -39,6 +39,8 @@ final class FakeMcpServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> issued = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
+    /** Whether tools/list stalls after its priming event until the server is closed. */
+    volatile boolean stallLists;
     volatile String tools = "[{\"name\":\"echo\",\"description\":\"Echoes back the input\",\"inputSchema\":"
             + "{\"type\":\"object\",\"properties\":{\"message\":{\"type\":\"string\"}}}},"
             + "{\"name\":\"get-env\",\"inputSchema\":{\"type\":\"object\"}}]";
@@ -100,6 +102,10 @@ final class FakeMcpServer implements AutoCloseable {
                 exchange.getResponseBody().write(refusal);
             } else if (!message.has("id")) {
                 exchange.sendResponseHeaders(202, -1);
+            } else if (method.equals("tools/list") && stallLists) {
+                start(exchange);
+                write(exchange.getResponseBody(), "id: p\ndata: \n\n");
+                await();
             } else if (method.equals("tools/list")) {
                 events(exchange, message.get("id"), "{\"tools\":" + tools + ",\"nextCursor\":\"page-2\"}");
             } else if (method.equals("tools/call")) {

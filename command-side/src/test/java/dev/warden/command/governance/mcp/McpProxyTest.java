@@ -265,6 +265,21 @@ class McpProxyTest {
     }
 
     @Test
+    void aToolListPastTheDeadlineIsAnsweredAndCancelledUpstreamAndRecordsNothing() throws Exception {
+        String session = initialize();
+        upstream.stallLists = true;
+
+        JsonNode error = json.readTree(post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"l\",\"method\":\"tools/list\"}")
+                .getContentAsString()).get("error");
+
+        assertThat(error.get("code").asInt()).isEqualTo(JsonRpc.INTERNAL_ERROR);
+        assertThat(error.get("message").asString()).contains("did not answer in time");
+        assertThat(governance.commands).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(upstream.received())
+                .anySatisfy(r -> assertThat(r.body()).contains("notifications/cancelled").contains("\"requestId\":\"l\"")));
+    }
+
+    @Test
     void deleteEndsBothSessionsAndForgetsTheId() throws Exception {
         String session = initialize();
         String upstreamId = upstream.issued().get(0);
