@@ -38,11 +38,11 @@ class McpProxy {
     private final ProxySessions sessions;
     private final JsonMapper json;
 
-    McpProxy(Governance governance, UpstreamSessions upstreams, ProxySessions sessions, JsonMapper json) {
+    McpProxy(Governance governance, UpstreamSessions upstreams, ProxySessions sessions, McpJson json) {
         this.governance = governance;
         this.upstreams = upstreams;
         this.sessions = sessions;
-        this.json = json;
+        this.json = json.mapper();
     }
 
     /** Opens the server's session with the client's initialize, then the agent session, and answers the server's result. */

@@ -37,10 +37,10 @@ class McpProxyController {
     private final ProxySessions sessions;
     private final JsonMapper json;
 
-    McpProxyController(McpProxy proxy, ProxySessions sessions, JsonMapper json) {
+    McpProxyController(McpProxy proxy, ProxySessions sessions, McpJson json) {
         this.proxy = proxy;
         this.sessions = sessions;
-        this.json = json;
+        this.json = json.mapper();
     }
 
     @Requires("agent-sessions:write")

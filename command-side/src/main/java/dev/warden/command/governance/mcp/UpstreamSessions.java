@@ -21,9 +21,9 @@ class UpstreamSessions {
     private final UpstreamClient client;
     private final JsonMapper json;
 
-    UpstreamSessions(UpstreamClient client, JsonMapper json) {
+    UpstreamSessions(UpstreamClient client, McpJson json) {
         this.client = client;
-        this.json = json;
+        this.json = json.mapper();
     }
 
     /** What initializing upstream answered: the server's response (a result or an error) and its session. */

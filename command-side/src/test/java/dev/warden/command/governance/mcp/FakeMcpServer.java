@@ -43,7 +43,8 @@ final class FakeMcpServer implements AutoCloseable {
     volatile boolean stallLists;
     volatile String tools = "[{\"name\":\"echo\",\"description\":\"Echoes back the input\",\"inputSchema\":"
             + "{\"type\":\"object\",\"properties\":{\"message\":{\"type\":\"string\"}}}},"
-            + "{\"name\":\"get-env\",\"inputSchema\":{\"type\":\"object\"}}]";
+            + "{\"name\":\"get-env\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"limit\":"
+            + "{\"type\":\"number\",\"maximum\":0.10,\"minimum\":-12345678901234567890.5}}}}]";
 
     FakeMcpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -50,8 +50,8 @@ class McpProxyTest {
         upstream = new FakeMcpServer();
         governance = new FakeGovernance(upstream.url());
         sessions = new ProxySessions(new AgentSessionSettings(Duration.ofMinutes(15), Duration.ofMinutes(30)));
-        UpstreamSessions upstreams = new UpstreamSessions(new UpstreamClient(new McpSettings(Duration.ofMillis(800))), json);
-        controller = new McpProxyController(new McpProxy(governance, upstreams, sessions, json), sessions, json);
+        UpstreamSessions upstreams = new UpstreamSessions(new UpstreamClient(new McpSettings(Duration.ofMillis(800))), new McpJson(json));
+        controller = new McpProxyController(new McpProxy(governance, upstreams, sessions, new McpJson(json)), sessions, new McpJson(json));
     }
 
     @AfterEach
@@ -98,6 +98,11 @@ class McpProxyTest {
         String session = initialize();
         governance.callable = Set.of("echo");
 
+        governance.callable = Set.of("echo", "get-env");
+        String all = post(session, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/list\"}").getContentAsString();
+        assertThat(all).as("numbers as the server wrote them").contains("\"maximum\":0.10,\"minimum\":-12345678901234567890.5");
+        governance.callable = Set.of("echo");
+
         JsonNode answer = json.readTree(post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
                 .getContentAsString());
 
@@ -105,7 +110,7 @@ class McpProxyTest {
         assertThat(answer.get("result").get("tools")).extracting(t -> t.get("name").asString()).containsExactly("echo");
         assertThat(answer.get("result").get("nextCursor").asString()).isEqualTo("page-2");
         @SuppressWarnings("unchecked")
-        List<ToolDefinition> recorded = (List<ToolDefinition>) governance.commands.get(1);
+        List<ToolDefinition> recorded = (List<ToolDefinition>) governance.commands.get(2);
         assertThat(recorded).extracting(ToolDefinition::name).containsExactly("echo", "get-env");
         assertThat(recorded.get(0).description()).isEqualTo("Echoes back the input");
         assertThat(recorded.get(0).definitionHash()).matches("sha256:[0-9a-f]{64}");
