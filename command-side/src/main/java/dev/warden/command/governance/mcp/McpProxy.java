@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +33,7 @@ class McpProxy {
     record Caller(String id, String apiKeyId, String userId) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(McpProxy.class);
     private static final int AGENT_NAME_LENGTH = 100;
 
     private final Governance governance;
@@ -58,7 +61,7 @@ class McpProxy {
         try {
             opened = upstreams.initialize(url, message.body(), message.id());
         } catch (IOException e) {
-            Answers.json(out, json, unreachable(message));
+            Answers.json(out, json, unreachable(message, mcpServerId, e));
             return;
         }
         if (!opened.succeeded()) {
@@ -111,7 +114,8 @@ class McpProxy {
         try {
             reply = upstreams.send(session, message.body());
         } catch (IOException e) {
-            finish(session, message, e instanceof HttpTimeoutException, out, unreachable(message));
+            finish(session, message, e instanceof HttpTimeoutException, out,
+                    unreachable(message, session.mcpServerId(), e));
             return;
         }
         JsonNode response;
@@ -168,7 +172,8 @@ class McpProxy {
         try {
             reply = upstreams.send(session, message.body());
         } catch (IOException e) {
-            finish(session, message, e instanceof HttpTimeoutException, out, unreachable(message));
+            finish(session, message, e instanceof HttpTimeoutException, out,
+                    unreachable(message, session.mcpServerId(), e));
             return;
         }
         try (reply) {
@@ -208,7 +213,9 @@ class McpProxy {
         return JsonRpc.error(message.id(), code, refusal.getMessage(), Map.of("code", refusal.code().name()));
     }
 
-    private static JsonNode unreachable(McpMessage message) {
+    /** The error for a server that could not be reached; why is logged (at debug: the server's trouble, not ours). */
+    private static JsonNode unreachable(McpMessage message, String mcpServerId, IOException failure) {
+        log.debug("MCP server {} could not be reached: {}", mcpServerId, failure.toString());
         return JsonRpc.error(message.id(), JsonRpc.INTERNAL_ERROR, "The MCP server could not be reached", null);
     }
 
