@@ -15,14 +15,6 @@ import dev.warden.events.infrastructure.WorkspaceSettings;
 import dev.warden.events.infrastructure.WorkspaceVariableSetEvent;
 import dev.warden.events.shared.IdKind;
 import java.util.Map;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,15 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class InfrastructureSnapshotTest {
 
-    private final EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
-            .build();
-    private final Serializer snapshots = EventStoreConfiguration.snapshotSerializer();
+    private final SnapshotRoundTrips snapshots = new SnapshotRoundTrips();
 
     @Test
     void aWorkspaceComesBackWhole() {
         String workspaceId = IdKind.WORKSPACE.next();
         String runId = IdKind.RUN.next();
-        given(Workspace.class, workspaceId,
+        snapshots.given(Workspace.class, workspaceId,
                 new WorkspaceCreatedEvent(workspaceId, "org_a", "prj_a", "network",
                         new WorkspaceSettings("production", "1.9.8", "stacks", "acme/infra", "main", true)),
                 new WorkspaceVariableSetEvent(workspaceId, "org_a", "region", "eu-west-1", null, false),
@@ -50,46 +40,24 @@ class InfrastructureSnapshotTest {
                 new RunStatusChangedEvent(workspaceId, "org_a", runId, "plan", "succeeded", "running",
                         new ResourceCounts(1, 2, 3)));
 
-        Workspace built = load(Workspace.class, workspaceId);
-        Workspace restored = roundTrip(built);
+        Workspace built = snapshots.load(Workspace.class, workspaceId);
+        Workspace restored = snapshots.roundTrip(built);
 
         assertThat(restored).usingRecursiveComparison().isEqualTo(built);
-        assertThat(snapshots.serialize(built, String.class).getData())
+        assertThat(snapshots.serialized(built))
                 .contains("eu-west-1", "cred_x", "usr_alice", runId, "succeeded", "1.9.8");
     }
 
     @Test
     void aProjectComesBackWhole() {
         String projectId = IdKind.PROJECT.next();
-        given(Project.class, projectId,
+        snapshots.given(Project.class, projectId,
                 new ProjectCreatedEvent(projectId, "org_a", "Platform", "Shared", Map.of("team", "core", "tier", "1")),
                 new ProjectArchivedEvent(projectId, "org_a", "Platform"));
 
-        Project built = load(Project.class, projectId);
+        Project built = snapshots.load(Project.class, projectId);
 
-        assertThat(roundTrip(built)).usingRecursiveComparison().isEqualTo(built);
-        assertThat(snapshots.serialize(built, String.class).getData()).contains("core", "\"archived\":true");
-    }
-
-    private <T> T roundTrip(T aggregate) {
-        SerializedObject<String> snapshot = snapshots.serialize(aggregate, String.class);
-        return snapshots.deserialize(snapshot);
-    }
-
-    private void given(Class<?> type, String id, Object... events) {
-        long sequence = 0;
-        for (Object event : events) {
-            store.publish(new GenericDomainEventMessage<>(type.getSimpleName(), id, sequence++, event));
-        }
-    }
-
-    private <T> T load(Class<T> type, String id) {
-        EventSourcingRepository<T> repository = EventSourcingRepository.builder(type).eventStore(store).build();
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        try {
-            return repository.load(id).invoke(aggregate -> aggregate);
-        } finally {
-            unitOfWork.rollback();
-        }
+        assertThat(snapshots.roundTrip(built)).usingRecursiveComparison().isEqualTo(built);
+        assertThat(snapshots.serialized(built)).contains("core", "\"archived\":true");
     }
 }

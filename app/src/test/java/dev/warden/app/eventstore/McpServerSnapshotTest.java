@@ -9,13 +9,6 @@ import dev.warden.events.governance.ToolDefinitionChangedEvent;
 import dev.warden.events.governance.ToolPinnedEvent;
 import dev.warden.events.shared.IdKind;
 import java.util.Map;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,43 +18,26 @@ import org.junit.jupiter.api.Test;
  */
 class McpServerSnapshotTest {
 
-    private final EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
-            .build();
-    private final Serializer snapshots = EventStoreConfiguration.snapshotSerializer();
+    private final SnapshotRoundTrips snapshots = new SnapshotRoundTrips();
 
     @Test
     void aServerWithPinnedAndHeldToolsComesBackWhole() {
         String serverId = IdKind.MCP_SERVER.next();
         String pinned = "sha256:" + "a".repeat(64);
         String presented = "sha256:" + "b".repeat(64);
-        Object[] events = {
+        snapshots.given(McpServer.class, serverId,
                 new McpServerRegisteredEvent(serverId, "org_a", "GitHub", "streamable-http", "https://mcp.example.com",
                         null, "cred_x", Map.of("team", "core")),
                 new ToolPinnedEvent(serverId, "org_a", "echo", "Echoes", pinned),
                 new ToolPinnedEvent(serverId, "org_a", "add", "Adds", pinned),
                 new ToolDefinitionChangedEvent(serverId, "org_a", "add", "Adds more", pinned, presented),
-                new McpServerSuspendedEvent(serverId, "org_a", "Leaks")};
-        long sequence = 0;
-        for (Object event : events) {
-            store.publish(new GenericDomainEventMessage<>("McpServer", serverId, sequence++, event));
-        }
+                new McpServerSuspendedEvent(serverId, "org_a", "Leaks"));
 
-        McpServer built = load(serverId);
-        McpServer restored = snapshots.deserialize(snapshots.serialize(built, String.class));
+        McpServer built = snapshots.load(McpServer.class, serverId);
+        McpServer restored = snapshots.roundTrip(built);
 
         assertThat(restored).usingRecursiveComparison().isEqualTo(built);
-        assertThat(snapshots.serialize(built, String.class).getData())
+        assertThat(snapshots.serialized(built))
                 .contains("cred_x", "core", "SUSPENDED", presented, "https://mcp.example.com");
-    }
-
-    private McpServer load(String id) {
-        EventSourcingRepository<McpServer> repository = EventSourcingRepository.builder(McpServer.class)
-                .eventStore(store).build();
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        try {
-            return repository.load(id).invoke(server -> server);
-        } finally {
-            unitOfWork.rollback();
-        }
     }
 }

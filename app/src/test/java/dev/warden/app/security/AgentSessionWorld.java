@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * An organization's agent sessions for the tests that call every endpoint, on its MCP server: one
- * session with two approvals pending (one to approve, one to deny; a rule requires approval for the
- * tool {@code lookup}) and one session to close. It fills the path variables of the agent session
+ * session with two approvals pending (one to approve, one to deny; a rule of a policy ahead of the
+ * others requires approval for the tool {@code lookup}) and one session to close. It fills the path variables of the agent session
  * endpoints and gives their request bodies.
  */
 record AgentSessionWorld(String serverId, String sessionId, String approvalId, String deniableApprovalId,
@@ -23,7 +23,7 @@ record AgentSessionWorld(String serverId, String sessionId, String approvalId, S
     static AgentSessionWorld create(Api admin, String orgId, String serverId) {
         String base = "/api/orgs/" + orgId;
         Api.Response policy = admin.post(base + "/policies", Json.object("name", "Approvals " + Fixtures.unique(),
-                "rules", List.of(Json.object("name", "ask", "tool", TOOL, "effect", "require-approval"))));
+                "priority", 1, "rules", List.of(Json.object("name", "ask", "tool", TOOL, "effect", "require-approval"))));
         assertThat(policy.status()).as(policy.body()).isEqualTo(201);
         String session = open(admin, base, serverId);
         return new AgentSessionWorld(serverId, session, approval(admin, base, session, 1),

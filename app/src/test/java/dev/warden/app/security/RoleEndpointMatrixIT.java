@@ -225,7 +225,8 @@ class RoleEndpointMatrixIT {
                          String deniableRequestId, String callerRequestId, String invitationId,
                          InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules,
                          ConversationFixtures.WithToolCall chat, ConversationFixtures.WithToolCall otherChat,
-                         CredentialWorld credentials, McpServerWorld mcpServers, AgentSessionWorld agentSessions) {
+                         CredentialWorld credentials, McpServerWorld mcpServers, PolicyWorld policies,
+                         AgentSessionWorld agentSessions) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -249,7 +250,8 @@ class RoleEndpointMatrixIT {
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
                     deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId),
                     TicketAndModuleFixtures.create(admin, orgId), chat, otherChat, CredentialWorld.create(admin, orgId),
-                    mcpServers, AgentSessionWorld.create(admin, orgId, mcpServers.serverId()));
+                    mcpServers, PolicyWorld.create(admin, orgId),
+                    AgentSessionWorld.create(admin, orgId, mcpServers.serverId()));
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -277,8 +279,8 @@ class RoleEndpointMatrixIT {
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
                     .replace("{permission}", "organizations:read"), ticketsAndModules);
-            return agentSessions.fill(endpoint, mcpServers.fill(endpoint, credentials.fill(endpoint,
-                    infrastructure.fill(endpoint, path))));
+            return agentSessions.fill(endpoint, policies.fill(mcpServers.fill(endpoint, credentials.fill(endpoint,
+                    infrastructure.fill(endpoint, path)))));
         }
 
         Map<String, Object> body(String endpoint) {

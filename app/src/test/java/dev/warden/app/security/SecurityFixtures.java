@@ -64,6 +64,10 @@ final class SecurityFixtures {
         if (infrastructure != null) {
             return infrastructure;
         }
+        Map<String, Object> policy = PolicyWorld.body(endpoint, word, tag);
+        if (policy != null) {
+            return policy;
+        }
         return switch (endpoint) {
             case "PATCH /api/orgs/{orgId}", "PUT /api/orgs/{orgId}/roles/{roleId}" ->
                     Json.object("name", "Renamed " + tag);

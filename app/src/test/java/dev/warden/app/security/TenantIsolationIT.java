@@ -50,6 +50,7 @@ class TenantIsolationIT {
     InfrastructureWorld infrastructureB;
     CredentialWorld credentialsB;
     McpServerWorld mcpServersB;
+    PolicyWorld policiesB;
     AgentSessionWorld agentSessionsB;
     Map<String, String> ticketsAndModulesB;
     ConversationFixtures.WithToolCall chatA;
@@ -75,6 +76,7 @@ class TenantIsolationIT {
         infrastructureB = InfrastructureWorld.create(root, orgB);
         credentialsB = CredentialWorld.create(root, orgB);
         mcpServersB = McpServerWorld.create(root, orgB);
+        policiesB = PolicyWorld.create(root, orgB);
         agentSessionsB = AgentSessionWorld.create(root, orgB, mcpServersB.serverId());
         ticketsAndModulesB = TicketAndModuleFixtures.create(root, orgB);
         chatA = ConversationFixtures.withPendingToolCall(root, orgA);
@@ -152,6 +154,7 @@ class TenantIsolationIT {
         failures.addAll(failures(a, base, conversationCalls()));
         failures.addAll(failures(a, base, credentialCalls()));
         failures.addAll(failures(a, base, mcpServerCalls()));
+        failures.addAll(failures(a, base, policyCalls()));
         failures.addAll(failures(a, base, agentSessionCalls(a)));
         assertThat(failures).isEmpty();
         assertThat(root.get("/api/orgs/" + orgB + "/credentials/" + credentialsB.credentialId()).json()
@@ -281,6 +284,22 @@ class TenantIsolationIT {
         for (String verb : List.of("approve", "deny")) {
             calls.add(new Call("POST", "/agent-sessions/" + own.sessionId() + "/approvals/%s/" + verb, noBody,
                     b.approvalId(), IdKind.APPROVAL.next()));
+        }
+        return calls;
+    }
+
+    /** B's policy (or a missing one) under A's paths, with bodies A could send for a policy of its own. */
+    private List<Call> policyCalls() {
+        String theirs = policiesB.policyId();
+        String missing = IdKind.POLICY.next();
+        List<Call> calls = new ArrayList<>();
+        for (String endpoint : List.of("PUT /policies/{policyId}/rules", "PUT /policies/{policyId}/rule-order",
+                "PATCH /policies/{policyId}", "POST /policies/{policyId}/enable", "POST /policies/{policyId}/disable",
+                "DELETE /policies/{policyId}")) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+            Map<String, Object> body = PolicyWorld.body(method + " /api/orgs/{orgId}" + pattern, "iso", "x");
+            calls.add(new Call(method, pattern.replace("{policyId}", "%s"), id -> body, theirs, missing));
         }
         return calls;
     }
@@ -530,8 +549,8 @@ class TenantIsolationIT {
                 .replace("{conversationId}", chatB.conversationId())
                 .replace("{messageId}", chatB.messageId())
                 .replace("{toolCallId}", chatB.toolCallId());
-        return agentSessionsB.fill(pattern, mcpServersB.fill(pattern, credentialsB.fill(pattern,
-                infrastructureB.fill(pattern, path))));
+        return agentSessionsB.fill(pattern, policiesB.fill(mcpServersB.fill(pattern, credentialsB.fill(pattern,
+                infrastructureB.fill(pattern, path)))));
     }
 
     private Map<String, Object> body(String endpoint) {

@@ -1,15 +1,12 @@
 package dev.warden.command.governance;
 
+import dev.warden.command.support.Secrets;
 import dev.warden.events.governance.GovernanceErrorCode;
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.Text;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -35,16 +32,7 @@ record CallArguments(Map<String, Object> values, String canonicalJson, String ha
         if (json.length() > MAX_CHARS) {
             throw refused("are longer than " + MAX_CHARS + " characters");
         }
-        return new CallArguments(values, json, sha256(json));
-    }
-
-    private static String sha256(String json) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
+        return new CallArguments(values, json, Secrets.sha256(json));
     }
 
     /** Writes one canonical form, counting values and characters as it goes. */

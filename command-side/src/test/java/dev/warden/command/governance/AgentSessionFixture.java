@@ -1,9 +1,10 @@
 package dev.warden.command.governance;
 
-import static dev.warden.command.governance.AgentSessionTestData.id;
+import static dev.warden.command.governance.GovernanceTestData.id;
 
 import dev.warden.command.support.MutableClock;
 import dev.warden.command.support.RecordingDueCommands;
+import dev.warden.command.support.Secrets;
 import dev.warden.events.governance.AgentSessionOpenedEvent;
 import dev.warden.events.governance.ApprovalRequestedEvent;
 import dev.warden.events.governance.DecideToolCallCommand;
@@ -12,10 +13,7 @@ import dev.warden.events.governance.Outcome;
 import dev.warden.events.governance.ToolCallDecidedEvent;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.IdKind;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -68,12 +66,7 @@ abstract class AgentSessionFixture {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(text);
     }
 
     static AgentSessionOpenedEvent opened() {

@@ -48,7 +48,7 @@ class AgentSessionTest extends AgentSessionFixture {
 
         @Test
         void theAgentNameIsOptionalAndAnAiSystemIsNamedByItsId() {
-            String aiSystem = AgentSessionTestData.id(IdKind.AI_SYSTEM, "assistant");
+            String aiSystem = GovernanceTestData.id(IdKind.AI_SYSTEM, "assistant");
             fixture.givenNoPriorActivity()
                     .when(open(SERVER, " ", aiSystem))
                     .expectEvents(new AgentSessionOpenedEvent(SESSION, ORG, SERVER, null, KEY, ALICE, aiSystem));
@@ -78,7 +78,7 @@ class AgentSessionTest extends AgentSessionFixture {
                     .when(open(null, "claude", null))
                     .expectException(refusedWith(GovernanceErrorCode.INVALID_AGENT_SESSION));
             fixture.givenNoPriorActivity()
-                    .when(open(AgentSessionTestData.id(IdKind.MCP_SERVER, "elsewhere"), "claude", null))
+                    .when(open(GovernanceTestData.id(IdKind.MCP_SERVER, "elsewhere"), "claude", null))
                     .expectException(refusedWith(IdKind.MCP_SERVER.notFoundCode()));
             fixture.givenNoPriorActivity()
                     .when(open("not-a-server", "claude", null))

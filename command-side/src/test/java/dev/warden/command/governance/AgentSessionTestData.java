@@ -29,11 +29,6 @@ final class AgentSessionTestData {
     private AgentSessionTestData() {
     }
 
-    /** An id of {@code kind} whose tail starts with {@code name}. */
-    static String id(IdKind kind, String name) {
-        return kind.prefix() + "_" + (name + "0".repeat(IdKind.TAIL_LENGTH)).substring(0, IdKind.TAIL_LENGTH);
-    }
-
     /** A server standing a test changes. */
     static final class Gate implements ServerGate {
         ServerState state;

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class ApprovalTest extends AgentSessionFixture {
 
     private static final Instant EXPIRES_AT = NOW.plus(APPROVAL_TTL);
-    private static final String SECOND_APPROVAL = AgentSessionTestData.id(IdKind.APPROVAL, "second");
+    private static final String SECOND_APPROVAL = GovernanceTestData.id(IdKind.APPROVAL, "second");
 
     @BeforeEach
     void askForFileReads() {

@@ -186,7 +186,7 @@ class DecisionTest extends AgentSessionFixture {
         void onlyTheSessionsCallerAsksInIt() {
             fixture.given(opened())
                     .when(decide(FIRST, "read_file", HOSTS), Map.of("actorType", Actor.API_KEY, "actorId",
-                            AgentSessionTestData.id(IdKind.API_KEY, "other")))
+                            GovernanceTestData.id(IdKind.API_KEY, "other")))
                     .expectException(refusedWith(IdKind.AGENT_SESSION.notFoundCode()))
                     .expectNoEvents();
             fixture.given(opened())

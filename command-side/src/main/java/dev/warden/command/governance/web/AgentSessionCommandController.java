@@ -12,6 +12,7 @@ import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.events.shared.IdKind;
 import jakarta.validation.Valid;
+import java.util.function.BiFunction;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,9 +67,8 @@ class AgentSessionCommandController {
     ResponseEntity<CommandResponse> approve(@PathVariable String orgId, @PathVariable String agentSessionId,
                                             @PathVariable String approvalId,
                                             @Valid @RequestBody(required = false) AgentSessionBodies.Reason body) {
-        String userId = approver(agentSessionId, approvalId);
-        return Responses.ok(approvalId, commands.send(new GrantApprovalCommand(agentSessionId, orgId, approvalId,
-                userId, body == null ? null : body.reason())));
+        return decide(agentSessionId, approvalId, (userId, reason) -> new GrantApprovalCommand(agentSessionId, orgId,
+                approvalId, userId, reason), body);
     }
 
     /** Denies an approval: the identical call in the session is denied from now on. */
@@ -77,16 +77,20 @@ class AgentSessionCommandController {
     ResponseEntity<CommandResponse> deny(@PathVariable String orgId, @PathVariable String agentSessionId,
                                          @PathVariable String approvalId,
                                          @Valid @RequestBody(required = false) AgentSessionBodies.Reason body) {
-        String userId = approver(agentSessionId, approvalId);
-        return Responses.ok(approvalId, commands.send(new RejectApprovalCommand(agentSessionId, orgId, approvalId,
-                userId, body == null ? null : body.reason())));
+        return decide(agentSessionId, approvalId, (userId, reason) -> new RejectApprovalCommand(agentSessionId, orgId,
+                approvalId, userId, reason), body);
     }
 
-    /** The signed-in member deciding an approval (an API key decides none), once the ids have their shapes. */
-    private static String approver(String agentSessionId, String approvalId) {
+    /**
+     * Sends a member's decision on an approval, made by {@code decision} from the member and the reason:
+     * an approval is decided by a signed-in member, so an API key is refused.
+     */
+    private ResponseEntity<CommandResponse> decide(String agentSessionId, String approvalId,
+                                                   BiFunction<String, String, Object> decision,
+                                                   AgentSessionBodies.Reason body) {
         String userId = Caller.userId();
         IdKind.AGENT_SESSION.require(agentSessionId);
         IdKind.APPROVAL.require(approvalId);
-        return userId;
+        return Responses.ok(approvalId, commands.send(decision.apply(userId, body == null ? null : body.reason())));
     }
 }
