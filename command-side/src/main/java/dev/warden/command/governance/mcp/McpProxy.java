@@ -57,21 +57,25 @@ class McpProxy {
                     "The proxy reaches MCP servers over streamable HTTP only", null));
             return;
         }
-        UpstreamSessions.Opened opened;
-        try {
-            opened = upstreams.initialize(url, message.body(), message.id());
-        } catch (IOException e) {
-            Answers.json(out, json, unreachable(message, mcpServerId, e));
-            return;
-        }
+        UpstreamSessions.Opened opened = openUpstream(url, mcpServerId, message);
         if (!opened.succeeded()) {
-            Answers.json(out, json, opened.response() != null ? opened.response() : JsonRpc.error(message.id(),
-                    JsonRpc.INTERNAL_ERROR, "The MCP server did not answer initialize", null));
+            Answers.json(out, json, opened.response());
             return;
         }
         ProxySession session = open(caller, organizationId, mcpServerId, message, url, opened.upstream());
         out.setHeader(UpstreamClient.SESSION_HEADER, session.id());
         Answers.json(out, json, opened.response());
+    }
+
+    /** The server's answer to the client's initialize; a failure is answered as a JSON-RPC error to it. */
+    private UpstreamSessions.Opened openUpstream(URI url, String mcpServerId, McpMessage message) {
+        try {
+            UpstreamSessions.Opened opened = upstreams.initialize(url, message.body(), message.id());
+            return opened.response() != null ? opened : new UpstreamSessions.Opened(JsonRpc.error(message.id(),
+                    JsonRpc.INTERNAL_ERROR, "The MCP server did not answer initialize", null), opened.upstream());
+        } catch (IOException e) {
+            return new UpstreamSessions.Opened(unreachable(message, mcpServerId, e), null);
+        }
     }
 
     /** Answers a message of an open session by its method. */
@@ -110,12 +114,8 @@ class McpProxy {
     }
 
     private void listTools(ProxySession session, McpMessage message, HttpServletResponse out) throws IOException {
-        Reply reply;
-        try {
-            reply = upstreams.send(session, message.body());
-        } catch (IOException e) {
-            finish(session, message, e instanceof HttpTimeoutException, out,
-                    unreachable(message, session.mcpServerId(), e));
+        Reply reply = send(session, message, out);
+        if (reply == null) {
             return;
         }
         JsonNode response;
@@ -168,18 +168,25 @@ class McpProxy {
 
     private void forward(ProxySession session, McpMessage message, boolean takesEvents, HttpServletResponse out)
             throws IOException {
-        Reply reply;
-        try {
-            reply = upstreams.send(session, message.body());
-        } catch (IOException e) {
-            finish(session, message, e instanceof HttpTimeoutException, out,
-                    unreachable(message, session.mcpServerId(), e));
+        Reply reply = send(session, message, out);
+        if (reply == null) {
             return;
         }
         try (reply) {
             if (Relay.relay(reply, message, takesEvents, json, out) == Relay.Ending.TIMED_OUT) {
                 upstreams.cancel(session, message.id());
             }
+        }
+    }
+
+    /** Sends the message in the session's upstream session; {@code null} when that failed and the client was answered. */
+    private Reply send(ProxySession session, McpMessage message, HttpServletResponse out) throws IOException {
+        try {
+            return upstreams.send(session, message.body());
+        } catch (IOException e) {
+            finish(session, message, e instanceof HttpTimeoutException, out,
+                    unreachable(message, session.mcpServerId(), e));
+            return null;
         }
     }
 

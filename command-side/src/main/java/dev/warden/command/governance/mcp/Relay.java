@@ -26,14 +26,21 @@ final class Relay {
     static Ending relay(Reply reply, McpMessage message, boolean takesEvents, JsonMapper json,
                         HttpServletResponse out) throws IOException {
         if (!message.isRequest()) {
-            out.setStatus(reply.status() / 100 == 2 ? HttpServletResponse.SC_ACCEPTED : HttpServletResponse.SC_BAD_GATEWAY);
-            return reply.status() / 100 == 2 ? Ending.ANSWERED : Ending.FAILED;
+            boolean accepted = reply.status() / 100 == 2;
+            out.setStatus(accepted ? HttpServletResponse.SC_ACCEPTED : HttpServletResponse.SC_BAD_GATEWAY);
+            return accepted ? Ending.ANSWERED : Ending.FAILED;
         }
-        if (reply.status() != HttpServletResponse.SC_OK || !reply.isEventStream() || !takesEvents) {
-            JsonNode response = Replies.responseOrNull(reply, json, message.id());
-            Answers.json(out, json, response != null ? response : failure(reply, message));
-            return response != null ? Ending.ANSWERED : reply.expired() ? Ending.TIMED_OUT : Ending.FAILED;
+        if (reply.status() == HttpServletResponse.SC_OK && reply.isEventStream() && takesEvents) {
+            return stream(reply, message, json, out);
         }
+        JsonNode response = Replies.responseOrNull(reply, json, message.id());
+        Answers.json(out, json, response != null ? response : failure(reply, message));
+        return response != null ? Ending.ANSWERED : reply.expired() ? Ending.TIMED_OUT : Ending.FAILED;
+    }
+
+    /** Copies the reply's events to the client as they come, and ends with an error if no response came. */
+    private static Ending stream(Reply reply, McpMessage message, JsonMapper json, HttpServletResponse out)
+            throws IOException {
         out.setStatus(HttpServletResponse.SC_OK);
         out.setContentType("text/event-stream");
         out.setHeader("Cache-Control", "no-cache, no-transform");
