@@ -75,7 +75,8 @@ class PoliciesApiIT {
         assertThat(admin.patch(base + "/policies/" + policyId, Json.object("mode", "monitor", "priority", 5)).status())
                 .isEqualTo(200);
         PolicySet.Verdict monitored = ruleBook.current(orgId).evaluate(call("write_file", Map.of()));
-        assertThat(monitored.effect()).isEqualTo(Effect.ALLOW);
+        assertThat(monitored.effect()).as("the default decides; a monitor rule changes nothing").isEqualTo(Effect.DENY);
+        assertThat(monitored.ruleName()).isNull();
         assertThat(monitored.monitoredEffect()).isEqualTo(Effect.DENY);
 
         assertThat(admin.post(base + "/policies/" + policyId + "/disable", null).status()).isEqualTo(200);

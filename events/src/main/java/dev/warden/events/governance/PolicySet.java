@@ -10,9 +10,10 @@ import java.util.Set;
 /**
  * An organization's enabled policies, compiled for evaluation: immutable, built once per change and
  * shared by every decision. Policies are taken in order of priority (then creation), each policy's
- * rules in their order; the first rule that matches decides. A rule of a {@code monitor}-mode policy
- * decides too, but only on paper: the call is allowed and the rule's effect is recorded as the
- * monitored effect. When nothing matches, the organization's default decides (deny unless set). A
+ * rules in their order; the first enforce-mode rule that matches decides. A {@code monitor}-mode policy
+ * decides nothing: its first matching rule ahead of the deciding one is recorded as what would have
+ * happened (the monitored effect). When no enforce rule matches, the organization's default decides
+ * (deny unless set). A
  * {@code matches} pattern that gives up on a call's arguments counts as a match that denies (in monitor
  * mode: would deny), unless another condition of its rule does not hold. Missing arguments are {@code {}}.
  */
@@ -78,9 +79,20 @@ public final class PolicySet {
         return defaultEffect;
     }
 
-    /** The verdict on {@code call}. */
+    /**
+     * The verdict on {@code call}. Enforce-mode rules and the default decide; the first rule of a
+     * monitor-mode policy that matches before the deciding one is what would have happened had that
+     * policy been enforced: its effect is recorded as the monitored effect, and it changes nothing, so
+     * adding a policy in monitor mode never loosens or tightens what is enforced.
+     */
     public Verdict evaluate(Call call) {
+        String monitored = null;
+        Effect monitoredEffect = null;
         for (CompiledPolicy policy : policies) {
+            boolean monitor = policy.source.mode() == PolicyMode.MONITOR;
+            if (monitor && monitoredEffect != null) {
+                continue;
+            }
             for (CompiledRule rule : policy.rules) {
                 RuleMatch match = rule.match(call);
                 if (match == RuleMatch.NO) {
@@ -89,21 +101,23 @@ public final class PolicySet {
                 Policy source = policy.source;
                 String said = "rule '" + rule.rule.name() + "' of policy " + source.policyId() + " version "
                         + source.version();
-                // A pattern that gave up fails closed: the call is denied, as far as the policy's mode lets it.
+                // A pattern that gave up fails closed: the rule denies (in monitor mode, would deny).
                 boolean costly = match == RuleMatch.TOO_COSTLY;
                 Effect effect = costly ? Effect.DENY : rule.rule.effect();
-                String costlyWhy = "a pattern of it took too long on these arguments";
-                if (source.mode() == PolicyMode.MONITOR) {
-                    return new Verdict(Effect.ALLOW, source.policyId(), source.version(), rule.rule.name(), effect,
-                            "Allowed: " + said + " is in monitor mode" + (costly ? "; " + costlyWhy + ", so it" : " and")
-                                    + " would " + effect.wire());
+                String costlyWhy = costly ? " (a pattern of it took too long on these arguments)" : "";
+                if (monitor) {
+                    monitoredEffect = effect;
+                    monitored = "; in monitor mode, " + said + costlyWhy + " would " + effect.wire();
+                    break;
                 }
-                return new Verdict(effect, source.policyId(), source.version(), rule.rule.name(), null,
-                        costly ? "Denied by " + said + ": " + costlyWhy : "Matched " + said + ": " + effect.wire());
+                return new Verdict(effect, source.policyId(), source.version(), rule.rule.name(), monitoredEffect,
+                        (costly ? "Denied by " : "Matched ") + said + costlyWhy + ": " + effect.wire()
+                                + (monitored == null ? "" : monitored));
             }
         }
-        return new Verdict(defaultEffect, null, null, null, null,
-                "No rule matched; the organization's default is " + defaultEffect.wire());
+        return new Verdict(defaultEffect, null, null, null, monitoredEffect,
+                "No rule matched; the organization's default is " + defaultEffect.wire()
+                        + (monitored == null ? "" : monitored));
     }
 
     private static final class CompiledPolicy {

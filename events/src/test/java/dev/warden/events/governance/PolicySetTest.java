@@ -242,14 +242,31 @@ class PolicySetTest {
     }
 
     @Test
-    void aMonitorModeRuleAllowsAndRecordsWhatItWouldHaveDone() {
+    void aMonitorModeRuleRecordsWhatItWouldHaveDoneAndChangesNothing() {
         PolicySet set = PolicySet.of(List.of(policy("pol_m", 1, PolicyMode.MONITOR, rule("would block", "rm_*",
                 Effect.DENY)), policy("pol_e", 2, PolicyMode.ENFORCE, rule("approve", "rm_*",
-                Effect.REQUIRE_APPROVAL))), Effect.DENY);
+                Effect.REQUIRE_APPROVAL))), Effect.ALLOW);
         Verdict verdict = set.evaluate(call("rm_rf"));
-        assertThat(verdict).isEqualTo(new Verdict(Effect.ALLOW, "pol_m", 1, "would block", Effect.DENY,
-                "Allowed: rule 'would block' of policy pol_m version 1 is in monitor mode and would deny"));
-        assertThat(set.evaluate(call("ls")).monitoredEffect()).as("the default is no monitor verdict").isNull();
+        assertThat(verdict).isEqualTo(new Verdict(Effect.REQUIRE_APPROVAL, "pol_e", 1, "approve", Effect.DENY,
+                "Matched rule 'approve' of policy pol_e version 1: require-approval; in monitor mode, rule"
+                        + " 'would block' of policy pol_m version 1 would deny"));
+        Verdict byDefault = PolicySet.of(List.of(policy("pol_m", 1, PolicyMode.MONITOR, rule("would block", "rm_*",
+                Effect.DENY))), Effect.ALLOW).evaluate(call("rm_rf"));
+        assertThat(byDefault.effect()).as("the monitor rule does not deny").isEqualTo(Effect.ALLOW);
+        assertThat(byDefault.monitoredEffect()).isEqualTo(Effect.DENY);
+        assertThat(byDefault.ruleName()).as("the default decided").isNull();
+        assertThat(set.evaluate(call("ls")).monitoredEffect()).as("no monitor rule matched").isNull();
+    }
+
+    @Test
+    void aMonitorPolicyAheadOfAnEnforcedDenyDoesNotLoosenIt() {
+        PolicySet set = PolicySet.of(List.of(policy("pol_m", 1, PolicyMode.MONITOR, rule("try allow", "get-env",
+                Effect.ALLOW)), policy("pol_e", 2, PolicyMode.ENFORCE, rule("no env", "get-env", Effect.DENY))),
+                Effect.ALLOW);
+        Verdict verdict = set.evaluate(call("get-env"));
+        assertThat(verdict.effect()).isEqualTo(Effect.DENY);
+        assertThat(verdict.ruleName()).isEqualTo("no env");
+        assertThat(verdict.monitoredEffect()).isEqualTo(Effect.ALLOW);
     }
 
     @Test
@@ -261,20 +278,21 @@ class PolicySetTest {
         Verdict verdict = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> set.evaluate(args("t", Map.of("text", "a".repeat(64)))));
         assertThat(verdict).isEqualTo(new Verdict(Effect.DENY, "pol_c", 1, "nested", null,
-                "Denied by rule 'nested' of policy pol_c version 1: a pattern of it took too long on these arguments"));
+                "Denied by rule 'nested' of policy pol_c version 1 (a pattern of it took too long on these arguments): deny"));
         assertThat(set.evaluate(args("t", Map.of("text", "aaab"))).effect()).isEqualTo(Effect.ALLOW);
     }
 
     @Test
-    void aPatternThatGivesUpInMonitorModeAllowsAndRecordsADeny() {
+    void aPatternThatGivesUpInMonitorModeRecordsADenyAndTheDefaultDecides() {
         PolicyRule catastrophic = new PolicyRule("nested", null, null, "*", null, List.of(
                 new ArgumentCondition("/text", Operator.MATCHES, "(.*){1,32000}[bc]")), Effect.ALERT);
-        PolicySet set = PolicySet.of(List.of(policy("pol_c", 1, PolicyMode.MONITOR, catastrophic)), Effect.DENY);
+        PolicySet set = PolicySet.of(List.of(policy("pol_c", 1, PolicyMode.MONITOR, catastrophic)), Effect.ALLOW);
         Verdict verdict = set.evaluate(args("t", Map.of("text", "a".repeat(80))));
         assertThat(verdict.effect()).isEqualTo(Effect.ALLOW);
         assertThat(verdict.monitoredEffect()).isEqualTo(Effect.DENY);
-        assertThat(verdict.reason()).isEqualTo("Allowed: rule 'nested' of policy pol_c version 1 is in monitor"
-                + " mode; a pattern of it took too long on these arguments, so it would deny");
+        assertThat(verdict.reason()).isEqualTo("No rule matched; the organization's default is allow; in monitor"
+                + " mode, rule 'nested' of policy pol_c version 1 (a pattern of it took too long on these arguments)"
+                + " would deny");
     }
 
     @Test
