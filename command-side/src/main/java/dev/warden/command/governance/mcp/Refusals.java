@@ -1,6 +1,7 @@
 package dev.warden.command.governance.mcp;
 
 import dev.warden.events.governance.Decision;
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Outcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
  * The agent is answered at once, never kept waiting for an approval.
  */
 final class Refusals {
-
-    private static final String SESSION_ENDED = "Denied: the agent session was ";
-    private static final String SERVER = "Denied: MCP server ";
 
     private Refusals() {
     }
@@ -40,18 +38,9 @@ final class Refusals {
         return JsonRpc.error(id, stateRefused(decision) ? JsonRpc.UNAVAILABLE : JsonRpc.DENIED, message, data);
     }
 
-    /**
-     * Whether the server's or the session's state refused the call rather than a rule or a held tool: no
-     * rule decided, and the reason is the one the decision gives a suspended or deregistered server or an
-     * ended session.
-     */
+    /** Whether the server's or the session's state refused the call rather than a rule, the default or a held tool. */
     static boolean stateRefused(Decision decision) {
-        String reason = decision.reason();
-        if (decision.policyId() != null || reason == null) {
-            return false;
-        }
-        return reason.startsWith(SESSION_ENDED) || reason.startsWith(SERVER)
-                && (reason.endsWith(" is suspended") || reason.endsWith(" is deregistered"));
+        return decision.basis() == DecisionBasis.SERVER || decision.basis() == DecisionBasis.SESSION;
     }
 
     private static void ruleOf(Decision decision, Map<String, Object> data) {

@@ -2,6 +2,7 @@ package dev.warden.command.governance.mcp;
 
 import dev.warden.command.governance.ServerAddresses;
 import dev.warden.events.governance.Decision;
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.DecideToolCallCommand;
 import dev.warden.events.governance.OpenAgentSessionCommand;
 import dev.warden.events.governance.Outcome;
@@ -61,8 +62,14 @@ final class FakeGovernance implements Governance {
     }
 
     static Decision decision(String tool, Outcome outcome, String policyId, String approvalId, String reason) {
+        return decision(tool, outcome, policyId, approvalId, reason,
+                policyId != null ? DecisionBasis.RULE : DecisionBasis.DEFAULT);
+    }
+
+    static Decision decision(String tool, Outcome outcome, String policyId, String approvalId, String reason,
+                             DecisionBasis basis) {
         return new Decision("dec_1", "ags_1", "mcp_1", tool, "hash", outcome, policyId,
                 policyId == null ? null : 3, policyId == null ? null : "no-env", null, approvalId,
-                approvalId == null ? null : java.time.Instant.parse("2026-12-01T10:00:00Z"), reason);
+                approvalId == null ? null : java.time.Instant.parse("2026-12-01T10:00:00Z"), reason, basis);
     }
 }

@@ -8,6 +8,7 @@ import dev.warden.command.governance.AgentSessionSettings;
 import dev.warden.events.governance.DecideToolCallCommand;
 import dev.warden.events.governance.GovernanceErrorCode;
 import dev.warden.events.governance.OpenAgentSessionCommand;
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Outcome;
 import dev.warden.events.governance.ToolDefinition;
 import dev.warden.events.shared.Actor;
@@ -201,7 +202,7 @@ class McpProxyTest {
     void aSuspendedServerOrAnEndedSessionIsAnsweredAsUnavailable() throws Exception {
         String session = initialize();
         governance.decisions.put("echo", FakeGovernance.decision("echo", Outcome.DENY, null, null,
-                "Denied: MCP server " + SERVER + " is suspended"));
+                "Denied: MCP server " + SERVER + " is suspended", DecisionBasis.SERVER));
         governance.decisions.put("get-env", FakeGovernance.decision("get-env", Outcome.DENY, null, null,
                 "No rule matched; the organization's default is deny"));
 

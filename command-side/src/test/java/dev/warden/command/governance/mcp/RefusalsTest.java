@@ -2,6 +2,7 @@ package dev.warden.command.governance.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Outcome;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.IntNode;
@@ -11,23 +12,24 @@ class RefusalsTest {
 
     @Test
     void anEndedSessionOrASuspendedOrDeregisteredServerIsUnavailable() {
-        for (String reason : new String[] {"Denied: the agent session was terminated: the agent looped",
-                "Denied: the agent session was closed for inactivity", "Denied: MCP server mcp_1 is suspended",
-                "Denied: MCP server mcp_1 is deregistered"}) {
-            assertThat(code(null, reason)).as(reason).isEqualTo(JsonRpc.UNAVAILABLE);
-        }
+        assertThat(code(null, "Denied: the agent session was closed", DecisionBasis.SESSION))
+                .isEqualTo(JsonRpc.UNAVAILABLE);
+        assertThat(code(null, "Denied: MCP server mcp_1 is suspended", DecisionBasis.SERVER))
+                .isEqualTo(JsonRpc.UNAVAILABLE);
     }
 
     @Test
-    void aRuleTheDefaultOrAHeldToolIsADenialWhateverWordsItsReasonHolds() {
-        assertThat(code("pol_1", "Matched rule 'suspended' of policy pol_1 version 1: deny")).isEqualTo(JsonRpc.DENIED);
-        assertThat(code(null, "No rule matched; the organization's default is deny")).isEqualTo(JsonRpc.DENIED);
-        assertThat(code(null, "Denied: tool 'is suspended' is held: its definition changed and waits for a member"))
+    void aRuleTheDefaultAHeldToolOrADeniedApprovalIsADenialWhateverWordsItsReasonHolds() {
+        assertThat(code("pol_1", "Denied: MCP server mcp_1 is suspended", DecisionBasis.RULE))
                 .isEqualTo(JsonRpc.DENIED);
+        assertThat(code(null, "Denied: the agent session was closed", DecisionBasis.DEFAULT))
+                .isEqualTo(JsonRpc.DENIED);
+        assertThat(code(null, "Denied: tool 'echo' is held", DecisionBasis.HELD_TOOL)).isEqualTo(JsonRpc.DENIED);
+        assertThat(code(null, "Denied: approval apv_1 was denied", DecisionBasis.APPROVAL)).isEqualTo(JsonRpc.DENIED);
     }
 
-    private static int code(String policyId, String reason) {
-        return Refusals.of(IntNode.valueOf(1), FakeGovernance.decision("echo", Outcome.DENY, policyId, null, reason))
-                .get("error").get("code").asInt();
+    private static int code(String policyId, String reason, DecisionBasis basis) {
+        return Refusals.of(IntNode.valueOf(1), FakeGovernance.decision("echo", Outcome.DENY, policyId, null, reason,
+                basis)).get("error").get("code").asInt();
     }
 }
