@@ -152,6 +152,7 @@ CREATE TABLE decisions (
     ai_system_id         text,
     role_ids             jsonb       NOT NULL DEFAULT '[]',
     outcome              text        NOT NULL,            -- allow, deny, alert or approval-required
+    basis                text,                            -- what decided: rule, default, session, server, held-tool, approval
     policy_id            text,
     policy_version       integer,
     rule_name            text,

@@ -59,7 +59,7 @@ class ConfigurationDefaultsTest {
     void findsTheRecordsOfEveryModule() {
         assertThat(BOUND).containsKeys("warden.database", "warden.web", "warden.events", "warden.metrics",
                 "warden.commands", "warden.snapshots", "warden.aggregates", "warden.auth", "warden.invitations",
-                "warden.access-requests", "warden.query");
+                "warden.access-requests", "warden.query", "warden.governance", "warden.mcp");
     }
 
     @Test
@@ -83,6 +83,9 @@ class ConfigurationDefaultsTest {
         assertThat(value("warden.database.connection-guard")).isEqualTo(false);
         assertThat(value("warden.database.embedded.data-dir")).isEqualTo("./data");
         assertThat(value("warden.metrics.token")).isEqualTo("");
+        assertThat(value("warden.governance.approval-ttl")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(value("warden.governance.idle-timeout")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(value("warden.mcp.call-timeout")).isEqualTo(Duration.ofSeconds(60));
     }
 
     private static List<Class<?>> settingsRecords() throws ClassNotFoundException {

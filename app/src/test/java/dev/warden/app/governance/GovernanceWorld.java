@@ -2,6 +2,7 @@ package dev.warden.app.governance;
 
 import dev.warden.events.governance.AgentSessionOpenedEvent;
 import dev.warden.events.governance.ApprovalRequestedEvent;
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.DefaultEffectSetEvent;
 import dev.warden.events.governance.Effect;
 import dev.warden.events.governance.McpServerRegisteredEvent;
@@ -79,6 +80,7 @@ record GovernanceWorld(String orgId, String serverId, String policyId, String se
         String decisionId = IdKind.DECISION.next();
         return new ToolCallDecidedEvent(sessionId, orgId, decisionId, serverId, tool, "sha256-" + decisionId,
                 log.seal(orgId, sessionId, decisionId, Map.of("text", "hello " + tool)), "usr_governance_tester",
-                null, null, List.of(), outcome, policyId, policyId == null ? null : 2, rule, null, approvalId, reason);
+                null, null, List.of(), outcome, policyId, policyId == null ? null : 2, rule, null, approvalId, reason,
+                policyId == null ? DecisionBasis.DEFAULT : DecisionBasis.RULE);
     }
 }

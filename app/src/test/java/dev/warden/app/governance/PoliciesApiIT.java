@@ -85,6 +85,9 @@ class PoliciesApiIT {
                 .isEqualTo(200);
         assertThat(verdict(orgId, "read_file", Map.of()).get(0)).isEqualTo("allow");
         assertThat(admin.post(base + "/policies/" + policyId + "/enable", null).status()).isEqualTo(200);
+        assertThat(ruleBook.current(orgId).evaluate(call("read_file", Map.of())).monitoredEffect())
+                .as("enabled again, still in monitor mode").isEqualTo(Effect.ALERT);
+        assertThat(admin.patch(base + "/policies/" + policyId, Json.object("mode", "enforce")).status()).isEqualTo(200);
         assertThat(verdict(orgId, "read_file", Map.of()).get(3)).isEqualTo("reads");
 
         assertThat(admin.delete(base + "/policies/" + policyId).status()).isEqualTo(200);

@@ -21,12 +21,12 @@ record GovernanceReads(String serverId, String policyId, String sessionId, Strin
 
     /** {@code path} with the governance variables it still holds filled in. */
     String fill(String path) {
-        String filled = path.replace("{serverId}", serverId)
+        return path.replace("{serverId}", serverId)
                 .replace("{policyId}", policyId)
                 .replace("{version}", "1")
+                .replace("{agentSessionId}", sessionId)
                 .replace("{decisionId}", decisionId)
                 .replace("{approvalId}", approvalId);
-        return filled.contains("/agent-sessions/") ? filled.replace("{sessionId}", sessionId) : filled;
     }
 
     /** The body of a governance query ("METHOD /path/pattern"), or {@code null} when it takes none. */

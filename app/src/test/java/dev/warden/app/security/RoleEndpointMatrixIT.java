@@ -226,7 +226,8 @@ class RoleEndpointMatrixIT {
                          String deniableRequestId, String callerRequestId, String invitationId,
                          InfrastructureWorld infrastructure, Map<String, String> ticketsAndModules,
                          ConversationFixtures.WithToolCall chat, ConversationFixtures.WithToolCall otherChat,
-                         CredentialWorld credentials, McpServerWorld mcpServers, PolicyWorld policies) {
+                         CredentialWorld credentials, McpServerWorld mcpServers, PolicyWorld policies,
+                         AgentSessionWorld agentSessions) {
 
         static World create(Api admin, String roleName) {
             String orgId = Fixtures.organization(admin).id();
@@ -246,10 +247,12 @@ class RoleEndpointMatrixIT {
             // Conversations: approving and rejecting decide a tool call each; archive and restore use another chat.
             ConversationFixtures.WithToolCall chat = ConversationFixtures.withPendingToolCall(admin, orgId);
             ConversationFixtures.WithToolCall otherChat = ConversationFixtures.withPendingToolCall(admin, orgId);
+            McpServerWorld mcpServers = McpServerWorld.create(admin, orgId);
             return new World(orgId, caller, target, outsiderId, custom, disposable, keyId, targetRequest,
                     deniable, callerRequest, invitation, InfrastructureWorld.create(admin, orgId),
                     TicketAndModuleFixtures.create(admin, orgId), chat, otherChat, CredentialWorld.create(admin, orgId),
-                    McpServerWorld.create(admin, orgId), PolicyWorld.create(admin, orgId));
+                    mcpServers, PolicyWorld.create(admin, orgId),
+                    AgentSessionWorld.create(admin, orgId, mcpServers.serverId()));
         }
 
         private static String requestAccess(Api api, String orgId, String roleId) {
@@ -277,8 +280,8 @@ class RoleEndpointMatrixIT {
                     .replace("{requestId}", requestId)
                     .replace("{invitationId}", invitationId)
                     .replace("{permission}", "organizations:read"), ticketsAndModules);
-            return GOVERNANCE.fill(policies.fill(mcpServers.fill(endpoint, credentials.fill(endpoint,
-                    infrastructure.fill(endpoint, path)))));
+            return GOVERNANCE.fill(agentSessions.fill(endpoint, policies.fill(mcpServers.fill(endpoint,
+                    credentials.fill(endpoint, infrastructure.fill(endpoint, path))))));
         }
 
         Map<String, Object> body(String endpoint) {
@@ -286,9 +289,11 @@ class RoleEndpointMatrixIT {
             Map<String, Object> credential = CredentialWorld.body(endpoint, "matrix", Fixtures.unique(),
                     credentials.typeId());
             Map<String, Object> mcpServer = McpServerWorld.body(endpoint, "matrix", Fixtures.unique());
+            Map<String, Object> agentSession = agentSessions.body(endpoint, "matrix");
             Map<String, Object> governance = GovernanceReads.body(endpoint);
             return ticketOrModule != null ? ticketOrModule : credential != null ? credential
-                    : mcpServer != null ? mcpServer : governance != null ? governance
+                    : mcpServer != null ? mcpServer : agentSession != null ? agentSession
+                    : governance != null ? governance
                     : SecurityFixtures.body(endpoint, "matrix", outsiderId, customRoleId, disposableRoleId);
         }
     }

@@ -51,6 +51,7 @@ class TenantIsolationIT {
     CredentialWorld credentialsB;
     McpServerWorld mcpServersB;
     PolicyWorld policiesB;
+    AgentSessionWorld agentSessionsB;
     Map<String, String> ticketsAndModulesB;
     ConversationFixtures.WithToolCall chatA;
     ConversationFixtures.WithToolCall chatB;
@@ -77,6 +78,7 @@ class TenantIsolationIT {
         credentialsB = CredentialWorld.create(root, orgB);
         mcpServersB = McpServerWorld.create(root, orgB);
         policiesB = PolicyWorld.create(root, orgB);
+        agentSessionsB = AgentSessionWorld.create(root, orgB, mcpServersB.serverId());
         ticketsAndModulesB = TicketAndModuleFixtures.create(root, orgB);
         chatA = ConversationFixtures.withPendingToolCall(root, orgA);
         chatB = ConversationFixtures.withPendingToolCall(root, orgB);
@@ -154,6 +156,7 @@ class TenantIsolationIT {
         failures.addAll(failures(a, base, credentialCalls()));
         failures.addAll(failures(a, base, mcpServerCalls()));
         failures.addAll(failures(a, base, policyCalls()));
+        failures.addAll(failures(a, base, agentSessionCalls(a)));
         assertThat(failures).isEmpty();
         assertThat(root.get("/api/orgs/" + orgB + "/credentials/" + credentialsB.credentialId()).json()
                 .get("status").asString()).as("B's credential is untouched").isEqualTo("active");
@@ -252,6 +255,36 @@ class TenantIsolationIT {
             Map<String, Object> body = McpServerWorld.body(method + " /api/orgs/{orgId}" + pattern, "iso", "x");
             calls.add(new Call(method, pattern.replace("{serverId}", "%s").replace("{toolName}", "echo"),
                     id -> body, mcpServersB.serverId(), IdKind.MCP_SERVER.next()));
+        }
+        return calls;
+    }
+
+    /**
+     * B's agent session, approvals and server (or missing ones) under A's paths and in A's bodies, and B's
+     * approval under a session of A's own.
+     */
+    private List<Call> agentSessionCalls(Api a) {
+        AgentSessionWorld b = agentSessionsB;
+        String missingSession = IdKind.AGENT_SESSION.next();
+        Function<String, Object> noBody = id -> null;
+        Function<String, Object> reason = id -> Json.object("reason", "x");
+        List<Call> calls = new ArrayList<>(List.of(
+                new Call("POST", "/agent-sessions/%s/terminate", reason, b.sessionId(), missingSession),
+                new Call("POST", "/agent-sessions/%s/close", noBody, b.closableSessionId(), missingSession),
+                new Call("POST", "/agent-sessions/%s/approvals/" + b.approvalId() + "/approve", noBody, b.sessionId(),
+                        missingSession),
+                new Call("POST", "/agent-sessions/%s/approvals/" + b.deniableApprovalId() + "/deny", reason,
+                        b.sessionId(), missingSession),
+                new Call("POST", "/decisions", id -> Json.object("agentSessionId", id, "tool", AgentSessionWorld.TOOL),
+                        b.sessionId(), missingSession),
+                new Call("POST", "/decisions", id -> Json.object("mcpServerId", id, "tool", AgentSessionWorld.TOOL),
+                        b.serverId(), IdKind.MCP_SERVER.next()),
+                new Call("POST", "/agent-sessions", id -> Json.object("mcpServerId", id), b.serverId(),
+                        IdKind.MCP_SERVER.next())));
+        AgentSessionWorld own = AgentSessionWorld.create(a, orgA, McpServerWorld.create(a, orgA).serverId());
+        for (String verb : List.of("approve", "deny")) {
+            calls.add(new Call("POST", "/agent-sessions/" + own.sessionId() + "/approvals/%s/" + verb, noBody,
+                    b.approvalId(), IdKind.APPROVAL.next()));
         }
         return calls;
     }
@@ -376,6 +409,7 @@ class TenantIsolationIT {
                 invitationB));
         bIds.addAll(infrastructureB.ids());
         bIds.addAll(credentialsB.ids());
+        bIds.addAll(agentSessionsB.ids());
         bIds.addAll(List.of(chatB.conversationId(), chatB.messageId(), chatB.toolCallId()));
         InfrastructureWorld infrastructureA = InfrastructureWorld.create(a, orgA);
 
@@ -516,17 +550,19 @@ class TenantIsolationIT {
                 .replace("{conversationId}", chatB.conversationId())
                 .replace("{messageId}", chatB.messageId())
                 .replace("{toolCallId}", chatB.toolCallId());
-        return governanceB.fill(policiesB.fill(mcpServersB.fill(pattern, credentialsB.fill(pattern,
-                infrastructureB.fill(pattern, path)))));
+        return governanceB.fill(agentSessionsB.fill(pattern, policiesB.fill(mcpServersB.fill(pattern,
+                credentialsB.fill(pattern, infrastructureB.fill(pattern, path))))));
     }
 
     private Map<String, Object> body(String endpoint) {
         Map<String, Object> ticketOrModule = TicketAndModuleFixtures.body(endpoint, "iso", memberA.userId());
         Map<String, Object> credential = CredentialWorld.body(endpoint, "iso", Fixtures.unique(), credentialsB.typeId());
         Map<String, Object> mcpServer = McpServerWorld.body(endpoint, "iso", Fixtures.unique());
+        Map<String, Object> agentSession = agentSessionsB.body(endpoint, "iso");
         Map<String, Object> governance = GovernanceReads.body(endpoint);
         return ticketOrModule != null ? ticketOrModule : credential != null ? credential : mcpServer != null ? mcpServer
-                : governance != null ? governance : SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
+                : agentSession != null ? agentSession : governance != null ? governance
+                : SecurityFixtures.body(endpoint, "iso", memberA.userId(), roleB, roleB);
     }
 
     /**

@@ -21,6 +21,7 @@ public class ApiKey {
     @AggregateIdentifier
     private String keyId;
     private String organizationId;
+    private String issuedBy;
     private boolean revoked;
 
     protected ApiKey() {
@@ -30,6 +31,16 @@ public class ApiKey {
     ApiKey(IssueApiKeyCommand command, String name) {
         apply(new ApiKeyIssuedEvent(command.keyId(), command.organizationId(), name, command.prefix(),
                 command.secretHash(), new TreeSet<>(command.scopes()), command.expiresAt(), command.issuedBy()));
+    }
+
+    /** The organization the key acts in. */
+    public String organizationId() {
+        return organizationId;
+    }
+
+    /** The user who issued the key: it acts for them, within its scopes. */
+    public String issuedBy() {
+        return issuedBy;
     }
 
     @CommandHandler
@@ -46,6 +57,7 @@ public class ApiKey {
     void on(ApiKeyIssuedEvent event) {
         keyId = event.keyId();
         organizationId = event.organizationId();
+        issuedBy = event.issuedBy();
     }
 
     @EventSourcingHandler

@@ -6,7 +6,7 @@ import java.time.Instant;
  * The answer to {@link DecideToolCallCommand}: the outcome and what decided it. {@code policyId},
  * {@code policyVersion} and {@code ruleName} are null when no rule decided (the default, a suspended
  * server, a held tool, an ended session). {@code approvalId} and {@code approvalExpiresAt} name the
- * approval a call waits for or followed; {@code monitoredEffect} what a monitor-mode rule would have done.
+ * approval a call waits for or followed; {@code monitoredEffect} what a monitor-mode rule would have done; {@code basis} what decided.
  */
 public record Decision(String decisionId,
                        String agentSessionId,
@@ -20,5 +20,6 @@ public record Decision(String decisionId,
                        Effect monitoredEffect,
                        String approvalId,
                        Instant approvalExpiresAt,
-                       String reason) {
+                       String reason,
+                       DecisionBasis basis) {
 }

@@ -34,7 +34,16 @@ public enum GovernanceErrorCode implements ErrorCode {
     AGENT_SESSION_ENDED(Kind.CONFLICT),
     /** The approval was granted, denied or expired already; it is decided once. */
     APPROVAL_DECIDED(Kind.CONFLICT),
-    APPROVAL_EXPIRED(Kind.CONFLICT);
+    APPROVAL_EXPIRED(Kind.CONFLICT),
+    /**
+     * A message to the MCP proxy that is not one JSON-RPC 2.0 request, notification or response, or that
+     * lacks the session id or protocol version the proxy's transport needs.
+     */
+    INVALID_MCP_MESSAGE(Kind.INVALID),
+    /** The proxy has no such MCP session (ended, forgotten, or another caller's): initialize again. */
+    MCP_SESSION_NOT_FOUND(Kind.NOT_FOUND),
+    /** A browser page of another origin may not call the MCP proxy. */
+    MCP_ORIGIN_REFUSED(Kind.FORBIDDEN);
 
     private final Kind kind;
 

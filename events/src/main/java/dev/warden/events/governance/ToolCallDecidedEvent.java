@@ -9,7 +9,8 @@ import org.axonframework.serialization.Revision;
  * decided is named by policy, version and rule (all null when the default or a server or session state
  * decided); {@code reason} says why in a sentence. {@code monitoredEffect} is what a monitor-mode rule
  * would have answered (the call was allowed). {@code approvalId} names the approval the call waits for or
- * followed. {@code roleIds} are the roles the caller held, so a dry run can evaluate role rules again.
+ * followed. {@code roleIds} are the roles the caller held, so a dry run can evaluate role rules again;
+ * {@code basis} says what decided.
  */
 @Revision("1")
 public record ToolCallDecidedEvent(String agentSessionId,
@@ -29,5 +30,6 @@ public record ToolCallDecidedEvent(String agentSessionId,
                                    String ruleName,
                                    Effect monitoredEffect,
                                    String approvalId,
-                                   String reason) {
+                                   String reason,
+                                   DecisionBasis basis) {
 }

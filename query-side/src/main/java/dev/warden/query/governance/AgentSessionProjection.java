@@ -59,14 +59,15 @@ public class AgentSessionProjection {
         writes.write(key(event.agentSessionId()), """
                         INSERT INTO decisions (id, organization_id, agent_session_id, mcp_server_id, tool_name,
                                                arguments_hash, arguments_ciphertext, user_id, api_key_id, ai_system_id,
-                                               role_ids, outcome, policy_id, policy_version, rule_name,
+                                               role_ids, outcome, basis, policy_id, policy_version, rule_name,
                                                monitored_effect, approval_id, reason, decided_at, last_event_position)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (id) DO NOTHING""",
                 event.decisionId(), event.organizationId(), event.agentSessionId(), event.mcpServerId(),
                 event.toolName(), event.argumentsHash(), event.arguments() == null ? null
                         : event.arguments().ciphertext(), event.userId(), event.apiKeyId(), event.aiSystemId(),
-                GovernanceJson.write(event.roleIds(), List.of()), outcome.wire(), event.policyId(),
+                GovernanceJson.write(event.roleIds(), List.of()), outcome.wire(), Wire.basis(event.basis()),
+                event.policyId(),
                 event.policyVersion(), event.ruleName(), event.monitoredEffect() == null ? null
                         : event.monitoredEffect().wire(), event.approvalId(), event.reason(), logged.time(),
                 logged.position());

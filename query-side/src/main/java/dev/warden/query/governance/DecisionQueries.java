@@ -83,8 +83,8 @@ public class DecisionQueries {
                 rs.getString("mcp_server_id"), rs.getString("tool_name"), rs.getString("arguments_hash"),
                 rs.getString("user_id"), rs.getString("api_key_id"), rs.getString("ai_system_id"),
                 GovernanceJson.read(rs.getString("role_ids"), GovernanceJson.IDS),
-                Wire.outcome(rs.getString("outcome")),
-                rs.getString("policy_id"), policyVersion, rs.getString("rule_name"),
+                Wire.outcome(rs.getString("outcome")), Wire.basis(rs.getString("basis")), rs.getString("policy_id"),
+                policyVersion, rs.getString("rule_name"),
                 Wire.effect(rs.getString("monitored_effect")), rs.getString("approval_id"), rs.getString("reason"),
                 Rows.instant(rs, "decided_at"));
     }

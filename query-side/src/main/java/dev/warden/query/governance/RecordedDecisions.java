@@ -32,11 +32,10 @@ class RecordedDecisions {
         String afterId = "";
         while (true) {
             List<RecordedDecision> batch = jdbc.sql("""
-                            SELECT d.*, a.decision_id = d.id AS opened_approval
-                            FROM decisions d LEFT JOIN approvals a ON a.id = d.approval_id
-                            WHERE d.organization_id = :org AND d.decided_at < :to
-                            AND (d.decided_at, d.id) > (:afterAt, :afterId)
-                            ORDER BY d.decided_at, d.id LIMIT :batch""")
+                            SELECT * FROM decisions
+                            WHERE organization_id = :org AND decided_at < :to
+                              AND (decided_at, id) > (:afterAt, :afterId)
+                            ORDER BY decided_at, id LIMIT :batch""")
                     .param("org", organizationId)
                     .param("to", Timestamp.from(to))
                     .param("afterAt", afterAt)
@@ -61,8 +60,7 @@ class RecordedDecisions {
                 rs.getString("mcp_server_id"), rs.getString("tool_name"), rs.getString("arguments_hash"),
                 rs.getString("arguments_ciphertext"), rs.getString("user_id"), rs.getString("api_key_id"),
                 rs.getString("ai_system_id"), GovernanceJson.read(rs.getString("role_ids"), GovernanceJson.IDS),
-                Wire.outcome(rs.getString("outcome")), rs.getString("policy_id"), policyVersion,
-                rs.getString("rule_name"), rs.getString("approval_id"), rs.getBoolean("opened_approval"),
-                rs.getString("reason"), Rows.instant(rs, "decided_at"));
+                Wire.outcome(rs.getString("outcome")), Wire.basis(rs.getString("basis")), rs.getString("policy_id"),
+                policyVersion, rs.getString("rule_name"), rs.getString("reason"), Rows.instant(rs, "decided_at"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.warden.query.governance;
 
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Effect;
 import dev.warden.events.governance.Outcome;
 import dev.warden.events.governance.PolicyMode;
@@ -27,6 +28,16 @@ final class Wire {
     /** The effect of a wire name; {@code null} for {@code null}. */
     static Effect effect(String wire) {
         return wire == null ? null : Effect.valueOf(wire.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** The wire name of a decision's basis ({@code held-tool}); {@code null} for {@code null}. */
+    static String basis(DecisionBasis basis) {
+        return basis == null ? null : basis.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The basis of a wire name; {@code null} for {@code null}. */
+    static DecisionBasis basis(String wire) {
+        return wire == null ? null : DecisionBasis.valueOf(wire.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     static Outcome outcome(String wire) {

@@ -12,6 +12,7 @@ import dev.warden.events.governance.ApprovalExpiredEvent;
 import dev.warden.events.governance.ApprovalGrantedEvent;
 import dev.warden.events.governance.ApprovalRejectedEvent;
 import dev.warden.events.governance.ApprovalRequestedEvent;
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Effect;
 import dev.warden.events.governance.Outcome;
 import dev.warden.events.governance.ToolCallDecidedEvent;
@@ -70,7 +71,7 @@ class AgentSessionsIT {
         DecisionView recorded = decisions.decision(orgId, monitored.decisionId()).orElseThrow();
         assertThat(recorded).isEqualTo(new DecisionView(monitored.decisionId(), orgId, sessionId, serverId, "echo",
                 monitored.argumentsHash(), "usr_caller", "key_caller", null, List.of("role_member"), Outcome.ALLOW,
-                "pol_watch", 3, "watch-echo", Effect.DENY, null, "Matched rule 'watch-echo'", at));
+                DecisionBasis.RULE, "pol_watch", 3, "watch-echo", Effect.DENY, null, "Matched rule 'watch-echo'", at));
         assertThat(GovernanceTestData.rows(jdbc, "decisions", "id", monitored.decisionId()).get(0)
                 .get("arguments_ciphertext")).isEqualTo(monitored.arguments().ciphertext());
         assertThat(GovernanceTestData.rows(jdbc, "decisions", "agent_session_id", sessionId).toString())
@@ -183,7 +184,8 @@ class AgentSessionsIT {
     private static ToolCallDecidedEvent withMonitoredEffect(ToolCallDecidedEvent e) {
         return new ToolCallDecidedEvent(e.agentSessionId(), e.organizationId(), e.decisionId(), e.mcpServerId(),
                 e.toolName(), e.argumentsHash(), e.arguments(), e.userId(), e.apiKeyId(), e.aiSystemId(), e.roleIds(),
-                e.outcome(), e.policyId(), e.policyVersion(), e.ruleName(), Effect.DENY, e.approvalId(), e.reason());
+                e.outcome(), e.policyId(), e.policyVersion(), e.ruleName(), Effect.DENY, e.approvalId(), e.reason(),
+                e.basis());
     }
 
     /** Handles an event, then again at the same position an hour later: the session's rows must be the same. */

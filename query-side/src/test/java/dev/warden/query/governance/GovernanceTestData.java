@@ -1,5 +1,6 @@
 package dev.warden.query.governance;
 
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Outcome;
 import dev.warden.events.governance.SealedArguments;
 import dev.warden.events.governance.ToolCallDecidedEvent;
@@ -22,27 +23,28 @@ final class GovernanceTestData {
     private GovernanceTestData() {
     }
 
-    /** What decided a recorded decision: a rule (policy, version, rule), or nothing (then the reason says what). */
-    record By(String policyId, Integer version, String rule, String approvalId, String reason) {
+    /** What decided a recorded decision: its basis, and for a rule the policy, version and rule. */
+    record By(DecisionBasis basis, String policyId, Integer version, String rule, String approvalId, String reason) {
 
         static By rule(String policyId, int version, String rule) {
-            return new By(policyId, version, rule, null, "Matched rule '" + rule + "'");
+            return new By(DecisionBasis.RULE, policyId, version, rule, null, "Matched rule '" + rule + "'");
         }
 
         static By defaultEffect(String effect) {
-            return new By(null, null, null, null, "No rule matched; the organization's default is " + effect);
+            return new By(DecisionBasis.DEFAULT, null, null, null, null,
+                    "No rule matched; the organization's default is " + effect);
         }
 
-        static By state(String reason) {
-            return new By(null, null, null, null, reason);
+        static By state(DecisionBasis basis, String reason) {
+            return new By(basis, null, null, null, null, reason);
         }
 
         static By approval(String approvalId) {
-            return new By(null, null, null, approvalId, "Follows approval " + approvalId);
+            return new By(DecisionBasis.APPROVAL, null, null, null, approvalId, "Follows approval " + approvalId);
         }
 
         By opening(String approvalId) {
-            return new By(policyId, version, rule, approvalId, reason);
+            return new By(basis, policyId, version, rule, approvalId, reason);
         }
     }
 
@@ -53,7 +55,7 @@ final class GovernanceTestData {
         return new ToolCallDecidedEvent(sessionId, organizationId, decisionId, serverId, tool,
                 "sha256-of-" + decisionId, seal(organizationId, sessionId, decisionId, arguments), "usr_caller",
                 "key_caller", null, roleIds, outcome, by.policyId(), by.version(), by.rule(), null,
-                by.approvalId(), by.reason());
+                by.approvalId(), by.reason(), by.basis());
     }
 
     /** {@code arguments} as JSON sealed as the command side seals a decision's. */

@@ -3,23 +3,20 @@ package dev.warden.query.governance;
 import static dev.warden.query.governance.GovernanceTestData.decided;
 import static dev.warden.query.support.ReadModelDatabase.next;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.warden.events.governance.AgentSessionOpenedEvent;
 import dev.warden.events.governance.ApprovalRequestedEvent;
 import dev.warden.events.governance.ArgumentCondition;
 import dev.warden.events.governance.CallerMatch;
+import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Effect;
 import dev.warden.events.governance.Outcome;
 import dev.warden.events.governance.PolicyCreatedEvent;
-import dev.warden.events.governance.PolicyDeletedEvent;
 import dev.warden.events.governance.PolicyMode;
 import dev.warden.events.governance.PolicyRule;
-import dev.warden.events.governance.PolicySet;
 import dev.warden.events.governance.SealedArguments;
 import dev.warden.events.governance.ToolCallDecidedEvent;
-import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.IdKind;
 import dev.warden.query.governance.DryRunReport.Change;
 import dev.warden.query.governance.DryRunReport.Example;
@@ -30,7 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -151,38 +147,6 @@ class PolicyDryRunIT {
                 at.plusSeconds(100), null).totals().decisions()).as("another organization's").isZero();
     }
 
-    @Test
-    void aProposalThatCannotBeEvaluatedIsRefusedNamingWhy() {
-        policies.on(new PolicyCreatedEvent(policyId, orgId, "Gone", null, PolicyMode.ENFORCE, 1, List.of()), next(at),
-                "usr_author");
-        policies.on(new PolicyDeletedEvent(policyId, orgId, "Gone"), next(at));
-        Instant to = at.plusSeconds(1);
-        refused(new ProposedPolicy(null, null, 1, null, List.of(ALLOW_DB, rule("bad", "db.*", null,
-                new ArgumentCondition("/x", ArgumentCondition.Operator.MATCHES, "(unclosed"), Effect.DENY))), at, to,
-                null, "INVALID_RULE", "Rule 2 (bad)");
-        refused(new ProposedPolicy(null, null, 1, null, List.of()), to, at, null, "INVALID_DRY_RUN", "before");
-        refused(new ProposedPolicy(null, null, 1, null, List.of()), null, at, null, "INVALID_DRY_RUN", "needed");
-        refused(new ProposedPolicy(null, null, 1, null, List.of()), at, to, 21, "INVALID_DRY_RUN", "20");
-        refused(new ProposedPolicy(policyId, null, null, null, List.of()), at, to, null, "POLICY_DELETED", policyId);
-        refused(new ProposedPolicy(IdKind.POLICY.next(), null, null, null, List.of()), at, to, null,
-                "POLICY_NOT_FOUND", "No policy");
-    }
-
-    @Test
-    void theDefaultsReasonIsTheOneTheRulesGive() {
-        String reason = PolicySet.empty().evaluate(
-                new PolicySet.Call(serverId, "x", Map.of(), null, null, null,
-                        Set.of())).reason();
-        assertThat(reason).startsWith(RecordedDecision.DEFAULT_REASON);
-    }
-
-    private void refused(ProposedPolicy proposed, Instant from, Instant to, Integer examples, String code,
-                         String message) {
-        assertThatThrownBy(() -> dryRun.run(orgId, proposed, from, to, examples)).isInstanceOf(DomainException.class)
-                .hasMessageContaining(message)
-                .satisfies(e -> assertThat(((DomainException) e).code().name()).isEqualTo(code));
-    }
-
     /**
      * The organization's policy (deny db calls to prod, hold payments, allow the rest of db) and ten decisions in the range
      * (one more before it), each as these rules gave it, but for the state, approval and sealing cases:
@@ -206,7 +170,7 @@ class PolicyDryRunIT {
         record(at.plusSeconds(4), decided("db.query", Map.of("limit", 5.0), List.of(), Outcome.ALLOW, allowDb()));
         record(at.plusSeconds(5), decided("fs.read", Map.of(), List.of(), Outcome.DENY, By.defaultEffect("deny")));
         record(at.plusSeconds(6), decided("db.query", Map.of("env", "prod"), List.of(), Outcome.DENY,
-                By.state("Denied: server " + serverId + " is suspended")));
+                By.state(DecisionBasis.SERVER, "Denied: MCP server " + serverId + " is suspended")));
         record(at.plusSeconds(7), decided("db.query", Map.of("env", "prod"), List.of(), Outcome.ALLOW,
                 By.approval(IdKind.APPROVAL.next())));
         ToolCallDecidedEvent sealedElsewhere = decided("db.query", Map.of("env", "prod"), List.of(), Outcome.DENY,
@@ -243,7 +207,7 @@ class PolicyDryRunIT {
         return new ToolCallDecidedEvent(e.agentSessionId(), e.organizationId(), e.decisionId(), e.mcpServerId(),
                 e.toolName(), e.argumentsHash(), arguments, e.userId(), e.apiKeyId(), e.aiSystemId(), e.roleIds(),
                 e.outcome(), e.policyId(), e.policyVersion(), e.ruleName(), e.monitoredEffect(), e.approvalId(),
-                e.reason());
+                e.reason(), e.basis());
     }
 
     /** Every row of the organization in every governance table, and its data key's. */

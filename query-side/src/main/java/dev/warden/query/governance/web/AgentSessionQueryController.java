@@ -47,21 +47,21 @@ class AgentSessionQueryController {
     }
 
     @Requires("agent-sessions:read")
-    @GetMapping("/agent-sessions/{sessionId}")
-    AgentSessionView session(@PathVariable String orgId, @PathVariable String sessionId,
+    @GetMapping("/agent-sessions/{agentSessionId}")
+    AgentSessionView session(@PathVariable String orgId, @PathVariable String agentSessionId,
                              @RequestParam(required = false) Long minPosition) {
         guard.organization(orgId, minPosition);
-        return sessions.session(orgId, sessionId).orElseThrow(() -> IdKind.AGENT_SESSION.notFound(sessionId));
+        return sessions.session(orgId, agentSessionId).orElseThrow(() -> IdKind.AGENT_SESSION.notFound(agentSessionId));
     }
 
     /** A session's decisions, newest first. */
     @Requires("agent-sessions:read")
-    @GetMapping("/agent-sessions/{sessionId}/decisions")
-    Page<DecisionView> sessionDecisions(@PathVariable String orgId, @PathVariable String sessionId,
+    @GetMapping("/agent-sessions/{agentSessionId}/decisions")
+    Page<DecisionView> sessionDecisions(@PathVariable String orgId, @PathVariable String agentSessionId,
                                         PageParameters list) {
         return guard.organizationPage(orgId, list, page -> {
-            sessions.session(orgId, sessionId).orElseThrow(() -> IdKind.AGENT_SESSION.notFound(sessionId));
-            return decisions.ofSession(orgId, sessionId, page);
+            sessions.session(orgId, agentSessionId).orElseThrow(() -> IdKind.AGENT_SESSION.notFound(agentSessionId));
+            return decisions.ofSession(orgId, agentSessionId, page);
         });
     }
 
