@@ -159,6 +159,22 @@ class McpServersErrorsApiIT {
                 "PERMISSION_DENIED");
     }
 
+    @Test
+    void aHeldDefinitionIsApprovedBySignedInMembersOnly() {
+        String secret = admin.post("/api/orgs/" + orgId + "/api-keys", Json.object("name", "agent " + Fixtures.unique(),
+                "scopes", List.of("mcp-servers:write", "mcp-servers:approve"))).json().get("secret").asString();
+        Api agent = admin.anonymous().withToken(secret);
+        McpServerFixtures.recordTools(agent, orgId, serverId, tools(ECHO));
+        String held = McpServerFixtures.recordTools(agent, orgId, serverId, tools("Changed")).json()
+                .get("held").get(0).get("presentedHash").asString();
+        long before = head();
+        assertProblem(agent.post(server + "/tools/echo/approve", Json.object("definitionHash", held)), 403,
+                "USERS_ONLY");
+        assertThat(head()).as("the key approved nothing").isEqualTo(before);
+        assertThat(admin.post(server + "/tools/echo/approve", Json.object("definitionHash", held)).status())
+                .isEqualTo(200);
+    }
+
     /** A valid registration with {@code field} set to {@code value}. */
     private static Map<String, Object> with(String field, Object value) {
         Map<String, Object> body = new HashMap<>(registration("Server " + Fixtures.unique()));

@@ -1,6 +1,7 @@
 package dev.warden.command.governance.web;
 
 import dev.warden.command.governance.ToolListOutcome;
+import dev.warden.command.web.Caller;
 import dev.warden.command.web.CommandResponse;
 import dev.warden.command.web.CommandSender;
 import dev.warden.command.web.Responses;
@@ -11,7 +12,6 @@ import dev.warden.events.governance.RegisterMcpServerCommand;
 import dev.warden.events.governance.ResumeMcpServerCommand;
 import dev.warden.events.governance.SuspendMcpServerCommand;
 import dev.warden.events.governance.UpdateMcpServerCommand;
-import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.events.shared.IdKind;
 import jakarta.validation.Valid;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -96,15 +95,19 @@ class McpServerCommandController {
         return ResponseEntity.ok(new ToolListAnswer(serverId, outcome.pinned(), outcome.unchanged(), outcome.held()));
     }
 
-    /** Approves the definition a held tool presented, named by its hash; the tool is callable again. */
+    /**
+     * Approves the definition a held tool presented, named by its hash; the tool is callable again. A
+     * signed-in member looks at it: an API key is refused, since an agent's key could otherwise clear the
+     * rug pull its own server made.
+     */
     @Requires("mcp-servers:approve")
     @PostMapping("/{serverId}/tools/{toolName}/approve")
     ResponseEntity<CommandResponse> approve(@PathVariable String orgId, @PathVariable String serverId,
                                             @PathVariable String toolName,
-                                            @Valid @RequestBody McpServerRequests.Approval body,
-                                            @RequestAttribute(Actor.ATTRIBUTE) Actor actor) {
+                                            @Valid @RequestBody McpServerRequests.Approval body) {
+        String userId = Caller.userId();
         IdKind.MCP_SERVER.require(serverId);
         return Responses.ok(serverId, commands.send(new ApproveToolDefinitionCommand(serverId, orgId, toolName,
-                body.definitionHash(), actor.id())));
+                body.definitionHash(), userId)));
     }
 }
