@@ -165,6 +165,21 @@ class GovernanceQueriesApiIT {
                 "PERMISSION_DENIED");
     }
 
+    /**
+     * A dry run opens the recorded arguments and answers, per decision, whether a proposed rule matches
+     * them: a reader could learn any argument a pattern at a time, so only who writes policies runs one.
+     */
+    @Test
+    void theDryRunIsForWhoWritesPolicies() {
+        Api viewer = Fixtures.signedInUser(admin, world.orgId()).api();
+        assertThat(viewer.get(base + "/policies").status()).as("a Viewer reads policies").isEqualTo(200);
+        Api.Response probe = viewer.post(base + "/policies/dry-run", Json.object("priority", 1, "rules",
+                List.of(Json.object("name", "probe", "conditions", List.of(Json.object("pointer", "/text",
+                        "operator", "matches", "value", "h.*")), "effect", "deny")),
+                "from", Instant.now().minusSeconds(600).toString(), "to", Instant.now().plusSeconds(60).toString()));
+        assertProblem(probe, 403, "PERMISSION_DENIED");
+    }
+
     @Test
     void anotherOrganizationsGovernanceAnswersAsMissing() {
         GovernanceWorld other = GovernanceWorld.create(log(), Fixtures.organization(admin).id());

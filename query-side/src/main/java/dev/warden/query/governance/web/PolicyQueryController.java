@@ -90,9 +90,12 @@ class PolicyQueryController {
 
     /**
      * Evaluates a proposed policy against the decisions recorded from {@code from} to {@code to} and answers
-     * which would change, from what to what, how many, with examples. Changes nothing.
+     * which would change, from what to what, how many, with examples. Changes nothing. It opens the recorded
+     * arguments and says of each decision whether a rule of the caller's making matches them, so it is for
+     * those who write policies ({@code policies:write}): to a reader it would answer any argument a pattern at
+     * a time.
      */
-    @Requires("policies:read")
+    @Requires("policies:write")
     @PostMapping("/policies/dry-run")
     DryRunReport dryRun(@PathVariable String orgId, @RequestBody DryRunRequest body,
                         @RequestParam(required = false) Long minPosition) {
