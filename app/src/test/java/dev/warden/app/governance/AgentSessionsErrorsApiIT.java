@@ -113,6 +113,21 @@ class AgentSessionsErrorsApiIT {
     }
 
     @Test
+    void anotherKeyCannotEndASessionItDidNotOpen() {
+        String sessionPath = agent.base() + "/agent-sessions/" + session;
+        Agent otherKey = AgentSessionFixtures.agentOn(admin, agent.orgId(), agent.serverId());
+        assertProblem(otherKey.api().post(sessionPath + "/terminate", Json.object("reason", "not yours")), 404,
+                "AGENT_SESSION_NOT_FOUND");
+        assertProblem(otherKey.api().post(sessionPath + "/close", null), 404, "AGENT_SESSION_NOT_FOUND");
+        assertThat(agent.decide(session, "echo", Map.of()).get("basis").asString()).as("still open")
+                .isNotEqualTo("session");
+        assertThat(agent.api().post(sessionPath + "/close", null).status()).isEqualTo(200);
+        String another = agent.open();
+        assertThat(admin.post(agent.base() + "/agent-sessions/" + another + "/terminate", Json.object("reason",
+                "a member's kill switch")).status()).isEqualTo(200);
+    }
+
+    @Test
     void approvalsAreDecidedBySignedInMembersOnly() {
         String approvals = agent.base() + "/agent-sessions/" + session + "/approvals/";
         assertProblem(admin.post(approvals + IdKind.APPROVAL.next() + "/approve", null), 404, "APPROVAL_NOT_FOUND");

@@ -12,6 +12,7 @@ import dev.warden.events.governance.GrantApprovalCommand;
 import dev.warden.events.governance.OpenAgentSessionCommand;
 import dev.warden.events.governance.RejectApprovalCommand;
 import dev.warden.events.governance.TerminateAgentSessionCommand;
+import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.IdKind;
 import dev.warden.events.shared.TextRule;
@@ -133,27 +134,43 @@ class AgentSessionCommandHandler {
                 .execute(s -> s.expire(command.approvalId(), clock.instant()));
     }
 
+    /** Terminates a session: a member's kill switch for any session, an API key's for its own only. */
     @CommandHandler
-    void handle(TerminateAgentSessionCommand command) {
+    void handle(TerminateAgentSessionCommand command, @MetaDataValue(RequestContext.ACTOR_TYPE) String actorType,
+                @MetaDataValue(RequestContext.ACTOR_ID) String actorId) {
         String reason = REASON.required().check(command.reason());
-        load(command.agentSessionId(), command.organizationId()).execute(s -> s.terminate(reason));
+        Aggregate<AgentSession> session = load(command.agentSessionId(), command.organizationId());
+        requireEnder(session, actorType, actorId);
+        session.execute(s -> s.terminate(reason));
         due.cancel(idleKey(command.agentSessionId()));
     }
 
     /**
-     * Closes a session: at once at its agent's word; for inactivity only once it has been idle long
-     * enough, else the look is planned again for when it will be.
+     * Closes a session: at once at its agent's word (or a member's); for inactivity only once it has been
+     * idle long enough, else the look is planned again for when it will be.
      */
     @CommandHandler
-    void handle(CloseAgentSessionCommand command) {
+    void handle(CloseAgentSessionCommand command, @MetaDataValue(RequestContext.ACTOR_TYPE) String actorType,
+                @MetaDataValue(RequestContext.ACTOR_ID) String actorId) {
         Aggregate<AgentSession> session = load(command.agentSessionId(), command.organizationId());
         if (!command.idle()) {
+            requireEnder(session, actorType, actorId);
             session.execute(AgentSession::close);
             due.cancel(idleKey(command.agentSessionId()));
             return;
         }
         session.invoke(s -> s.closeIfIdle(clock.instant(), settings.idleTimeout()))
                 .ifPresent(idleAt -> scheduleIdleLook(command.agentSessionId(), command.organizationId(), idleAt));
+    }
+
+    /**
+     * Checks that the one ending a session may: a member (the kill switch) or the service may end any
+     * session of the organization, an API key only its own; another key's session looks missing.
+     */
+    private static void requireEnder(Aggregate<AgentSession> session, String actorType, String actorId) {
+        if (Actor.API_KEY.equals(actorType)) {
+            session.execute(s -> s.requireCaller(actorType, actorId));
+        }
     }
 
     private void scheduleIdleLook(String agentSessionId, String organizationId, Instant at) {

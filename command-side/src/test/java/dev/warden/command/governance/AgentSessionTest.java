@@ -13,6 +13,7 @@ import dev.warden.events.governance.GovernanceErrorCode;
 import dev.warden.events.governance.OpenAgentSessionCommand;
 import dev.warden.events.governance.Outcome;
 import dev.warden.events.governance.TerminateAgentSessionCommand;
+import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.IdKind;
 import java.time.Duration;
 import java.util.Map;
@@ -138,6 +139,20 @@ class AgentSessionTest extends AgentSessionFixture {
             fixture.given(opened(), new AgentSessionTerminatedEvent(SESSION, ORG, "stop"))
                     .when(new CloseAgentSessionCommand(SESSION, ORG, false))
                     .expectException(refusedWith(GovernanceErrorCode.AGENT_SESSION_ENDED));
+        }
+
+        @Test
+        void anotherKeyCannotEndTheSessionItsOwnKeyCan() {
+            Map<String, Object> otherKey = Map.of("actorType", Actor.API_KEY, "actorId", IdKind.API_KEY.next());
+            fixture.given(opened())
+                    .when(new TerminateAgentSessionCommand(SESSION, ORG, "stop"), otherKey)
+                    .expectException(refusedWith(IdKind.AGENT_SESSION.notFoundCode()));
+            fixture.given(opened())
+                    .when(new CloseAgentSessionCommand(SESSION, ORG, false), otherKey)
+                    .expectException(refusedWith(IdKind.AGENT_SESSION.notFoundCode()));
+            fixture.given(opened())
+                    .when(new CloseAgentSessionCommand(SESSION, ORG, false), AgentSessionFixture.AS_KEY)
+                    .expectEvents(new AgentSessionClosedEvent(SESSION, ORG, false));
         }
 
         @Test
