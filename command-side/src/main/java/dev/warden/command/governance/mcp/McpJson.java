@@ -1,13 +1,13 @@
 package dev.warden.command.governance.mcp;
 
+import dev.warden.command.governance.ExactJson;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON the proxy reads and writes: the service's strict reading (a key given twice is refused),
- * and numbers kept as written, so a server's answer the proxy passes on as JSON (a tool list, an
- * initialize result) carries its decimals unrounded ({@code 0.10} stays {@code 0.10}).
+ * and numbers kept as written ({@link ExactJson}), so a server's answer the proxy passes on as JSON (a
+ * tool list, an initialize result) carries its decimals unrounded and a call's arguments hash exactly.
  */
 @Component
 final class McpJson {
@@ -15,8 +15,7 @@ final class McpJson {
     private final JsonMapper mapper;
 
     McpJson(JsonMapper service) {
-        this.mapper = service.rebuild().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+        this.mapper = ExactJson.of(service);
     }
 
     JsonMapper mapper() {

@@ -1,9 +1,11 @@
 package dev.warden.command.governance.web;
 
+import dev.warden.command.governance.ExactJson;
 import dev.warden.events.governance.OpenAgentSessionCommand;
 import dev.warden.events.shared.Actor;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Bodies of the agent session and decision endpoints. Bean validation caps the sizes; the session
@@ -27,11 +29,13 @@ final class AgentSessionBodies {
 
     /**
      * A tool call to decide: in session {@code agentSessionId}, or in a new session of the caller on
-     * {@code mcpServerId} (named {@code agentName}, for {@code aiSystemId}).
+     * {@code mcpServerId} (named {@code agentName}, for {@code aiSystemId}); the arguments are read with
+     * their numbers exact, so the hash that binds an approval tells every number apart.
      */
     record Decide(@Size(max = 64) String agentSessionId, @Size(max = 64) String mcpServerId,
                   @Size(max = 1000) String agentName, @Size(max = 64) String aiSystemId,
-                  @Size(max = 1000) String tool, Map<String, Object> arguments) {
+                  @Size(max = 1000) String tool,
+                  @JsonDeserialize(using = ExactJson.Arguments.class) Map<String, Object> arguments) {
 
         /** Whether the call opens a session first. */
         boolean opensSession() {
