@@ -97,6 +97,12 @@ public class AgentSession {
         }
     }
 
+    /** Why the session takes no more calls, as a decision says it; {@code null} while it is open. */
+    String endedReason() {
+        Ruling ended = Ruling.ofEnded(status, closedIdle, terminationReason);
+        return ended == null ? null : ended.reason();
+    }
+
     /**
      * Decides {@code call} and records the decision: an ended session, a suspended or deregistered
      * server or a held tool deny; else the session's approval of the same call answers (granted: allow,

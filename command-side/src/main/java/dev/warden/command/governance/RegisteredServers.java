@@ -3,9 +3,6 @@ package dev.warden.command.governance;
 import dev.warden.events.shared.IdKind;
 import java.util.function.Function;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -41,18 +38,7 @@ class RegisteredServers implements ServerGate, ServerAddresses {
 
     private <T> T read(String organizationId, String mcpServerId, Function<McpServer, T> question) {
         IdKind.MCP_SERVER.require(mcpServerId);
-        if (CurrentUnitOfWork.isStarted()) {
-            return McpServer.load(servers, mcpServerId, organizationId).invoke(question);
-        }
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
-        try {
-            T answer = McpServer.load(servers, mcpServerId, organizationId).invoke(question);
-            unitOfWork.commit();
-            return answer;
-        } catch (RuntimeException e) {
-            unitOfWork.rollback(e);
-            throw e;
-        }
+        return AggregateReads.read(transactions,
+                () -> McpServer.load(servers, mcpServerId, organizationId).invoke(question));
     }
 }

@@ -33,15 +33,13 @@ record Ruling(Outcome outcome, String policyId, Integer policyVersion, String ru
 
     /** The server's standing: {@code null} when it lets the call through to the approvals and rules. */
     static Ruling ofServer(ServerGate.ServerState server, String toolName) {
-        return switch (server.status()) {
-            case SUSPENDED -> deny("Denied: MCP server " + server.mcpServerId() + " is suspended", DecisionBasis.SERVER);
-            case DEREGISTERED -> deny("Denied: MCP server " + server.mcpServerId() + " is deregistered",
-                    DecisionBasis.SERVER);
-            case ACTIVE -> server.held().contains(toolName)
-                    ? deny("Denied: tool '" + toolName + "' is held: its definition changed and waits for a"
-                    + " member's approval", DecisionBasis.HELD_TOOL)
-                    : null;
-        };
+        if (server.status() != ServerGate.Status.ACTIVE) {
+            return deny(server.refusal(), DecisionBasis.SERVER);
+        }
+        return server.held().contains(toolName)
+                ? deny("Denied: tool '" + toolName + "' is held: its definition changed and waits for a"
+                + " member's approval", DecisionBasis.HELD_TOOL)
+                : null;
     }
 
     /** A granted approval of the same call lets it through. */

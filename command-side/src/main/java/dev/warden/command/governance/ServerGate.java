@@ -10,6 +10,15 @@ public interface ServerGate {
 
     /** A server's standing; {@code pinned} are the callable tools, {@code held} those waiting for approval. */
     record ServerState(String mcpServerId, String organizationId, Status status, Set<String> pinned, Set<String> held) {
+
+        /** Why the server takes no calls at all, as a decision says it; {@code null} while it is active. */
+        public String refusal() {
+            return switch (status) {
+                case ACTIVE -> null;
+                case SUSPENDED -> "Denied: MCP server " + mcpServerId + " is suspended";
+                case DEREGISTERED -> "Denied: MCP server " + mcpServerId + " is deregistered";
+            };
+        }
     }
 
     enum Status { ACTIVE, SUSPENDED, DEREGISTERED }

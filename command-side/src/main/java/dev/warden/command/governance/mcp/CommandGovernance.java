@@ -1,5 +1,6 @@
 package dev.warden.command.governance.mcp;
 
+import dev.warden.command.governance.ProxyStanding;
 import dev.warden.command.governance.ServerAddresses;
 import dev.warden.command.governance.ToolListOutcome;
 import dev.warden.command.web.CommandSender;
@@ -18,23 +19,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * The proxy's governance questions as commands through the {@link CommandSender} (so they take their
- * aggregate's turn and are retried on contention like any REST command); a server's address is read
- * from its aggregate.
+ * aggregate's turn and are retried on contention like any REST command); a server's address and the
+ * standing of the server and the session are read from their aggregates.
  */
 @Component
 class CommandGovernance implements Governance {
 
     private final CommandSender commands;
     private final ServerAddresses addresses;
+    private final ProxyStanding standing;
 
-    CommandGovernance(CommandSender commands, ServerAddresses addresses) {
+    CommandGovernance(CommandSender commands, ServerAddresses addresses, ProxyStanding standing) {
         this.commands = commands;
         this.addresses = addresses;
+        this.standing = standing;
     }
 
     @Override
     public ServerAddresses.Upstream upstream(String organizationId, String mcpServerId) {
         return addresses.upstream(organizationId, mcpServerId);
+    }
+
+    @Override
+    public String refusal(String organizationId, String mcpServerId, String agentSessionId) {
+        return standing.refusal(organizationId, mcpServerId, agentSessionId);
     }
 
     @Override

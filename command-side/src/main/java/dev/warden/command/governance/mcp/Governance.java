@@ -10,13 +10,19 @@ import java.util.Set;
 
 /**
  * What the proxy asks of the governance context, as commands and reads of aggregates (never of a read
- * model, which may lag): where a server is, opening and closing agent sessions, recording the tools a
+ * model, which may lag): where a server is, whether traffic may pass at all, opening and closing agent sessions, recording the tools a
  * server presents, and deciding a call.
  */
 interface Governance {
 
     /** The server's address; MCP_SERVER_NOT_FOUND for a missing server or another organization's. */
     ServerAddresses.Upstream upstream(String organizationId, String mcpServerId);
+
+    /**
+     * Why the proxy passes none of the session's traffic to the server (suspended or deregistered, or
+     * the agent session ended; {@code agentSessionId} null asks of the server alone), or {@code null}.
+     */
+    String refusal(String organizationId, String mcpServerId, String agentSessionId);
 
     void open(OpenAgentSessionCommand command);
 

@@ -1,11 +1,11 @@
 package dev.warden.command.governance.mcp;
 
+import dev.warden.command.governance.ExactJson;
 import dev.warden.command.governance.ServerAddresses;
 import dev.warden.events.governance.Decision;
 import dev.warden.events.governance.DecideToolCallCommand;
 import dev.warden.events.governance.OpenAgentSessionCommand;
 import dev.warden.events.shared.DomainException;
-import dev.warden.events.shared.ErrorCode;
 import dev.warden.events.shared.IdKind;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * opens an agent session and the server's session behind it; {@code tools/list} records the tools the
  * server presents and shows only those an agent may call; {@code tools/call} is decided first and then
  * relayed, or refused with a JSON-RPC error that says why; {@code ping} is answered here; everything
- * else passes through to the server as it is.
+ * else passes through to the server as it is. A kill switch (server suspended or deregistered, agent
+ * session ended) stops all of it: {@code tools/call} by its decision, other requests with the same
+ * -32012 error; a notification or a client's response is accepted and dropped (no answer could carry
+ * the refusal, and a stopped server gets no more of the agent's data; the next request learns why).
  */
 @Component
 class McpProxy {
@@ -48,12 +51,14 @@ class McpProxy {
         this.json = json.mapper();
     }
 
-    /** Opens the server's session with the client's initialize, then the agent session, and answers the server's result. */
+    /** Opens the server's session with the client's initialize (not for a stopped server), then the agent session. */
     void initialize(Caller caller, String organizationId, String mcpServerId, McpMessage message,
                     HttpServletResponse out) throws IOException {
-        URI url = address(governance.upstream(organizationId, mcpServerId));
+        String refusal = governance.refusal(organizationId, mcpServerId, null);
+        URI url = refusal == null ? address(governance.upstream(organizationId, mcpServerId)) : null;
         if (url == null) {
-            Answers.json(out, json, JsonRpc.error(message.id(), JsonRpc.INTERNAL_ERROR,
+            Answers.json(out, json, refusal != null ? Refusals.unavailable(message.id(), null, refusal)
+                    : JsonRpc.error(message.id(), JsonRpc.INTERNAL_ERROR,
                     "The proxy reaches MCP servers over streamable HTTP only", null));
             return;
         }
@@ -82,12 +87,31 @@ class McpProxy {
     void handle(ProxySession session, McpMessage message, boolean takesEvents, HttpServletResponse out)
             throws IOException {
         String method = message.isRequest() ? message.method() : "";
-        switch (method) {
-            case McpMessage.PING -> Answers.json(out, json, JsonRpc.emptyResult(message.id()));
-            case McpMessage.TOOLS_LIST -> listTools(session, message, out);
-            case McpMessage.TOOLS_CALL -> callTool(session, message, takesEvents, out);
-            default -> forward(session, message, takesEvents, out);
+        if (McpMessage.PING.equals(method)) {
+            Answers.json(out, json, JsonRpc.emptyResult(message.id()));
+        } else if (McpMessage.TOOLS_CALL.equals(method)) {
+            callTool(session, message, takesEvents, out);
+        } else if (!stopped(session, message, out)) {
+            if (McpMessage.TOOLS_LIST.equals(method)) {
+                listTools(session, message, out);
+            } else {
+                forward(session, message, takesEvents, out);
+            }
         }
+    }
+
+    /** Whether a kill switch stops the message: a request is answered -32012, anything else dropped as accepted. */
+    private boolean stopped(ProxySession session, McpMessage message, HttpServletResponse out) throws IOException {
+        String refusal = governance.refusal(session.organizationId(), session.mcpServerId(), session.agentSessionId());
+        if (refusal == null) {
+            return false;
+        }
+        if (message.isRequest()) {
+            Answers.json(out, json, Refusals.unavailable(message.id(), session.agentSessionId(), refusal));
+        } else {
+            out.setStatus(HttpServletResponse.SC_ACCEPTED);
+        }
+        return true;
     }
 
     /** Ends the session: the server's session and the agent session. */
@@ -154,9 +178,9 @@ class McpProxy {
         Decision decision;
         try {
             decision = governance.decide(new DecideToolCallCommand(session.agentSessionId(),
-                    session.organizationId(), IdKind.DECISION.next(), tool, arguments(arguments)));
+                    session.organizationId(), IdKind.DECISION.next(), tool, ExactJson.arguments(json, arguments)));
         } catch (DomainException e) {
-            Answers.json(out, json, refused(message, e));
+            Answers.json(out, json, Refusals.of(message.id(), e));
             return;
         }
         if (!decision.outcome().proceeds()) {
@@ -203,21 +227,6 @@ class McpProxy {
                     "The MCP server did not answer in time; the request was cancelled", null);
         }
         Answers.json(out, json, error);
-    }
-
-    private Map<String, Object> arguments(JsonNode arguments) {
-        if (arguments == null || arguments.isNull()) {
-            return Map.of();
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = json.convertValue(arguments, Map.class);
-        return map;
-    }
-
-    /** A refusal of the decision itself (a malformed call, a server gone) as the agent's error. */
-    private static JsonNode refused(McpMessage message, DomainException refusal) {
-        int code = refusal.code().kind() == ErrorCode.Kind.INVALID ? JsonRpc.INVALID_PARAMS : JsonRpc.UNAVAILABLE;
-        return JsonRpc.error(message.id(), code, refusal.getMessage(), Map.of("code", refusal.code().name()));
     }
 
     /** The error for a server that could not be reached; why is logged (at debug: the server's trouble, not ours). */

@@ -24,6 +24,9 @@ final class FakeGovernance implements Governance {
     final Map<String, Decision> decisions = new ConcurrentHashMap<>();
     volatile Set<String> callable = Set.of();
     volatile RuntimeException recordRefusal;
+    /** Why no traffic passes (a kill switch), or null; every question about it is counted. */
+    volatile String refusal;
+    final List<String> standingAsked = new CopyOnWriteArrayList<>();
     private final URI url;
 
     FakeGovernance(URI url) {
@@ -33,6 +36,12 @@ final class FakeGovernance implements Governance {
     @Override
     public ServerAddresses.Upstream upstream(String organizationId, String mcpServerId) {
         return new ServerAddresses.Upstream(mcpServerId, organizationId, "streamable-http", url.toString(), null);
+    }
+
+    @Override
+    public String refusal(String organizationId, String mcpServerId, String agentSessionId) {
+        standingAsked.add(String.valueOf(agentSessionId));
+        return refusal;
     }
 
     @Override

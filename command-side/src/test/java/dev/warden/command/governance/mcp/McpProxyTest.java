@@ -217,6 +217,51 @@ class McpProxyTest {
     }
 
     @Test
+    void aStoppedServerIsNotInitializedAndOpensNoSession() throws Exception {
+        governance.refusal = "Denied: MCP server " + SERVER + " is suspended";
+
+        MockHttpServletResponse response = post(null, INITIALIZE);
+
+        JsonNode error = json.readTree(response.getContentAsString()).get("error");
+        assertThat(error.get("code").asInt()).isEqualTo(JsonRpc.UNAVAILABLE);
+        assertThat(error.get("message").asString()).isEqualTo("Denied: MCP server " + SERVER + " is suspended");
+        assertThat(error.get("data").get("reason").asString()).contains("suspended");
+        assertThat(response.getHeader("Mcp-Session-Id")).isNull();
+        assertThat(upstream.received()).isEmpty();
+        assertThat(governance.commands).isEmpty();
+    }
+
+    @Test
+    void aKillSwitchStopsEveryOtherMethodWhileAToolCallGoesByItsDecisionAlone() throws Exception {
+        String session = initialize();
+        String agentSessionId = ((OpenAgentSessionCommand) governance.commands.get(0)).agentSessionId();
+        governance.refusal = "Denied: the agent session was terminated: runaway";
+        int asked = governance.standingAsked.size();
+
+        for (String method : List.of("tools/list", "resources/list", "resources/read", "prompts/list", "prompts/get",
+                "completion/complete", "logging/setLevel", "resources/subscribe")) {
+            JsonNode error = json.readTree(post(session, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method
+                    + "\",\"params\":{}}").getContentAsString()).get("error");
+            assertThat(error.get("code").asInt()).as(method).isEqualTo(JsonRpc.UNAVAILABLE);
+            assertThat(error.get("message").asString()).isEqualTo("Denied: the agent session was terminated: runaway");
+            assertThat(error.get("data").get("agentSessionId").asString()).isEqualTo(agentSessionId);
+        }
+        MockHttpServletResponse notification = post(session,
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":3}}");
+        MockHttpServletResponse clientResponse = post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"result\":{}}");
+        int askedBeforeCall = governance.standingAsked.size();
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"ping\"}");
+        post(session, call(8, "echo", "{}"));
+
+        assertThat(askedBeforeCall - asked).isEqualTo(10);
+        assertThat(notification.getStatus()).isEqualTo(202);
+        assertThat(clientResponse.getStatus()).isEqualTo(202);
+        assertThat(governance.standingAsked).hasSize(askedBeforeCall);
+        assertThat(governance.commands).noneMatch(List.class::isInstance).anyMatch(DecideToolCallCommand.class::isInstance);
+        assertThat(upstream.methods()).containsExactly("initialize", "tools/call");
+    }
+
+    @Test
     void pingIsAnsweredWithoutTheServer() throws Exception {
         String session = initialize();
 
