@@ -15,6 +15,7 @@ import dev.warden.command.governance.AgentSessionSettings;
 import dev.warden.command.support.DueCommandPoller;
 import dev.warden.events.governance.AgentSessionClosedEvent;
 import dev.warden.events.governance.ApprovalExpiredEvent;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,6 +104,28 @@ class ApprovalFlowIT {
         String fresh = agent.open();
         assertThat(agent.decide(fresh, "echo", HELLO).get("outcome").asString())
                 .as("an approval holds in its own session only").isEqualTo("approval-required");
+    }
+
+    @Test
+    void numbersPastADoublesPrecisionAreTwoCallsAndAnApprovalOfOneDoesNotAllowTheOther() {
+        Map<String, Object> one = Map.of("amount", new BigDecimal("9007199254740993.0"));
+        Map<String, Object> other = Map.of("amount", new BigDecimal("9007199254740992.0"));
+
+        JsonNode asked = agent.decide(session, "echo", one);
+        JsonNode otherAsked = agent.decide(session, "echo", other);
+        assertThat(asked.get("argumentsHash").asString())
+                .isEqualTo(AgentSessionFixtures.sha256("{\"amount\":9007199254740993}"));
+        assertThat(otherAsked.get("argumentsHash").asString())
+                .isEqualTo(AgentSessionFixtures.sha256("{\"amount\":9007199254740992}"));
+        assertThat(otherAsked.get("approvalId").asString()).isNotEqualTo(asked.get("approvalId").asString());
+        String approvalId = asked.get("approvalId").asString();
+        Api.Response approved = admin.post(approval(approvalId) + "/approve", Json.object("reason", "fine"));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        assertThat(agent.decide(session, "echo", one).get("outcome").asString()).isEqualTo("allow");
+        JsonNode stillAsked = agent.decide(session, "echo", other);
+        assertThat(stillAsked.get("outcome").asString()).isEqualTo("approval-required");
+        assertThat(stillAsked.get("approvalId").asString()).isEqualTo(otherAsked.get("approvalId").asString());
     }
 
     @Test

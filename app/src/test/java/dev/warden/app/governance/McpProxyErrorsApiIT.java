@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The MCP proxy's refusals over HTTP, none of which needs an MCP server that answers: who may call it,
- * messages outside a session, malformed messages, foreign origins, a missing server and one that does
- * not answer.
+ * messages outside a session, malformed messages, foreign origins, a missing server, a suspended or
+ * deregistered one, and one that does not answer.
  */
 @WardenTest
 class McpProxyErrorsApiIT {
@@ -110,6 +110,25 @@ class McpProxyErrorsApiIT {
         assertThat(error.get("code").asInt()).isEqualTo(-32603);
         assertThat(error.get("message").asString()).contains("could not be reached");
         assertThat(answer.json().get("id").asInt()).isZero();
+    }
+
+    @Test
+    void aSuspendedOrDeregisteredServerIsNotInitializedAndOpensNoSession() {
+        String serverId = McpServerFixtures.register(admin, orgId).id();
+        String server = "/api/orgs/" + orgId + "/mcp-servers/" + serverId;
+        assertThat(admin.post(server + "/suspend", Json.object("reason", "incident")).status()).isEqualTo(200);
+
+        Api.Response suspended = agent.postRaw("/api/orgs/" + orgId + "/mcp/" + serverId, INITIALIZE);
+        assertThat(admin.delete(server).status()).isEqualTo(200);
+        Api.Response deregistered = agent.postRaw("/api/orgs/" + orgId + "/mcp/" + serverId, INITIALIZE);
+
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+        assertThat(suspended.header("Mcp-Session-Id")).isNull();
+        assertThat(suspended.json().get("error").get("code").asInt()).isEqualTo(-32012);
+        assertThat(suspended.json().get("error").get("message").asString())
+                .isEqualTo("Denied: MCP server " + serverId + " is suspended");
+        assertThat(deregistered.json().get("error").get("code").asInt()).isEqualTo(-32012);
+        assertThat(deregistered.json().get("error").get("data").get("reason").asString()).contains("deregistered");
     }
 
     private String key(String... scopes) {

@@ -1,7 +1,11 @@
 package dev.warden.command.governance;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -37,14 +41,48 @@ public final class ExactJson {
         return arguments == null || arguments.isNull() ? Map.of() : exact.convertValue(arguments, OBJECT);
     }
 
-    /** Reads a request body's arguments object exactly, whatever the service's own reading does with numbers. */
+    /**
+     * Reads a request body's arguments object exactly, whatever the service's own reading does with
+     * numbers: its tokens are taken as they come, decimals by their text, integers at their size.
+     */
     public static final class Arguments extends ValueDeserializer<Map<String, Object>> {
-
-        private static final JsonMapper EXACT = of(JsonMapper.builder().build());
 
         @Override
         public Map<String, Object> deserialize(JsonParser parser, DeserializationContext context) {
-            return EXACT.readValue(parser, OBJECT);
+            if (!parser.hasToken(JsonToken.START_OBJECT)) {
+                return context.reportInputMismatch(this, "A tool call's arguments are a JSON object");
+            }
+            return object(parser, context);
+        }
+
+        private Map<String, Object> object(JsonParser parser, DeserializationContext context) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                object.put(name, value(parser, context));
+            }
+            return object;
+        }
+
+        private Object value(JsonParser parser, DeserializationContext context) {
+            return switch (parser.currentToken()) {
+                case START_OBJECT -> object(parser, context);
+                case START_ARRAY -> {
+                    List<Object> array = new ArrayList<>();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        array.add(value(parser, context));
+                    }
+                    yield array;
+                }
+                case VALUE_STRING -> parser.getString();
+                case VALUE_NUMBER_INT -> parser.getNumberValue();
+                case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NULL -> null;
+                default -> context.reportInputMismatch(this, "A tool call's arguments hold a value that is not JSON");
+            };
         }
     }
 }
