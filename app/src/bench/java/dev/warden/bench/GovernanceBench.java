@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The governance part: the decide path, which sits on every agent tool call, and the MCP proxy's
  * added latency. Decisions through REST at each client count beside a trivial authenticated endpoint
- * ({@code GET /api/me}) measured in the same run, with the service's own command timer; then a
+ * ({@code GET /api/me}) and a trivial recorded command (creating a project) measured in the same run,
+ * with the service's own command timers; then a
  * {@code tools/call} of {@code echo} made to the reference MCP server directly and through Warden's
  * proxy, interleaved call by call so both see the same machine.
  */
@@ -61,7 +62,9 @@ final class GovernanceBench {
         lines.add("|---|---|---|---|---|");
         for (int c : clients) {
             System.out.println("Governance part: measuring with " + c + " client(s) ...");
-            lines.add(measure("GET /api/me (baseline)", c, null, me()));
+            lines.add(measure("GET /api/me (baseline: authenticated read)", c, null, me()));
+            lines.add(measure("create a project (baseline: a recorded command)", c, "CreateProjectCommand",
+                    project(c)));
             lines.add(measure("decide a tool call (recorded)", c, "DecideToolCallCommand", decide(sessions)));
         }
         lines.add("");
@@ -113,6 +116,11 @@ final class GovernanceBench {
                 throw new IllegalStateException("decide answered " + response.statusCode() + ": " + response.body());
             }
         };
+    }
+
+    private ClosedLoop.Operation project(int phase) {
+        return (client, n) -> rest.create("/api/orgs/" + organizations.get(client) + "/projects",
+                "{\"name\":\"Governance bench " + phase + " " + client + " " + n + " " + System.nanoTime() + "\"}");
     }
 
     private ClosedLoop.Operation me() {
