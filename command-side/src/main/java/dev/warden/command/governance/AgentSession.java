@@ -10,12 +10,10 @@ import dev.warden.events.governance.ApprovalExpiredEvent;
 import dev.warden.events.governance.ApprovalGrantedEvent;
 import dev.warden.events.governance.ApprovalRejectedEvent;
 import dev.warden.events.governance.ApprovalRequestedEvent;
-import dev.warden.events.governance.Decision;
 import dev.warden.events.governance.Effect;
 import dev.warden.events.governance.GovernanceErrorCode;
 import dev.warden.events.governance.OpenAgentSessionCommand;
 import dev.warden.events.governance.PolicySet;
-import dev.warden.events.governance.SealedArguments;
 import dev.warden.events.governance.ToolCallDecidedEvent;
 import dev.warden.events.shared.Actor;
 import dev.warden.events.shared.DomainException;
@@ -41,18 +39,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class AgentSession {
 
     enum Status { OPEN, TERMINATED, CLOSED }
-
-    /** A call to decide: its checked tool name and arguments, and the arguments sealed for the log. */
-    record ToolCall(String decisionId, String toolName, CallArguments arguments, SealedArguments sealed) {
-    }
-
-    /** What a decision reads, each seam only when it gets that far; the time and an approval's lifetime. */
-    record Deciding(ServerGate gate, CallerRoles roles, RuleBook rules, Instant now, Duration approvalTtl) {
-    }
-
-    /** The recorded answer; {@code opensApproval} when the decision opened a new approval. */
-    record Decided(Decision decision, boolean opensApproval) {
-    }
 
     @AggregateIdentifier
     private String agentSessionId;
@@ -115,7 +101,8 @@ public class AgentSession {
             ruling = Ruling.ofServer(with.gate().state(organizationId, mcpServerId), call.toolName());
         }
         if (ruling == null) {
-            ruling = approvalRuling(call, with.now());
+            ruling = approvals.rulingFor(call.toolName(), call.arguments().hash(), with.now(),
+                    lapsed -> apply(new ApprovalExpiredEvent(agentSessionId, organizationId, lapsed)));
         }
         List<String> roleIds = List.of();
         boolean opensApproval = false;
@@ -125,7 +112,7 @@ public class AgentSession {
             PolicySet.Verdict verdict = with.rules().current(organizationId).evaluate(new PolicySet.Call(mcpServerId,
                     call.toolName(), call.arguments().values(), userId, apiKeyId, aiSystemId, roles));
             opensApproval = verdict.effect() == Effect.REQUIRE_APPROVAL;
-            ruling = Ruling.ofRules(verdict, approvalIdOf(call.decisionId()), with.now().plus(with.approvalTtl()));
+            ruling = Ruling.ofRules(verdict, call.decisionId(), with.now().plus(with.approvalTtl()));
         }
         apply(new ToolCallDecidedEvent(agentSessionId, organizationId, call.decisionId(), mcpServerId,
                 call.toolName(), call.arguments().hash(), call.sealed(), userId, apiKeyId, aiSystemId, roleIds,
@@ -140,40 +127,13 @@ public class AgentSession {
                 call.arguments().hash()), opensApproval);
     }
 
-    /**
-     * What the session's approval of the same call says: granted, denied or pending; nothing when there
-     * is none or it expired. One whose time ran out before its expiry was sent expires now.
-     */
-    private Ruling approvalRuling(ToolCall call, Instant now) {
-        SessionApprovals.Found found = approvals.ofCall(call.toolName(), call.arguments().hash());
-        if (found == null) {
-            return null;
-        }
-        if (found.lapsedAt(now)) {
-            apply(new ApprovalExpiredEvent(agentSessionId, organizationId, found.approvalId()));
-            return null;
-        }
-        return found.ruling();
-    }
-
-    /** The id of the approval a decision opens: the decision's own, under the approval prefix. */
-    static String approvalIdOf(String decisionId) {
-        return IdKind.APPROVAL.prefix() + decisionId.substring(decisionId.indexOf('_'));
-    }
-
-    /** Grants a pending approval; granting it again changes nothing. */
-    void grant(String approvalId, String decidedBy, String reason, Instant now) {
-        if (approvals.require(approvalId, SessionApprovals.Status.GRANTED, now)) {
+    /** Grants ({@code to} GRANTED) or denies (REJECTED) a pending approval; deciding it so again changes nothing. */
+    void settle(String approvalId, SessionApprovals.Status to, String decidedBy, String reason, Instant now) {
+        if (approvals.require(approvalId, to, now)) {
             requireOpen();
-            apply(new ApprovalGrantedEvent(agentSessionId, organizationId, approvalId, decidedBy, reason));
-        }
-    }
-
-    /** Denies a pending approval; denying it again changes nothing. */
-    void reject(String approvalId, String decidedBy, String reason, Instant now) {
-        if (approvals.require(approvalId, SessionApprovals.Status.REJECTED, now)) {
-            requireOpen();
-            apply(new ApprovalRejectedEvent(agentSessionId, organizationId, approvalId, decidedBy, reason));
+            apply(to == SessionApprovals.Status.GRANTED
+                    ? new ApprovalGrantedEvent(agentSessionId, organizationId, approvalId, decidedBy, reason)
+                    : new ApprovalRejectedEvent(agentSessionId, organizationId, approvalId, decidedBy, reason));
         }
     }
 
@@ -186,20 +146,16 @@ public class AgentSession {
 
     /** Terminates the session; terminating it again changes nothing, a closed session stays closed. */
     void terminate(String reason) {
-        if (status == Status.TERMINATED) {
-            return;
+        if (ending(Status.TERMINATED)) {
+            apply(new AgentSessionTerminatedEvent(agentSessionId, organizationId, reason));
         }
-        requireOpen();
-        apply(new AgentSessionTerminatedEvent(agentSessionId, organizationId, reason));
     }
 
     /** Closes the session at its agent's word; closing it again changes nothing. */
     void close() {
-        if (status == Status.CLOSED) {
-            return;
+        if (ending(Status.CLOSED)) {
+            apply(new AgentSessionClosedEvent(agentSessionId, organizationId, false));
         }
-        requireOpen();
-        apply(new AgentSessionClosedEvent(agentSessionId, organizationId, false));
     }
 
     /**
@@ -216,6 +172,15 @@ public class AgentSession {
         }
         apply(new AgentSessionClosedEvent(agentSessionId, organizationId, true));
         return Optional.empty();
+    }
+
+    /** Whether ending the session as {@code target} records anything: not when it ended so already; refused otherwise. */
+    private boolean ending(Status target) {
+        if (status == target) {
+            return false;
+        }
+        requireOpen();
+        return true;
     }
 
     private void requireOpen() {

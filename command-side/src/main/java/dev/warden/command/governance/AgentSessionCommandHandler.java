@@ -97,12 +97,12 @@ class AgentSessionCommandHandler {
         CallArguments arguments = CallArguments.of(command.arguments());
         Aggregate<AgentSession> session = load(command.agentSessionId(), command.organizationId());
         session.execute(s -> s.requireCaller(actorType, actorId));
-        AgentSession.ToolCall call = new AgentSession.ToolCall(command.decisionId(), toolName, arguments,
+        ToolCall call = new ToolCall(command.decisionId(), toolName, arguments,
                 seal.seal(command.organizationId(), command.agentSessionId(), command.decisionId(),
                         arguments.canonicalJson()));
-        AgentSession.Deciding with = new AgentSession.Deciding(gate, roles, rules, clock.instant(),
+        Deciding with = new Deciding(gate, roles, rules, clock.instant(),
                 settings.approvalTtl());
-        AgentSession.Decided decided = session.invoke(s -> s.decide(call, with));
+        Decided decided = session.invoke(s -> s.decide(call, with));
         Decision decision = decided.decision();
         if (decided.opensApproval()) {
             due.schedule(expiryKey(decision.approvalId()), decision.approvalExpiresAt(),
@@ -116,7 +116,8 @@ class AgentSessionCommandHandler {
     void handle(GrantApprovalCommand command) {
         String reason = optional(REASON.check(command.reason()));
         load(command.agentSessionId(), command.organizationId())
-                .execute(s -> s.grant(command.approvalId(), command.decidedBy(), reason, clock.instant()));
+                .execute(s -> s.settle(command.approvalId(), SessionApprovals.Status.GRANTED, command.decidedBy(), reason,
+                        clock.instant()));
         due.cancel(expiryKey(command.approvalId()));
     }
 
@@ -124,7 +125,8 @@ class AgentSessionCommandHandler {
     void handle(RejectApprovalCommand command) {
         String reason = optional(REASON.check(command.reason()));
         load(command.agentSessionId(), command.organizationId())
-                .execute(s -> s.reject(command.approvalId(), command.decidedBy(), reason, clock.instant()));
+                .execute(s -> s.settle(command.approvalId(), SessionApprovals.Status.REJECTED, command.decidedBy(), reason,
+                        clock.instant()));
         due.cancel(expiryKey(command.approvalId()));
     }
 

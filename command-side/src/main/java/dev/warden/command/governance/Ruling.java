@@ -5,6 +5,7 @@ import dev.warden.events.governance.DecisionBasis;
 import dev.warden.events.governance.Effect;
 import dev.warden.events.governance.Outcome;
 import dev.warden.events.governance.PolicySet;
+import dev.warden.events.shared.IdKind;
 import java.time.Instant;
 
 /**
@@ -61,8 +62,12 @@ record Ruling(Outcome outcome, String policyId, Integer policyVersion, String ru
                 DecisionBasis.APPROVAL);
     }
 
-    /** What the rules said; a rule that requires approval opens {@code approvalId}, waiting until {@code expiresAt}. */
-    static Ruling ofRules(PolicySet.Verdict verdict, String approvalId, Instant expiresAt) {
+    /**
+     * What the rules said; a rule that requires approval opens an approval named after {@code decisionId}
+     * (the decision's own id under the approval prefix), waiting until {@code expiresAt}.
+     */
+    static Ruling ofRules(PolicySet.Verdict verdict, String decisionId, Instant expiresAt) {
+        String approvalId = IdKind.APPROVAL.prefix() + decisionId.substring(decisionId.indexOf('_'));
         return switch (verdict.effect()) {
             case ALLOW -> ruled(Outcome.ALLOW, verdict, null, null, verdict.reason());
             case ALERT -> ruled(Outcome.ALERT, verdict, null, null, verdict.reason());

@@ -6,6 +6,7 @@ import dev.warden.events.shared.IdKind;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The approvals of one agent session, each bound to one exact call (tool and hash of the arguments; the
@@ -46,10 +47,22 @@ class SessionApprovals {
     private Map<String, Approval> byId = new HashMap<>();
     private Map<String, String> lastByCall = new HashMap<>();
 
-    /** The approval the call saw last, or {@code null}. */
-    Found ofCall(String toolName, String argumentsHash) {
+    /**
+     * What the session's approval of the same call says at {@code now}: granted, denied or pending;
+     * {@code null} when there is none or it expired. One whose time ran out before its expiry was sent is
+     * handed to {@code lapsed}, for the session to record it expired now, and answers {@code null} too.
+     */
+    Ruling rulingFor(String toolName, String argumentsHash, Instant now, Consumer<String> lapsed) {
         String approvalId = lastByCall.get(callKey(toolName, argumentsHash));
-        return approvalId == null ? null : new Found(approvalId, byId.get(approvalId));
+        if (approvalId == null) {
+            return null;
+        }
+        Found found = new Found(approvalId, byId.get(approvalId));
+        if (found.lapsedAt(now)) {
+            lapsed.accept(approvalId);
+            return null;
+        }
+        return found.ruling();
     }
 
     /**
