@@ -39,7 +39,7 @@ class PolicyCommandHandler {
         String name = PolicyRules.name(command.name());
         String description = PolicyRules.description(command.description());
         PolicyMode mode = command.mode() == null ? PolicyMode.ENFORCE : command.mode();
-        int priority = PolicyRules.priority(command.priority(), PolicyRules.DEFAULT_PRIORITY);
+        int priority = PolicyRules.priority(command.priority(), CreatePolicyCommand.DEFAULT_PRIORITY);
         List<PolicyRule> rules = RuleChecks.check(command.rules());
         var policy = policies.newInstance(() -> new Policy(command, name, description, mode, priority, rules));
         revisions.put(command.organizationId(), command.policyId(), policy.invoke(Policy::current));

@@ -2,6 +2,7 @@ package dev.warden.command.governance;
 
 import static dev.warden.events.governance.GovernanceErrorCode.INVALID_POLICY;
 
+import dev.warden.events.governance.CreatePolicyCommand;
 import dev.warden.events.governance.PolicyRule;
 import dev.warden.events.shared.DomainException;
 import dev.warden.events.shared.Text;
@@ -16,11 +17,10 @@ import java.util.Set;
 /**
  * What a policy itself must be (its rules are {@link dev.warden.events.governance.RuleChecks}' concern):
  * a name of 1-100 characters, a description of at most 2000, a priority from 0 to {@value #MAX_PRIORITY}
- * ({@value #DEFAULT_PRIORITY} unless given; lower goes first), and a new order that names every rule once.
+ * ({@value CreatePolicyCommand#DEFAULT_PRIORITY} unless given; lower goes first), and a new order that names every rule once.
  */
 final class PolicyRules {
 
-    static final int DEFAULT_PRIORITY = 100;
     static final int MAX_PRIORITY = 10_000;
     private static final TextRule NAME = TextRule.line(INVALID_POLICY, "A policy name", 100);
     private static final TextRule DESCRIPTION = TextRule.paragraph(INVALID_POLICY, "A policy description", 2000);

@@ -17,4 +17,7 @@ public record CreatePolicyCommand(@TargetAggregateIdentifier String policyId,
                                   PolicyMode mode,
                                   Integer priority,
                                   List<PolicyRule> rules) implements OrganizationScoped {
+
+    /** The priority of a policy created without one (lower goes first). */
+    public static final int DEFAULT_PRIORITY = 100;
 }

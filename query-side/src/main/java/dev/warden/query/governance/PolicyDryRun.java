@@ -3,6 +3,7 @@ package dev.warden.query.governance;
 import dev.warden.events.governance.GovernanceErrorCode;
 import dev.warden.events.governance.PolicyMode;
 import dev.warden.events.governance.PolicyRule;
+import dev.warden.events.governance.CreatePolicyCommand;
 import dev.warden.events.governance.PolicySet;
 import dev.warden.events.governance.RuleChecks;
 import dev.warden.events.shared.DomainException;
@@ -27,8 +28,6 @@ public class PolicyDryRun {
     public static final int MAX_EXAMPLES = 20;
     /** Examples per change when the request names no number. */
     public static final int DEFAULT_EXAMPLES = 5;
-    /** The priority of a new proposed policy that names none: a created policy's (lower goes first). */
-    public static final int DEFAULT_PRIORITY = 100;
     /** The id a new proposed policy has in the report's rules. */
     public static final String NEW_POLICY_ID = "proposed";
 
@@ -74,7 +73,7 @@ public class PolicyDryRun {
     private PolicySet.Policy policy(String organizationId, ProposedPolicy proposed) {
         List<PolicyRule> rules = proposed.rules() == null ? null : RuleChecks.check(proposed.rules());
         if (proposed.policyId() == null) {
-            return new PolicySet.Policy(NEW_POLICY_ID, 1, or(proposed.priority(), DEFAULT_PRIORITY), Long.MAX_VALUE,
+            return new PolicySet.Policy(NEW_POLICY_ID, 1, or(proposed.priority(), CreatePolicyCommand.DEFAULT_PRIORITY), Long.MAX_VALUE,
                     or(proposed.mode(), PolicyMode.ENFORCE), or(proposed.enabled(), true),
                     rules == null ? List.of() : rules);
         }
