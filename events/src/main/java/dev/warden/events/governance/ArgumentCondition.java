@@ -12,6 +12,16 @@ public record ArgumentCondition(String pointer, Operator operator, Object value)
     public enum Operator {
         @JsonProperty("equals") EQUALS,
         @JsonProperty("in") IN,
-        @JsonProperty("matches") MATCHES
+        @JsonProperty("matches") MATCHES;
+
+        /** The operator written {@code wire} ({@code equals}, {@code in}, {@code matches}), or {@code null}. */
+        public static Operator ofWire(String wire) {
+            for (Operator one : values()) {
+                if (one.name().toLowerCase(java.util.Locale.ROOT).equals(wire)) {
+                    return one;
+                }
+            }
+            return null;
+        }
     }
 }

@@ -11,6 +11,16 @@ public enum Effect {
     /** Hold the call until a member approves it. */
     @JsonProperty("require-approval") REQUIRE_APPROVAL;
 
+    /** The effect whose wire name is {@code wire}, or {@code null} for none. */
+    public static Effect ofWire(String wire) {
+        for (Effect one : values()) {
+            if (one.wire().equals(wire)) {
+                return one;
+            }
+        }
+        return null;
+    }
+
     /** The name used in requests and answers, for example {@code require-approval}. */
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -8,9 +8,11 @@ import dev.warden.events.governance.CreatePolicyCommand;
 import dev.warden.events.governance.DeletePolicyCommand;
 import dev.warden.events.governance.DisablePolicyCommand;
 import dev.warden.events.governance.EnablePolicyCommand;
+import dev.warden.events.governance.PolicyMode;
 import dev.warden.events.governance.ReorderPolicyRulesCommand;
 import dev.warden.events.governance.SetDefaultEffectCommand;
 import dev.warden.events.governance.UpdatePolicyCommand;
+import dev.warden.events.governance.WrittenRule;
 import dev.warden.events.shared.EndpointAccess.Requires;
 import dev.warden.events.shared.IdKind;
 import jakarta.validation.Valid;
@@ -44,7 +46,7 @@ class PolicyCommandController {
     ResponseEntity<CommandResponse> create(@PathVariable String orgId, @Valid @RequestBody PolicyRequests.Create body) {
         String policyId = IdKind.POLICY.next();
         var position = commands.send(new CreatePolicyCommand(policyId, orgId, body.name(), body.description(),
-                PolicyRequests.mode(body.mode()), body.priority(), PolicyRequests.rules(body.rules())));
+                PolicyMode.parse(body.mode()), body.priority(), WrittenRule.read(body.rules())));
         return Responses.created(policyId, position, "/api/orgs/" + orgId + "/policies/" + policyId);
     }
 
@@ -54,7 +56,7 @@ class PolicyCommandController {
                                                 @Valid @RequestBody PolicyRequests.ChangeRules body) {
         IdKind.POLICY.require(policyId);
         return Responses.ok(policyId, commands.send(new ChangePolicyRulesCommand(policyId, orgId,
-                PolicyRequests.rules(body.rules()), body.expectedVersion())));
+                WrittenRule.read(body.rules()), body.expectedVersion())));
     }
 
     @Requires("policies:write")
@@ -72,7 +74,7 @@ class PolicyCommandController {
                                            @Valid @RequestBody PolicyRequests.Update body) {
         IdKind.POLICY.require(policyId);
         return Responses.ok(policyId, commands.send(new UpdatePolicyCommand(policyId, orgId, body.name(),
-                body.description(), PolicyRequests.mode(body.mode()), body.priority())));
+                body.description(), PolicyMode.parse(body.mode()), body.priority())));
     }
 
     @Requires("policies:write")
